@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The libraries (GS1, EPCIS, QRCode, NguonCore) depend on Foundation only, so they build and
+// test in seconds; App wires them to HTTP and storage; `nguon` is the command line.
+let package = Package(
+    name: "nguon",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nguon", targets: ["nguon"]),
+        .library(name: "GS1", targets: ["GS1"]),
+        .library(name: "QRCode", targets: ["QRCode"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        .target(name: "GS1"),
+        .target(name: "EPCIS", dependencies: ["GS1"]),
+        .target(name: "QRCode"),
+        .target(name: "NguonCore", dependencies: ["GS1"]),
+        .target(
+            name: "App",
+            dependencies: [
+                "GS1", "EPCIS", "QRCode", "NguonCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "nguon",
+            dependencies: [
+                "App", "GS1", "QRCode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GS1Tests", dependencies: ["GS1"]),
+        .testTarget(name: "EPCISTests", dependencies: ["EPCIS"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+        .testTarget(name: "NguonCoreTests", dependencies: ["NguonCore"]),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App", "GS1", "QRCode",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

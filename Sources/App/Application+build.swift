@@ -1,0 +1,56 @@
+import Hummingbird
+import Logging
+
+/// Builds the whole server from a configuration: database service, migrations, routes. Tests call
+/// this with a throw-away database; `nguon serve` calls it and runs the result.
+public func buildApplication(config: AppConfig, logger: Logger? = nil) async throws -> some ApplicationProtocol {
+    var logger = logger ?? Logger(label: "nguon")
+    logger.logLevel = config.logLevel
+    let database = try AppDatabase(location: config.database, logger: logger)
+    let router = buildRouter(AppServices(config: config, database: database))
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: "Nguon"),
+        logger: logger
+    )
+    app.addServices(database)
+    app.beforeServerStarts {
+        try await prepareDatabase(database, config: config, logger: logger)
+    }
+    return app
+}
+
+/// What handlers need besides the request. Passed explicitly; there are no globals.
+struct AppServices: Sendable {
+    let config: AppConfig
+    let database: AppDatabase
+}
+
+/// A start that cannot go on, with the step to take.
+public struct StartupError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// SQLite is migrated at every start (a fresh clone just runs). PostgreSQL deployments migrate
+/// as an explicit step, so a server never changes a shared schema by surprise.
+func prepareDatabase(_ database: AppDatabase, config: AppConfig, logger: Logger) async throws {
+    var migrateNow = config.autoMigrate
+    if case .sqlite = config.database { migrateNow = true }
+    if migrateNow {
+        let applied = try await database.migrate()
+        if !applied.isEmpty {
+            logger.notice("database migrated", metadata: ["applied": "\(applied.joined(separator: ", "))"])
+        }
+    } else {
+        let pending = try await database.pendingMigrations()
+        guard pending.isEmpty else {
+            throw StartupError(description: """
+                Cơ sở dữ liệu còn \(pending.count) bước cập nhật cấu trúc chưa chạy (\(pending.joined(separator: ", "))). \
+                Chạy `nguon migrate` trước, hoặc đặt NGUON_AUTO_MIGRATE=true. \
+                (The database has \(pending.count) pending migrations: run `nguon migrate` first.)
+                """)
+        }
+    }
+    let instance = try await Setting.instanceID(on: database.db)
+    logger.info("database ready", metadata: ["database": "\(config.database)", "instance": "\(instance)"])
+}

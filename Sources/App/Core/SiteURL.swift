@@ -1,0 +1,67 @@
+/// Every path the server answers, in one place: the router registers `routePath`, views link with
+/// `url(...)`, so a renamed page cannot leave dead links behind.
+public enum SiteURL: Sendable, Equatable {
+    // public pages
+    case home
+    case gs1Check
+    case asset(Asset)
+    case qrSVG
+    case qrPNG
+    // operations
+    case healthz
+    // api v1
+    case apiGS1Parse
+    case apiGS1DigitalLink
+
+    public enum Asset: String, Sendable, CaseIterable {
+        case siteCSS = "site.css"
+        case favicon = "favicon.svg"
+    }
+
+    /// Path as the router sees it (`:name` for parameters).
+    public var routePath: String {
+        switch self {
+        case .asset: "/assets/:name"
+        default: path
+        }
+    }
+
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .gs1Check: "/gs1"
+        case .asset(let asset): "/assets/\(asset.rawValue)"
+        case .qrSVG: "/qr.svg"
+        case .qrPNG: "/qr.png"
+        case .healthz: "/healthz"
+        case .apiGS1Parse: "/api/v1/gs1/parse"
+        case .apiGS1DigitalLink: "/api/v1/gs1/digital-link"
+        }
+    }
+
+    /// Path with a percent-encoded query string; pairs with a nil value are left out.
+    public func url(_ query: [(String, String?)] = []) -> String {
+        let pairs = query.compactMap { key, value in value.map { "\(Self.encode(key))=\(Self.encode($0))" } }
+        return pairs.isEmpty ? path : path + "?" + pairs.joined(separator: "&")
+    }
+
+    /// RFC 3986 unreserved characters stay; everything else, UTF-8 included, is percent-encoded.
+    static func encode(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".utf8)
+                out.unicodeScalars.append("%")
+                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
+                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0xF)]))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,95 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import ServiceLifecycle
+
+/// The application's one database, SQLite or PostgreSQL, behind FluentKit's `Databases`.
+/// It is a Service so the connections close when the server shuts down gracefully.
+public final class AppDatabase: Service, Sendable {
+    public let location: DatabaseLocation
+    let databases: Databases
+    let logger: Logger
+    /// SQLite serialises writers anyway; pinning every request to one event loop keeps one
+    /// connection, so there is no lock contention between pooled connections to the same file.
+    let pinnedEventLoop: (any EventLoop)?
+
+    public init(location: DatabaseLocation, logger: Logger) throws(ConfigError) {
+        self.location = location
+        self.logger = logger
+        let group = MultiThreadedEventLoopGroup.singleton
+        self.databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
+        switch location {
+        case .sqlite(let path):
+            databases.use(.sqlite(.file(path: path), sqlLogLevel: .trace), as: .sqlite)
+            pinnedEventLoop = group.next()
+        case .postgres(let url):
+            do {
+                databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            } catch {
+                throw ConfigError(variable: "DATABASE_URL", value: location.description,
+                                  rule: "không đọc được URL PostgreSQL (unreadable PostgreSQL URL)")
+            }
+            pinnedEventLoop = nil
+        }
+    }
+
+    /// A handle for one unit of work. Cheap: it borrows from the pool on use.
+    public var db: any Database {
+        databases.database(logger: logger, on: pinnedEventLoop ?? databases.eventLoopGroup.any())!
+    }
+
+    /// The same handle for SQLKit queries on hot paths. Both drivers are SQL databases.
+    public var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    /// Settings that make SQLite a good server database; run once per start.
+    func prepareConnection() async throws {
+        guard case .sqlite = location else { return }
+        // WAL lets readers proceed while one writer commits; the setting is stored in the file.
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        try await sql.raw("PRAGMA foreign_keys=ON").run()
+    }
+
+    func migrator() -> Migrator {
+        let migrations = Migrations()
+        NguonMigrations.register(in: migrations)
+        return Migrator(databases: databases, migrations: migrations, logger: logger,
+                        on: pinnedEventLoop ?? databases.eventLoopGroup.any())
+    }
+
+    /// Names of migrations not yet applied, in the order they would run.
+    public func pendingMigrations() async throws -> [String] {
+        let migrator = migrator()
+        try await migrator.setupIfNeeded().get()
+        return try await migrator.previewPrepareBatch().get().map { $0.0.name }
+    }
+
+    /// Applies every pending migration in one batch; returns their names.
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        try await prepareConnection()
+        let pending = try await pendingMigrations()
+        if !pending.isEmpty {
+            try await migrator().prepareBatch().get()
+        }
+        return pending
+    }
+
+    /// Round-trip to the database, for /healthz.
+    public func ping() async throws {
+        try await sql.raw("SELECT 1").run()
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await shutdown()
+    }
+}

@@ -1,0 +1,44 @@
+import Hummingbird
+
+/// The one routing table. Paths come from `SiteURL`; handlers are thin and live in Controllers/.
+func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    // Outermost first: log every request, then headers on every response, then the language,
+    // then errors rendered in that language.
+    router.add(middleware: LogRequestMiddleware(.info))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: LanguageMiddleware())
+    router.add(middleware: ErrorMiddleware())
+
+    // public pages
+    router.get(SiteURL.home.routePath) { _, context in
+        let page = HomePage.rendered[context.language]!
+        return HTMLResponse(html: page.html, etag: page.etag)
+    }
+    router.get(SiteURL.gs1Check.routePath) { request, context in
+        try GS1Controller.page(request: request, context: context)
+    }
+    router.get(SiteURL.asset(.siteCSS).routePath) { request, context in
+        try AssetController.show(name: context.parameters.require("name"), request: request)
+    }
+    router.get(SiteURL.qrSVG.routePath) { request, _ in
+        try QRController.show(.svg, request: request)
+    }
+    router.get(SiteURL.qrPNG.routePath) { request, _ in
+        try QRController.show(.png, request: request)
+    }
+
+    // operations
+    router.get(SiteURL.healthz.routePath) { _, _ in
+        try await HealthController.show(database: services.database)
+    }
+
+    // api v1
+    router.get(SiteURL.apiGS1Parse.routePath) { request, _ in
+        try GS1Controller.apiParse(request: request)
+    }
+    router.get(SiteURL.apiGS1DigitalLink.routePath) { request, _ in
+        try GS1Controller.apiDigitalLink(request: request, defaultDomain: services.config.publicURL)
+    }
+    return router
+}

@@ -1,0 +1,82 @@
+/// Files the browser loads, written by us and compiled in: no CDN, no npm, nothing to deploy
+/// beside the binary. Each carries a content hash, used as `?v=` so browsers may cache for a year.
+struct Asset: Sendable {
+    let body: String
+    let contentType: String
+    let version: String
+
+    init(_ body: String, contentType: String) {
+        self.body = body
+        self.contentType = contentType
+        self.version = Self.fnv1a(body)
+    }
+
+    /// 64-bit FNV-1a: a stable content fingerprint, not a security measure.
+    static func fnv1a(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+enum Assets {
+    static func asset(_ name: SiteURL.Asset) -> Asset {
+        switch name {
+        case .siteCSS: siteCSS
+        case .favicon: favicon
+        }
+    }
+
+    static let favicon = Asset("""
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#17633a"/>\
+        <path d="M9 24V8h3l8 11V8h3v16h-3l-8-11v11z" fill="#fff"/></svg>
+        """, contentType: "image/svg+xml")
+
+    // Mobile first: most visitors scan a QR code on a phone in a shop. System fonts that carry
+    // Vietnamese diacritics, large touch targets, high contrast, no layout shift.
+    static let siteCSS = Asset("""
+        :root{--green:#17633a;--green-dark:#0f4528;--ink:#1c2421;--muted:#56615b;--line:#d9e0dc;--bg:#f6f8f7;--card:#fff;--warn:#9a3412;--warn-bg:#fff4ed}
+        *{box-sizing:border-box}
+        html{-webkit-text-size-adjust:100%}
+        body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;color:var(--ink);background:var(--bg)}
+        a{color:var(--green)}
+        a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+        .skip{position:absolute;left:-999px}
+        .skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:10}
+        .wrap{max-width:960px;margin:0 auto;padding:0 16px}
+        .site-header{background:var(--green);color:#fff}
+        .bar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:8px;min-height:56px}
+        .brand{display:flex;align-items:center;gap:8px;color:#fff;text-decoration:none;font-weight:700;font-size:1.25rem}
+        .brand-mark{display:inline-grid;place-items:center;width:32px;height:32px;border-radius:8px;background:#fff;color:var(--green)}
+        .site-header nav{display:flex;flex-wrap:wrap;gap:4px}
+        .site-header nav a{color:#fff;text-decoration:none;padding:10px 12px;border-radius:6px}
+        .site-header nav a:hover{background:var(--green-dark)}
+        .site-header nav a.lang{border:1px solid rgba(255,255,255,.6)}
+        main{padding:24px 16px 48px}
+        h1{font-size:1.75rem;line-height:1.25;margin:8px 0 12px}
+        h2{font-size:1.25rem;margin:28px 0 10px}
+        .lead{font-size:1.1rem;color:var(--muted);max-width:44em}
+        .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:16px;margin:16px 0}
+        .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px}
+        .card h2,.card h3{margin-top:0;font-size:1.1rem}
+        form.tool{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}
+        label{display:block;font-weight:600;margin-bottom:4px}
+        input[type=text],select{width:100%;min-height:44px;padding:8px 10px;font:inherit;border:1px solid #9aa7a0;border-radius:6px;background:#fff}
+        .field{flex:1 1 260px}
+        button{min-height:44px;padding:8px 18px;font:inherit;font-weight:600;color:#fff;background:var(--green);border:0;border-radius:6px;cursor:pointer}
+        button:hover{background:var(--green-dark)}
+        .hint{color:var(--muted);font-size:.9rem;margin:4px 0 0}
+        .error{background:var(--warn-bg);border:1px solid #fdba74;color:var(--warn);border-radius:8px;padding:12px 14px;margin:12px 0}
+        table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);border-radius:8px;overflow:hidden}
+        th,td{text-align:left;padding:10px;border-bottom:1px solid var(--line);vertical-align:top}
+        th{background:#eef3f0;font-weight:600}
+        td code,p code{word-break:break-all}
+        .qr{display:block;width:200px;max-width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:8px}
+        .site-footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;padding:16px 0}
+        @media (max-width:480px){h1{font-size:1.45rem}th,td{padding:8px 6px}}
+        """, contentType: "text/css; charset=utf-8")
+}

@@ -1,0 +1,76 @@
+import Plot
+
+/// The frame every page shares: language, head, header with the language switch, footer.
+/// Pages give a title and the body of `<main>`; they never write `<head>` themselves.
+struct BasePage {
+    let title: LocalizedText
+    let language: Language
+    /// Path of the page itself, so the language switch returns to the same page.
+    let path: String
+    var query: [(String, String?)] = []
+    let main: Node<HTML.BodyContext>
+
+    func render() -> String {
+        let switchTo = language.other
+        let switchURL = path.attributeEscaped + "?" + (query.filter { $0.0 != "lang" } + [("lang", switchTo.rawValue)])
+            .compactMap { key, value in value.map { "\(SiteURL.encode(key))=\(SiteURL.encode($0))" } }
+            .joined(separator: "&amp;")
+        let html = HTML(
+            .lang(language == .vi ? .vietnamese : .english),
+            .head(
+                .encoding(.utf8),
+                .title("\(title(language)) · Nguồn"),
+                .viewport(.accordingToDevice),
+                .meta(.name("description"), .content(Strings.tagline(language).attributeEscaped)),
+                .link(.rel(.icon), .href(SiteURL.asset(.favicon).url([("v", Assets.favicon.version)])), .type("image/svg+xml")),
+                .stylesheet(SiteURL.asset(.siteCSS).url([("v", Assets.siteCSS.version)]))
+            ),
+            .body(
+                .a(.class("skip"), .href("#noi-dung"), .text(Strings.skipToContent(language))),
+                .header(
+                    .class("site-header"),
+                    .div(
+                        .class("wrap bar"),
+                        .a(.class("brand"), .href(SiteURL.home.path),
+                           .span(.class("brand-mark"), .text("N")), .span(.text("Nguồn"))),
+                        .nav(
+                            .attribute(named: "aria-label", value: Strings.mainNavigation(language)),
+                            .a(.href(SiteURL.home.path), .text(Strings.home(language))),
+                            .a(.href(SiteURL.gs1Check.path), .text(Strings.gs1Check(language))),
+                            .a(.class("lang"), .href(switchURL), .attribute(named: "hreflang", value: switchTo.rawValue),
+                               .attribute(named: "lang", value: switchTo.rawValue),
+                               .text(switchTo == .en ? "English" : "Tiếng Việt"))
+                        )
+                    )
+                ),
+                .main(.id("noi-dung"), .class("wrap"), main),
+                .footer(
+                    .class("site-footer"),
+                    .div(.class("wrap"),
+                         .p(.text(Strings.footer(language))))
+                )
+            )
+        )
+        return html.render()
+    }
+}
+
+extension String {
+    /// Plot escapes text but not attribute values; anything that reaches an attribute from
+    /// outside (paths, user input) goes through this first.
+    var attributeEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

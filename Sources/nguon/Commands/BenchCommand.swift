@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import GS1
+import QRCode
+
+/// `nguon bench …`: throughput figures as JSON, for BENCHMARKS.md. Single-threaded on purpose:
+/// the figure is per core, and `cores` says how many the machine has.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure throughput and print JSON.",
+        subcommands: [GS1Bench.self, QRBench.self])
+}
+
+struct BenchOptions: ParsableArguments {
+    @Option(help: "Seconds to run each measurement, 0.1–60.")
+    var seconds: Double = 2
+
+    func validate() throws {
+        guard (0.1...60).contains(seconds) else { throw ValidationError("--seconds must be from 0.1 to 60 (got \(seconds)).") }
+    }
+}
+
+struct BenchResult: Encodable {
+    let name: String
+    let input: String
+    let operations: Int
+    let seconds: Double
+    let perSecond: Double
+}
+
+struct BenchReport: Encodable {
+    let benchmark: String
+    let cores: Int
+    let threads: Int
+    let build: String
+    let results: [BenchResult]
+
+    init(_ name: String, _ results: [BenchResult]) {
+        benchmark = name
+        cores = ProcessInfo.processInfo.activeProcessorCount
+        threads = 1
+        #if DEBUG
+        build = "debug (use: swift run -c release nguon bench …)"
+        #else
+        build = "release"
+        #endif
+        self.results = results
+    }
+
+    func print() {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        Swift.print(String(decoding: try! encoder.encode(self), as: UTF8.self))
+    }
+}
+
+/// Runs `body` repeatedly for about `seconds` and reports the rate. `body` returns a number that is
+/// folded into a checksum, so the optimiser cannot drop the work.
+func measure(_ name: String, input: String, seconds: Double, _ body: () -> Int) -> BenchResult {
+    var sink = 0
+    for _ in 0..<1_000 { sink &+= body() }  // warm-up: caches, lazy tables
+    let clock = ContinuousClock()
+    let start = clock.now
+    let limit = Duration.milliseconds(Int64(seconds * 1000))
+    var operations = 0
+    var elapsed = Duration.zero
+    repeat {
+        for _ in 0..<256 { sink &+= body() }
+        operations += 256
+        elapsed = clock.now - start
+    } while elapsed < limit
+    let secs = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    if sink == 42 { Swift.print("") }  // practically never true; keeps `sink` alive
+    return BenchResult(name: name, input: input, operations: operations, seconds: (secs * 1000).rounded() / 1000,
+                       perSecond: (Double(operations) / secs).rounded())
+}
+
+struct QRBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qr", abstract: "QR symbols per second: 60-character Digital Link URI, ECC M, rendered to SVG.")
+
+    @OptionGroup var options: BenchOptions
+
+    static let uri = "https://id.gs1.org/01/09506000134352/10/ABC123/21/XYZ9876543"
+
+    func run() throws {
+        let results = [
+            measure("qr-encode+svg", input: Self.uri, seconds: options.seconds) {
+                (try? QRCode.encode(Self.uri, errorCorrection: .medium))?.svg().utf8.count ?? 0
+            },
+            measure("qr-encode", input: Self.uri, seconds: options.seconds) {
+                (try? QRCode.encode(Self.uri, errorCorrection: .medium))?.size ?? 0
+            },
+            measure("qr-encode+png", input: Self.uri, seconds: options.seconds) {
+                (try? QRCode.encode(Self.uri, errorCorrection: .medium))?.png(scale: 4, quietZone: 4).count ?? 0
+            },
+        ]
+        BenchReport("qr", results).print()
+    }
+}

@@ -1,0 +1,49 @@
+import App
+import ArgumentParser
+import Foundation
+import Hummingbird
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the web server (SQLite file in the working directory by default).")
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() async throws {
+        let config = try options.load()
+        let app = try await buildApplication(config: config)
+        do {
+            try await app.runService()
+        } catch let error as StartupError {
+            FileHandle.standardError.write(Data("nguon: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Apply pending database migrations (the explicit step for PostgreSQL).")
+
+    @OptionGroup var options: ConfigOptions
+    @Flag(help: "Only list the pending migrations.")
+    var dryRun = false
+
+    func run() async throws {
+        let config = try options.load()
+        let database = try AppDatabase(location: config.database, logger: .init(label: "nguon.migrate"))
+        do {
+            let names = dryRun ? try await database.pendingMigrations() : try await database.migrate()
+            if names.isEmpty {
+                print("Cơ sở dữ liệu đã ở phiên bản mới nhất. (Nothing to migrate.)")
+            } else {
+                print((dryRun ? "Sẽ chạy (pending):" : "Đã chạy (applied):") + "\n" + names.map { "  \($0)" }.joined(separator: "\n"))
+            }
+            await database.shutdown()
+        } catch {
+            await database.shutdown()
+            FileHandle.standardError.write(Data("nguon migrate: \(String(describing: error))\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
