@@ -14,8 +14,9 @@ public func buildApplication(config: AppConfig, logger: Logger? = nil) async thr
         logger: logger
     )
     app.addServices(database)
+    let startLogger = logger
     app.beforeServerStarts {
-        try await prepareDatabase(database, config: config, logger: logger)
+        try await prepareDatabase(database, config: config, logger: startLogger)
     }
     return app
 }

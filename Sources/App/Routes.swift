@@ -5,7 +5,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     // Outermost first: log every request, then headers on every response, then the language,
     // then errors rendered in that language.
-    router.add(middleware: LogRequestMiddleware(.info))
+    router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware())
@@ -38,7 +38,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
         try GS1Controller.apiParse(request: request)
     }
     router.get(SiteURL.apiGS1DigitalLink.routePath) { request, _ in
-        try GS1Controller.apiDigitalLink(request: request, defaultDomain: services.config.publicURL)
+        try GS1Controller.apiDigitalLink(request: request)
     }
     return router
 }

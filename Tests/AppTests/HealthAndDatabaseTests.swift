@@ -25,7 +25,7 @@ struct HealthAndDatabaseTests {
     func healthzDown() async throws {
         // A SQLite path inside a folder that does not exist cannot be opened.
         let database = try AppDatabase(location: .sqlite(path: "/nonexistent-\(UUID().uuidString)/x.sqlite"),
-                                       logger: Logger(label: "test"))
+                                       logger: TestApp.quietLogger)
         let report = await HealthController.query(database: database)
         #expect(report.status == "unavailable")
         #expect(report.database.reachable == false)
@@ -35,7 +35,7 @@ struct HealthAndDatabaseTests {
     @Test("Starting twice migrates once and keeps the instance id")
     func migrationsIdempotent() async throws {
         let config = TestApp.config()
-        let database = try AppDatabase(location: config.database, logger: Logger(label: "test"))
+        let database = try AppDatabase(location: config.database, logger: TestApp.quietLogger)
         try await database.migrate()
         #expect(try await database.pendingMigrations().isEmpty)
         let first = try await Setting.instanceID(on: database.db)
@@ -50,7 +50,7 @@ struct HealthAndDatabaseTests {
         // Exercised on a fresh SQLite file with the PostgreSQL rule: migrate is not implied.
         let location = TestApp.config().database
         guard case .sqlite = location else { return }  // on PostgreSQL the shared test database is already migrated
-        let database = try AppDatabase(location: location, logger: Logger(label: "test"))
+        let database = try AppDatabase(location: location, logger: TestApp.quietLogger)
         #expect(try await database.pendingMigrations() == ["001_CreateSettings"])
         await database.shutdown()
     }

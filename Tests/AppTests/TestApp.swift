@@ -18,16 +18,21 @@ enum TestApp {
     }
 
     static func config(database: DatabaseLocation? = nil) -> AppConfig {
-        AppConfig(database: database ?? databaseForTests, logLevel: .warning, autoMigrate: true)
+        AppConfig(database: database ?? databaseForTests, logLevel: .critical, autoMigrate: true)
     }
+
+    /// Tests provoke failures on purpose; only a crash-worthy message should reach the output.
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "nguon.tests")
+        logger.logLevel = .critical
+        return logger
+    }()
 
     static func run<Value: Sendable>(
         config: AppConfig = TestApp.config(),
         _ body: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
-        var logger = Logger(label: "nguon.tests")
-        logger.logLevel = .warning
-        let app = try await buildApplication(config: config, logger: logger)
+        let app = try await buildApplication(config: config, logger: quietLogger)
         return try await app.test(.router, body)
     }
 }

@@ -23,7 +23,7 @@ enum QRController {
 
     static func parse(_ query: Query) throws(AppError) -> Request {
         let data = try query.text("data", required: true, maxBytes: maxDataBytes)!
-        let level = try query.choice("ecc", from: ErrorCorrection.allCases.map(\.rawValue)).flatMap(ErrorCorrection.init) ?? .medium
+        let level = try query.choice("ecc", from: ErrorCorrection.allCases.map(\.rawValue)).flatMap { ErrorCorrection($0) } ?? .medium
         let size = try query.integer("size", in: pngSizes) ?? defaultPNGSize
         return Request(data: data, errorCorrection: level, size: size)
     }
@@ -45,7 +45,7 @@ enum QRController {
     }
 
     static func show(_ format: Format, request: Hummingbird.Request) throws -> Response {
-        let query = try Query(request.uri)
+        let query = try Query(request.uri.query)
         let parsed = try parse(query)
         var key = "\(format)|\(parsed.errorCorrection.rawValue)|\(parsed.data)"
         if format == .png { key += "|\(parsed.size)" }

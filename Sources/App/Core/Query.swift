@@ -6,8 +6,9 @@ import Hummingbird
 struct Query {
     private(set) var values: [String: String] = [:]
 
-    init(_ uri: URI) throws(AppError) {
-        guard let query = uri.query, !query.isEmpty else { return }
+    /// `query` is the raw query string, without the `?`.
+    init(_ query: String?) throws(AppError) {
+        guard let query, !query.isEmpty else { return }
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let rawKey = String(parts[0]).replacingOccurrences(of: "+", with: " ")

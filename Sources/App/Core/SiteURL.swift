@@ -1,3 +1,5 @@
+import Hummingbird
+
 /// Every path the server answers, in one place: the router registers `routePath`, views link with
 /// `url(...)`, so a renamed page cannot leave dead links behind.
 public enum SiteURL: Sendable, Equatable {
@@ -19,7 +21,9 @@ public enum SiteURL: Sendable, Equatable {
     }
 
     /// Path as the router sees it (`:name` for parameters).
-    public var routePath: String {
+    public var routePath: RouterPath { RouterPath(routeString) }
+
+    var routeString: String {
         switch self {
         case .asset: "/assets/:name"
         default: path

@@ -24,7 +24,7 @@ public final class AppDatabase: Service, Sendable {
         self.databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
         switch location {
         case .sqlite(let path):
-            databases.use(.sqlite(.file(path: path), sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
             pinnedEventLoop = group.next()
         case .postgres(let url):
             do {

@@ -98,3 +98,34 @@ struct QRBench: ParsableCommand {
         BenchReport("qr", results).print()
     }
 }
+
+struct GS1Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gs1", abstract: "GS1 parses per second: Digital Link URIs, element strings, bracketed strings.")
+
+    @OptionGroup var options: BenchOptions
+
+    static let digitalLink = "https://id.gs1.org/01/09506000134352/10/ABC123?17=261231"
+    static let elementString = "^010950600013435210ABC123^17261231"
+    static let bracketed = "(01)09506000134352(10)ABC123(17)261231"
+
+    func run() throws {
+        // Check once that the inputs are valid, so the loops measure parsing, not error paths.
+        for input in [Self.digitalLink, Self.elementString, Self.bracketed] { _ = try GS1.parse(input) }
+        let results = [
+            measure("digital-link-parse", input: Self.digitalLink, seconds: options.seconds) {
+                (try? GS1.parse(Self.digitalLink))?.elements.count ?? 0
+            },
+            measure("element-string-parse", input: Self.elementString, seconds: options.seconds) {
+                (try? GS1.parse(Self.elementString))?.elements.count ?? 0
+            },
+            measure("bracketed-parse", input: Self.bracketed, seconds: options.seconds) {
+                (try? GS1.parse(Self.bracketed))?.elements.count ?? 0
+            },
+            measure("digital-link-generate", input: Self.bracketed, seconds: options.seconds) {
+                (try? GS1.parse(Self.bracketed).digitalLink())?.utf8.count ?? 0
+            },
+        ]
+        BenchReport("gs1", results).print()
+    }
+}
