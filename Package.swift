@@ -59,6 +59,7 @@ let package = Package(
             dependencies: [
                 "App", "GS1", "QRCode",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
     ]

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import SQLKit
 import Testing
 
 @Suite("Health and database", .serialized)
@@ -45,13 +46,50 @@ struct HealthAndDatabaseTests {
         await database.shutdown()
     }
 
-    @Test("A PostgreSQL-style start without auto-migrate refuses pending migrations")
-    func pendingMigrationsStopTheStart() async throws {
-        // Exercised on a fresh SQLite file with the PostgreSQL rule: migrate is not implied.
-        let location = TestApp.config().database
-        guard case .sqlite = location else { return }  // on PostgreSQL the shared test database is already migrated
-        let database = try AppDatabase(location: location, logger: TestApp.quietLogger)
-        #expect(try await database.pendingMigrations() == ["001_CreateSettings"])
+    @Test("Servers starting together agree on one instance id")
+    func concurrentInstanceID() async throws {
+        let database = try AppDatabase(location: TestApp.config().database, logger: TestApp.quietLogger)
+        try await database.migrate()
+        let ids = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<8 { group.addTask { try await Setting.instanceID(on: database.db) } }
+            return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+        }
+        #expect(ids.count == 1)
         await database.shutdown()
+    }
+
+    @Test("SQLite migrates at start even without auto-migrate: a fresh clone just runs")
+    func sqliteMigratesAtStart() async throws {
+        let location = TestApp.databaseForTests
+        guard case .sqlite = location else { return }  // the PostgreSQL rule is tested below
+        let config = AppConfig(database: location, autoMigrate: false)
+        let database = try AppDatabase(location: location, logger: TestApp.quietLogger)
+        try await prepareDatabase(database, config: config, logger: TestApp.quietLogger)
+        #expect(try await database.pendingMigrations().isEmpty)
+        await database.shutdown()
+    }
+
+    @Test("PostgreSQL with pending migrations and no auto-migrate refuses to start",
+          .enabled(if: TestApp.postgresURL != nil, "needs DATABASE_URL=postgres://…"))
+    func postgresRefusesPendingMigrations() async throws {
+        // A brand-new database beside the test database, dropped afterwards.
+        let url = try #require(TestApp.postgresURL)
+        let name = "nguon_pending_\(UInt32.random(in: 0...UInt32.max))"
+        let admin = try AppDatabase(location: .postgres(url: url), logger: TestApp.quietLogger)
+        try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+        var components = try #require(URLComponents(string: url))
+        components.path = "/" + name
+        let fresh = DatabaseLocation.postgres(url: try #require(components.string))
+        let database = try AppDatabase(location: fresh, logger: TestApp.quietLogger)
+        await #expect(throws: StartupError.self) {
+            try await prepareDatabase(database, config: AppConfig(database: fresh, autoMigrate: false), logger: TestApp.quietLogger)
+        }
+        #expect(try await database.pendingMigrations() == ["001_CreateSettings"])
+        // With auto-migrate the same start goes through.
+        try await prepareDatabase(database, config: AppConfig(database: fresh, autoMigrate: true), logger: TestApp.quietLogger)
+        #expect(try await database.pendingMigrations().isEmpty)
+        await database.shutdown()
+        try await admin.sql.raw("DROP DATABASE \(unsafeRaw: name)").run()
+        await admin.shutdown()
     }
 }

@@ -8,10 +8,12 @@ import Logging
 /// SQLite: a new file in a temporary folder per call. PostgreSQL: when `DATABASE_URL` is set
 /// (CI sets it), every test uses that database, so the suites that touch it run serialized.
 enum TestApp {
+    static let postgresURL: String? = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap {
+        $0.hasPrefix("postgres") ? $0 : nil
+    }
+
     static var databaseForTests: DatabaseLocation {
-        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") {
-            return .postgres(url: url)
-        }
+        if let url = postgresURL { return .postgres(url: url) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nguon-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return .sqlite(path: folder.appendingPathComponent("test.sqlite").path)

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 
 /// One instance-wide setting. The instance id is written on first start so logs and exports
 /// from several provinces can be told apart.
@@ -20,11 +21,18 @@ final class Setting: Model, @unchecked Sendable {
 
     static let instanceIDKey = "instance_id"
 
-    /// Returns the stored instance id, creating it once.
+    /// Returns the stored instance id, creating it once. Several servers may start at the same
+    /// time against one PostgreSQL, so the insert yields to whichever wrote first.
     static func instanceID(on db: any Database) async throws -> String {
         if let existing = try await Setting.find(instanceIDKey, on: db) { return existing.value }
-        let setting = Setting(key: instanceIDKey, value: UUID().uuidString.lowercased())
-        try await setting.create(on: db)
-        return setting.value
+        try await (db as! any SQLDatabase).insert(into: schema)
+            .columns("key", "value", "updated_at")
+            .values(SQLBind(instanceIDKey), SQLBind(UUID().uuidString.lowercased()), SQLBind(Date()))
+            .ignoringConflicts(with: "key")
+            .run()
+        guard let stored = try await Setting.find(instanceIDKey, on: db) else {
+            throw StartupError(description: "settings.instance_id could not be stored")
+        }
+        return stored.value
     }
 }

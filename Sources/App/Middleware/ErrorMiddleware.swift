@@ -76,7 +76,7 @@ struct ProblemDetails: Encodable {
     let errors: [AppError.FieldError]?
 
     init(_ error: AppError, instance: String, language: Language) {
-        self.type = error.problemType ?? "https://nguon.gov.vn/problems/\(error.code)"
+        self.type = error.problemType ?? "urn:nguon:problem:\(error.code)"
         self.title = error.title(language)
         self.status = Int(error.status.code)
         self.detail = error.detail(language)
