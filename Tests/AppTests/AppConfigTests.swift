@@ -35,6 +35,8 @@ struct AppConfigTests {
         (["NGUON_PUBLIC_URL": "ftp://x"], AppConfig.Overrides(), "NGUON_PUBLIC_URL"),
         (["NGUON_AUTO_MIGRATE": "maybe"], AppConfig.Overrides(), "NGUON_AUTO_MIGRATE"),
         (["NGUON_HOST": "bad host"], AppConfig.Overrides(), "NGUON_HOST"),
+        ([:], AppConfig.Overrides(databaseURL: "mysql://x/y"), "--database-url"),
+        (["DATABASE_URL": "/khong-co-thu-muc/nguon.sqlite"], AppConfig.Overrides(), "DATABASE_URL"),
     ])
     func invalidValues(env: [String: String], overrides: AppConfig.Overrides, variable: String) {
         #expect {

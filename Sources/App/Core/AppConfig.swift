@@ -153,8 +153,22 @@ public struct AppConfig: Sendable {
             }
             config.port = number
         }
-        if let (url, _) = value(overrides.databaseURL, "DATABASE_URL") {
-            config.database = try DatabaseLocation.parse(url)
+        if let (url, name) = value(overrides.databaseURL, "DATABASE_URL") {
+            do {
+                config.database = try DatabaseLocation.parse(url)
+            } catch {
+                throw ConfigError(variable: name, value: error.value, rule: error.rule)
+            }
+        }
+        if case .sqlite(let path) = config.database {
+            // SQLite creates the file but not its folder; say so now rather than at the first query.
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
+                  FileManager.default.isWritableFile(atPath: folder) else {
+                throw ConfigError(variable: overrides.databaseURL != nil ? "--database-url" : "DATABASE_URL", value: path,
+                                  rule: "thư mục \(folder) không tồn tại hoặc không ghi được (folder missing or not writable)")
+            }
         }
         if let (level, name) = value(overrides.logLevel, "LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level.lowercased().trimmingCharacters(in: .whitespaces)) else {

@@ -74,7 +74,9 @@ enum Assets {
         table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);border-radius:8px;overflow:hidden}
         th,td{text-align:left;padding:10px;border-bottom:1px solid var(--line);vertical-align:top}
         th{background:#eef3f0;font-weight:600}
-        td code,p code{word-break:break-all}
+        td code,p code{overflow-wrap:anywhere}
+        td.nowrap{white-space:nowrap}
+        .error p{margin:0}
         .qr{display:block;width:200px;max-width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:8px}
         .site-footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;padding:16px 0}
         @media (max-width:480px){h1{font-size:1.45rem}th,td{padding:8px 6px}}

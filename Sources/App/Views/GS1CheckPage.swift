@@ -50,7 +50,7 @@ struct GS1CheckPage {
                 .table(
                     .thead(.tr(.th("AI"), .th(.text(t("Tên", "Name"))), .th(.text(t("Giá trị", "Value"))), .th(.text(t("Diễn giải", "Meaning"))))),
                     .tbody(.forEach(analysis.elements) { element in
-                        .tr(.td(.code(.text(element.ai))),
+                        .tr(.td(.class("nowrap"), .code(.text(element.ai))),
                             .td(.text(GS1Titles.title(for: element.ai, english: element.title, language: language))),
                             .td(.code(.text(element.value))),
                             .td(.text(meaning(of: element))))

@@ -11,11 +11,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.load()
-        let app = try await buildApplication(config: config)
         do {
+            let app = try await buildApplication(config: config)
             try await app.runService()
-        } catch let error as StartupError {
-            FileHandle.standardError.write(Data("nguon: \(error)\n".utf8))
+        } catch {
+            // Typically the database: unreachable, wrong password, pending migrations.
+            FileHandle.standardError.write(Data("nguon: không khởi động được (cannot start): \(error)\n".utf8))
             throw ExitCode(1)
         }
     }
