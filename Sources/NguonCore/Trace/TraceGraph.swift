@@ -1,0 +1,93 @@
+/// The answer to a trace: identifiers, places and parties as nodes, and what linked them as
+/// edges. Edges always point downstream (from earlier to later in the supply chain), whichever
+/// way the walk went, so a page can draw the journey from farm to shelf the same way each time.
+public struct TraceGraph: Sendable, Codable, Equatable {
+    public struct Node: Sendable, Codable, Hashable {
+        public let id: String
+        public let kind: IdentifierKind
+        /// Steps from the identifier the trace started at.
+        public let depth: Int
+    }
+
+    public struct Edge: Sendable, Codable, Hashable {
+        public let from: String
+        public let to: String
+        public let relation: Relation
+        public let event: String
+        public let eventType: TraceEvent.EventType
+        public let time: Int64
+        public let bizStep: String?
+        public let quantity: Double?
+        public let uom: String?
+    }
+
+    public enum Relation: String, Sendable, Codable, Hashable {
+        /// Inputs of a transformation to its outputs (harvest to packed product).
+        case transformed
+        /// A child packed into its parent (lot into case, case onto pallet).
+        case packed
+        /// A parent unpacked into its children.
+        case unpacked
+        /// An identifier observed at a place (bizLocation, else readPoint).
+        case locatedAt
+        /// An identifier sent to a destination (party or place).
+        case sentTo
+        /// An identifier that came from a source (party or place).
+        case sentFrom
+        /// An identifier covered by a business transaction (order, invoice, despatch advice).
+        case transaction
+    }
+
+    public enum Direction: String, Sendable, Codable, CaseIterable {
+        case backward, forward, both
+    }
+
+    public let start: String
+    public let direction: Direction
+    public internal(set) var nodes: [Node]
+    public internal(set) var edges: [Edge]
+    /// True when a limit stopped the walk before it ran out of links.
+    public internal(set) var truncated: Bool
+}
+
+/// What an identifier names, read from its form (EPC URN or GS1 Digital Link).
+public enum IdentifierKind: String, Sendable, Codable, Hashable {
+    /// One serialised trade item (SGTIN; DL with /01/ and /21/).
+    case item
+    /// A lot or batch of a product (LGTIN; DL with /01/ and /10/).
+    case lot
+    /// A product class without lot (GTIN alone; EPC class patterns).
+    case product
+    /// A pallet or other logistic unit (SSCC; DL /00/).
+    case logisticUnit
+    /// A place (SGLN; DL /414/).
+    case location
+    /// A company or person (PGLN; DL /417/).
+    case party
+    /// A business transaction, document or anything else.
+    case other
+
+    public static func of(_ id: String) -> IdentifierKind {
+        if id.hasPrefix("urn:epc:id:sgtin:") { return .item }
+        if id.hasPrefix("urn:epc:class:lgtin:") { return .lot }
+        if id.hasPrefix("urn:epc:idpat:sgtin:") { return .product }
+        if id.hasPrefix("urn:epc:id:sscc:") { return .logisticUnit }
+        if id.hasPrefix("urn:epc:id:sgln:") { return .location }
+        if id.hasPrefix("urn:epc:id:pgln:") { return .party }
+        if id.hasPrefix("urn:epc:id:") { return .item }  // GRAI, GIAI, … are instances too
+        // GS1 Digital Link: the first AI in the path decides, qualifiers refine.
+        guard let scheme = id.range(of: "://") else { return .other }
+        let afterHost = id[scheme.upperBound...].drop { $0 != "/" }
+        let path = afterHost.prefix { $0 != "?" }
+        if path.contains("/00/") { return .logisticUnit }
+        if path.contains("/414/") { return .location }
+        if path.contains("/417/") { return .party }
+        if path.contains("/01/") {
+            if path.contains("/21/") { return .item }
+            if path.contains("/10/") { return .lot }
+            return .product
+        }
+        if path.contains("/8003/") || path.contains("/8004/") || path.contains("/8018/") { return .item }
+        return .other
+    }
+}
