@@ -160,9 +160,9 @@ struct TraceWalkerTests {
 }
 
 @Suite("Identifier kinds")
-struct IdentifierKindTests {
+struct NodeKindTests {
     @Test("URNs and Digital Links are classified by what they name", arguments: [
-        ("urn:epc:id:sgtin:8930000.100016.1", IdentifierKind.item),
+        ("urn:epc:id:sgtin:8930000.100016.1", NodeKind.item),
         ("urn:epc:class:lgtin:8930000.100016.LO1", .lot),
         ("urn:epc:id:sscc:8930000.0000000001", .logisticUnit),
         ("urn:epc:id:sgln:8930000.00001.0", .location),
@@ -174,7 +174,7 @@ struct IdentifierKindTests {
         ("https://id.gs1.org/417/8930000000019", .party),
         ("urn:vn:donhang:123", .other),
     ])
-    func kinds(id: String, kind: IdentifierKind) {
-        #expect(IdentifierKind.of(id) == kind)
+    func kinds(id: String, kind: NodeKind) {
+        #expect(NodeKind.of(id) == kind)
     }
 }

@@ -4,7 +4,7 @@
 public struct RecallScope: Sendable, Codable, Equatable {
     public struct Holding: Sendable, Codable, Equatable {
         public let id: String
-        public let kind: IdentifierKind
+        public let kind: NodeKind
         /// Sum of the quantities stated on the links that reached it, when any were stated.
         public let quantity: Double?
         public let uom: String?
@@ -39,13 +39,13 @@ public struct RecallScope: Sendable, Codable, Equatable {
                 if seenPlace.insert(edge.to).inserted { locations.append(edge.to) }
             case .sentTo:
                 if seenPlace.insert(edge.to).inserted {
-                    if IdentifierKind.of(edge.to) == .location { locations.append(edge.to) } else { parties.append(edge.to) }
+                    if NodeKind.of(edge.to) == .location { locations.append(edge.to) } else { parties.append(edge.to) }
                 }
             case .sentFrom, .transaction:
                 break
             }
         }
-        let placeKinds: Set<IdentifierKind> = [.location, .party, .other]
+        let placeKinds: Set<NodeKind> = [.location, .party, .other]
         identifiers = graph.nodes.filter { !placeKinds.contains($0.kind) || $0.id == graph.start }.map { node in
             Holding(id: node.id, kind: node.kind, quantity: quantities[node.id]?.0, uom: quantities[node.id]?.1,
                     lastLocation: last[node.id]?.0, lastSeen: last[node.id]?.1)

@@ -4,7 +4,7 @@
 public struct TraceGraph: Sendable, Codable, Equatable {
     public struct Node: Sendable, Codable, Hashable {
         public let id: String
-        public let kind: IdentifierKind
+        public let kind: NodeKind
         /// Steps from the identifier the trace started at.
         public let depth: Int
     }
@@ -51,7 +51,7 @@ public struct TraceGraph: Sendable, Codable, Equatable {
 }
 
 /// What an identifier names, read from its form (EPC URN or GS1 Digital Link).
-public enum IdentifierKind: String, Sendable, Codable, Hashable {
+public enum NodeKind: String, Sendable, Codable, Hashable {
     /// One serialised trade item (SGTIN; DL with /01/ and /21/).
     case item
     /// A lot or batch of a product (LGTIN; DL with /01/ and /10/).
@@ -67,7 +67,7 @@ public enum IdentifierKind: String, Sendable, Codable, Hashable {
     /// A business transaction, document or anything else.
     case other
 
-    public static func of(_ id: String) -> IdentifierKind {
+    public static func of(_ id: String) -> NodeKind {
         if id.hasPrefix("urn:epc:id:sgtin:") { return .item }
         if id.hasPrefix("urn:epc:class:lgtin:") { return .lot }
         if id.hasPrefix("urn:epc:idpat:sgtin:") { return .product }

@@ -43,7 +43,7 @@ public struct TraceWalker: Sendable {
     /// A lot or product (class level) packed into a container is what the container holds; a
     /// serialised case or pallet packed into one is merely carried by it.
     static func carriedMode(of member: TraceEvent.Member) -> Window.Mode {
-        switch IdentifierKind.of(member.id) {
+        switch NodeKind.of(member.id) {
         case .lot, .product: .full
         default: member.quantity == nil ? .vehicle : .full
         }
@@ -108,7 +108,7 @@ public struct TraceWalker: Sendable {
             frontier = next
             depth += 1
         }
-        graph.nodes = order.map { TraceGraph.Node(id: $0, kind: IdentifierKind.of($0), depth: depthOf[$0] ?? 0) }
+        graph.nodes = order.map { TraceGraph.Node(id: $0, kind: NodeKind.of($0), depth: depthOf[$0] ?? 0) }
         graph.edges = edges.sorted { ($0.time, $0.event, $0.from, $0.to) < ($1.time, $1.event, $1.from, $1.to) }
         return graph
     }
