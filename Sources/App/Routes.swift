@@ -33,12 +33,33 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
         try await HealthController.show(database: services.database)
     }
 
+    // epcis (EPCIS 2.0 REST binding)
+    let epcis = EPCISRepository(database: services.database)
+    router.post(SiteURL.epcisCapture.routePath) { request, _ in
+        try await EPCISCaptureController.capture(request, repository: epcis)
+    }
+    router.get(SiteURL.epcisCaptureJob("").routePath) { _, context in
+        try await EPCISCaptureController.showJob(id: context.parameters.require("captureID"), repository: epcis)
+    }
+    router.post(SiteURL.epcisEvents.routePath) { request, _ in
+        try await EPCISCaptureController.captureEvent(request, repository: epcis)
+    }
+    router.get(SiteURL.epcisEvents.routePath) { request, _ in
+        try await EPCISQueryController.list(request, repository: epcis)
+    }
+    router.get(SiteURL.epcisEvent("").routePath) { request, context in
+        try await EPCISQueryController.show(eventID: context.parameters.require("eventID"), request: request, repository: epcis)
+    }
+
     // api v1
     router.get(SiteURL.apiGS1Parse.routePath) { request, _ in
         try GS1Controller.apiParse(request: request)
     }
     router.get(SiteURL.apiGS1DigitalLink.routePath) { request, _ in
         try GS1Controller.apiDigitalLink(request: request)
+    }
+    router.get(SiteURL.apiTrace.routePath) { request, _ in
+        try await TraceController.show(request, repository: epcis)
     }
     return router
 }

@@ -14,6 +14,12 @@ public enum SiteURL: Sendable, Equatable {
     // api v1
     case apiGS1Parse
     case apiGS1DigitalLink
+    case apiTrace
+    // epcis
+    case epcisCapture
+    case epcisCaptureJob(String)
+    case epcisEvents
+    case epcisEvent(String)
 
     public enum Asset: String, Sendable, CaseIterable {
         case siteCSS = "site.css"
@@ -26,6 +32,8 @@ public enum SiteURL: Sendable, Equatable {
     var routeString: String {
         switch self {
         case .asset: "/assets/:name"
+        case .epcisCaptureJob: "/epcis/capture/:captureID"
+        case .epcisEvent: "/epcis/events/:eventID"
         default: path
         }
     }
@@ -40,6 +48,11 @@ public enum SiteURL: Sendable, Equatable {
         case .healthz: "/healthz"
         case .apiGS1Parse: "/api/v1/gs1/parse"
         case .apiGS1DigitalLink: "/api/v1/gs1/digital-link"
+        case .apiTrace: "/api/v1/trace"
+        case .epcisCapture: "/epcis/capture"
+        case .epcisCaptureJob(let id): "/epcis/capture/\(Self.encode(id))"
+        case .epcisEvents: "/epcis/events"
+        case .epcisEvent(let id): "/epcis/events/\(Self.encode(id))"
         }
     }
 

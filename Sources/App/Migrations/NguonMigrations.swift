@@ -3,7 +3,12 @@ import FluentKit
 /// Every migration, in the order it runs. Append only: a migration that has landed is never
 /// edited, renamed or reordered, because deployed databases remember them by name.
 enum NguonMigrations {
+    static let all: [any Migration] = [
+        CreateSettings(),
+        CreateEPCISRepository(),
+    ]
+
     static func register(in migrations: Migrations) {
-        migrations.add(CreateSettings())
+        migrations.add(all)
     }
 }

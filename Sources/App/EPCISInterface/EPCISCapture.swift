@@ -1,0 +1,123 @@
+import EPCIS
+import Foundation
+import SQLKit
+
+/// Capture: a whole document is decoded and validated before anything is written, then its
+/// events go in with one transaction. With `rollback` (the default) one bad event rejects the
+/// document and nothing is stored; with `proceed` the good events are stored and the bad ones
+/// are reported in the capture job.
+enum EPCISCapture {
+    /// Announced in `GS1-EPCIS-Capture-Limit`: more events than this in one document is a 413.
+    static let maxEvents = 10_000
+    /// Announced in `GS1-EPCIS-Capture-File-Size-Limit` (bytes).
+    static let maxBytes = 32 << 20
+
+    enum ErrorBehaviour: String, Sendable {
+        case rollback, proceed
+    }
+
+    /// The capture job document of the EPCIS REST binding.
+    struct Job: Codable, Sendable, Equatable {
+        let captureID: String
+        let createdAt: String
+        let finishedAt: String?
+        let running: Bool
+        let success: Bool
+        let captureErrorBehaviour: String
+        let errors: [JobError]
+        /// Nguồn's own counts, beside the standard members.
+        let eventCount: Int
+        let capturedCount: Int
+        let duplicateCount: Int
+    }
+
+    struct JobError: Codable, Sendable, Equatable {
+        let type: String
+        let title: String
+        let status: Int
+        let detail: String
+        let eventIndex: Int?
+        let eventID: String?
+        let field: String?
+    }
+
+    /// Validates, hashes and writes; returns the finished job. Throws `AppError` (400) when the
+    /// document is invalid under `rollback`, leaving the store untouched.
+    static func capture(_ events: [EPCISEvent], context: EPCISContext?, vocabularies: [Vocabulary],
+                        behaviour: ErrorBehaviour, repository: EPCISRepository, now: Date = Date()) async throws -> Job {
+        guard events.count <= maxEvents else {
+            throw AppError(status: .contentTooLarge, code: "capture-limit",
+                           detail: LocalizedText(vi: "Tài liệu có \(events.count) sự kiện, vượt giới hạn \(maxEvents) sự kiện mỗi lần gửi.",
+                                                 en: "The document has \(events.count) events, over the limit of \(maxEvents) per capture."),
+                           problemType: "epcisException:CaptureLimitExceededException")
+        }
+        var problems: [EPCISError] = []
+        var valid: [(Int, EPCISEvent)] = []
+        for (index, event) in events.enumerated() {
+            let errors = event.validate(index: index)
+            if errors.isEmpty { valid.append((index, event)) } else { problems += errors }
+        }
+        if !problems.isEmpty && behaviour == .rollback {
+            throw invalidDocument(problems)
+        }
+        let recordTime = EPCISTimestamp(date: now)
+        let prepared = valid.map { _, event in prepare(event, context: context, recordTime: recordTime) }
+        let jobID = UUID().uuidString.lowercased()
+        let created = recordTime.epochMilliseconds
+        let result = try await repository.write(prepared, captureJobID: jobID, recordTime: created)
+        try await repository.storeMasterData(vocabularies, at: created)
+        let job = Job(captureID: jobID, createdAt: recordTime.utcMillisecondString,
+                      finishedAt: EPCISTimestamp(date: Date()).utcMillisecondString, running: false,
+                      success: problems.isEmpty, captureErrorBehaviour: behaviour.rawValue,
+                      errors: problems.map(jobError), eventCount: events.count,
+                      capturedCount: result.captured, duplicateCount: result.duplicates)
+        try await repository.storeJob(job, createdAt: created)
+        return job
+    }
+
+    /// Sets what the repository owns (record time, event ID when absent) and computes the index.
+    static func prepare(_ original: EPCISEvent, context: EPCISContext?, recordTime: EPCISTimestamp) -> EPCISRepository.PreparedEvent {
+        var event = original
+        // Extensions hash by namespace URI, so the prefixes must resolve through the document's context.
+        let hashID = EventHash.compute(original, options: EventHash.Options(context: original.context ?? context))
+        event.recordTime = recordTime
+        if event.eventID == nil { event.eventID = hashID }
+        // The stored event carries the namespaces its extensions use, so it reads back alone.
+        if event.context == nil, let context, !context.namespaces.isEmpty { event.context = context }
+        return EPCISRepository.PreparedEvent(
+            key: EPCISRepository.rowKey(forHashID: hashID), hashID: hashID, eventID: event.eventID!, event: event,
+            document: String(decoding: event.jsonBytes(), as: UTF8.self),
+            members: EPCISIndex.members(of: event), links: EPCISIndex.links(of: event))
+    }
+
+    static func jobError(_ error: EPCISError) -> JobError {
+        JobError(type: "epcisException:ValidationException", title: "Invalid EPCIS event", status: 400,
+                 detail: error.message, eventIndex: error.eventIndex, eventID: error.eventID,
+                 field: error.field.isEmpty ? nil : error.field)
+    }
+
+    /// A 400 that lists every problem, each naming the event and the field.
+    static func invalidDocument(_ problems: [EPCISError]) -> AppError {
+        let fields = problems.prefix(1_000).map { problem in
+            AppError.FieldError(
+                field: fieldPath(problem), rule: problem.code.rawValue,
+                message: LocalizedText(vi: problem.description, en: problem.description))
+        }
+        return AppError(
+            status: .badRequest, code: "epcis-validation",
+            title: LocalizedText(vi: "Tài liệu EPCIS không hợp lệ", en: "Invalid EPCIS document"),
+            detail: LocalizedText(vi: "Có \(problems.count) lỗi; không sự kiện nào được lưu.",
+                                  en: "\(problems.count) problem(s) found; no event was stored."),
+            fieldErrors: fields, problemType: "epcisException:ValidationException")
+    }
+
+    /// `eventList[3].epcList[0]`: where the problem is, in the document's own terms.
+    static func fieldPath(_ error: EPCISError) -> String {
+        let event = error.eventIndex.map { "eventList[\($0)]" }
+        switch (event, error.field.isEmpty) {
+        case (let e?, true): return e
+        case (let e?, false): return e + "." + error.field
+        case (nil, _): return error.field
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import EPCIS
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// `POST /epcis/capture`, `GET /epcis/capture/{id}` and `POST /epcis/events` of the EPCIS 2.0
+/// REST binding. Handlers decode and hand over to `EPCISCapture`; they never write themselves.
+enum EPCISCaptureController {
+    /// Headers every capture response carries, so clients learn the limits before hitting them.
+    static var limitHeaders: HTTPFields {
+        [.gs1CaptureLimit: String(EPCISCapture.maxEvents), .gs1CaptureFileSizeLimit: String(EPCISCapture.maxBytes),
+         .gs1EPCISVersion: "2.0.0", .gs1CBVVersion: "2.0.0"]
+    }
+
+    /// Reads the body within the announced size limit and decodes JSON-LD or XML by Content-Type.
+    static func decode(_ request: Request) async throws -> EPCISPayload {
+        let contentType = request.headers[.contentType]?.lowercased() ?? "application/json"
+        let isXML = contentType.contains("xml")
+        guard isXML || contentType.contains("json") else {
+            throw AppError(status: .unsupportedMediaType, code: "unsupported-media-type",
+                           detail: LocalizedText(vi: "Chỉ nhận application/ld+json, application/json hoặc application/xml (đã nhận \(contentType)).",
+                                                 en: "Send application/ld+json, application/json or application/xml (got \(contentType))."),
+                           problemType: "epcisException:ImplementationException")
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: EPCISCapture.maxBytes)
+        } catch {
+            throw AppError(status: .contentTooLarge, code: "capture-file-size-limit",
+                           detail: LocalizedText(vi: "Tài liệu vượt quá \(EPCISCapture.maxBytes) byte.",
+                                                 en: "The document exceeds \(EPCISCapture.maxBytes) bytes."),
+                           problemType: "epcisException:CaptureLimitExceededException", headers: limitHeaders)
+        }
+        let bytes = body.readableBytesView
+        do throws(EPCISErrors) {
+            return isXML ? try EPCISDocument.decodeXML(bytes) : try EPCISJSON.decode(bytes)
+        } catch {
+            throw EPCISCapture.invalidDocument(error.errors)
+        }
+    }
+
+    static func behaviour(_ request: Request) throws -> EPCISCapture.ErrorBehaviour {
+        guard let raw = request.headers[.gs1CaptureErrorBehaviour] else { return .rollback }
+        guard let value = EPCISCapture.ErrorBehaviour(rawValue: raw.lowercased().trimmingCharacters(in: .whitespaces)) else {
+            throw AppError.invalid(field: "GS1-Capture-Error-Behaviour", rule: "one-of", LocalizedText(
+                vi: "GS1-Capture-Error-Behaviour phải là rollback hoặc proceed (đã nhận “\(raw)”).",
+                en: "GS1-Capture-Error-Behaviour must be rollback or proceed (got “\(raw)”)."))
+        }
+        return value
+    }
+
+    static func capture(_ request: Request, repository: EPCISRepository) async throws -> Response {
+        let behaviour = try behaviour(request)
+        let payload = try await decode(request)
+        let (context, vocabularies): (EPCISContext?, [Vocabulary]) = switch payload {
+        case .document(let d): (d.context, d.vocabularyList)
+        case .queryDocument(let q): (q.context, q.vocabularyList)
+        case .event(let e): (e.context, [])
+        }
+        let job = try await EPCISCapture.capture(payload.events, context: context, vocabularies: vocabularies,
+                                                 behaviour: behaviour, repository: repository)
+        var headers = limitHeaders
+        headers[.location] = SiteURL.epcisCaptureJob(job.captureID).path
+        return try json(job, status: .accepted, headers: headers)
+    }
+
+    static func showJob(id: String, repository: EPCISRepository) async throws -> Response {
+        guard let job = try await repository.job(id: id) else {
+            throw AppError(status: .notFound, code: "capture-job-not-found",
+                           detail: LocalizedText(vi: "Không có lần gửi dữ liệu nào mang mã “\(id)”.",
+                                                 en: "No capture job has the id “\(id)”."),
+                           problemType: "epcisException:NoSuchResourceException")
+        }
+        return try json(job, status: .ok, headers: limitHeaders)
+    }
+
+    /// `POST /epcis/events`: one event, captured synchronously; 201 with its location.
+    static func captureEvent(_ request: Request, repository: EPCISRepository) async throws -> Response {
+        let payload = try await decode(request)
+        guard case .event(let event) = payload else {
+            throw AppError.invalid(field: "type", rule: "single-event", LocalizedText(
+                vi: "POST /epcis/events nhận đúng một sự kiện; gửi tài liệu EPCISDocument tới /epcis/capture.",
+                en: "POST /epcis/events takes exactly one event; send EPCISDocuments to /epcis/capture."))
+        }
+        let job = try await EPCISCapture.capture([event], context: event.context, vocabularies: [],
+                                                 behaviour: .rollback, repository: repository)
+        var headers = limitHeaders
+        headers[.location] = SiteURL.epcisEvent(event.eventID ?? event.hashID).path
+        return try json(job, status: job.duplicateCount > 0 ? .ok : .created, headers: headers)
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status, headers: HTTPFields) throws -> Response {
+        var headers = headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+}
+
+extension HTTPField.Name {
+    static let gs1CaptureLimit = HTTPField.Name("GS1-EPCIS-Capture-Limit")!
+    static let gs1CaptureFileSizeLimit = HTTPField.Name("GS1-EPCIS-Capture-File-Size-Limit")!
+    static let gs1CaptureErrorBehaviour = HTTPField.Name("GS1-Capture-Error-Behaviour")!
+    static let gs1EPCISVersion = HTTPField.Name("GS1-EPCIS-Version")!
+    static let gs1CBVVersion = HTTPField.Name("GS1-CBV-Version")!
+    static let gs1EPCFormat = HTTPField.Name("GS1-EPC-Format")!
+}

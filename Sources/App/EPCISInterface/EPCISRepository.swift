@@ -1,0 +1,122 @@
+import EPCIS
+import FluentKit
+import Foundation
+import NguonCore
+import SQLKit
+
+/// The EPCIS event store: capture writes events and their index rows in one transaction per
+/// document; queries and the trace walk read the index rows. SQL is SQLKit with statements
+/// both SQLite and PostgreSQL accept.
+struct EPCISRepository: Sendable {
+    let database: AppDatabase
+
+    /// One event ready to be written: its stable key, hash ID and the rows that index it.
+    struct PreparedEvent: Sendable {
+        let key: Int64
+        let hashID: String
+        let eventID: String
+        let event: EPCISEvent
+        let document: String
+        let members: [Member]
+        let links: [Link]
+
+        struct Member: Sendable {
+            let key: String
+            let role: String
+            let classLevel: Bool
+            let quantity: Double?
+            let uom: String?
+        }
+
+        struct Link: Sendable {
+            let kind: String
+            let type: String?
+            let value: String
+        }
+    }
+
+    /// The 64-bit row key of an event: the first 16 hex digits of its SHA-256 hash ID, as a signed
+    /// integer. Deterministic, so a re-captured event collides on purpose and is skipped.
+    static func rowKey(forHashID hashID: String) -> Int64 {
+        // ni:///sha-256;<64 hex>?ver=CBV2.0
+        var value: UInt64 = 0
+        var digits = 0
+        var seenSemicolon = false
+        for byte in hashID.utf8 {
+            if !seenSemicolon { seenSemicolon = byte == UInt8(ascii: ";"); continue }
+            let nibble: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - 48
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - 87
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = byte - 55
+            default: continue
+            }
+            value = value << 4 | UInt64(nibble)
+            digits += 1
+            if digits == 16 { break }
+        }
+        return Int64(bitPattern: value)
+    }
+
+    /// Outcome of writing one batch.
+    struct WriteResult: Sendable, Equatable {
+        var captured: Int
+        var duplicates: Int
+    }
+
+    /// Writes the events and their index rows in one transaction. Events already stored (same
+    /// hash ID) are skipped and counted as duplicates; nothing is written twice.
+    func write(_ events: [PreparedEvent], captureJobID: String?, recordTime: Int64) async throws -> WriteResult {
+        guard !events.isEmpty else { return WriteResult(captured: 0, duplicates: 0) }
+        return try await database.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            var inserted = Set<Int64>()
+            // Chunks keep every statement under both dialects' bind limits.
+            for chunk in events.chunked(into: 500) {
+                let rows = try await sql.insert(into: "epcis_events")
+                    .columns("id", "hash_id", "event_id", "event_type", "event_time", "event_time_offset", "record_time",
+                             "action", "biz_step", "disposition", "read_point", "biz_location", "transformation_id",
+                             "capture_job_id", "document")
+                    .rows(chunk.map { prepared -> [any SQLExpression] in
+                        let e = prepared.event
+                        return [SQLBind(prepared.key), SQLBind(prepared.hashID), SQLBind(prepared.eventID),
+                                SQLBind(e.eventType.rawValue), SQLBind(e.eventTime.epochMilliseconds),
+                                SQLBind(e.eventTimeZoneOffset), SQLBind(recordTime),
+                                SQLBind(e.action?.rawValue), SQLBind(e.bizStep), SQLBind(e.disposition),
+                                SQLBind(e.readPointKey), SQLBind(e.bizLocationKey),
+                                SQLBind(e.transformationID), SQLBind(captureJobID), SQLBind(prepared.document)]
+                    })
+                    .ignoringConflicts(with: "hash_id")
+                    .returning("id")
+                    .all()
+                for row in rows { inserted.insert(try row.decode(column: "id", as: Int64.self)) }
+            }
+            let fresh = events.filter { inserted.contains($0.key) }
+            let members = fresh.flatMap { event in event.members.map { (event.key, $0) } }
+            for chunk in members.chunked(into: 1_000) {
+                try await sql.insert(into: "epcis_event_members")
+                    .columns("event", "key", "role", "class_level", "quantity", "uom")
+                    .rows(chunk.map { key, m -> [any SQLExpression] in
+                        [SQLBind(key), SQLBind(m.key), SQLBind(m.role), SQLBind(m.classLevel), SQLBind(m.quantity), SQLBind(m.uom)]
+                    })
+                    .run()
+            }
+            let links = fresh.flatMap { event in event.links.map { (event.key, $0) } }
+            for chunk in links.chunked(into: 1_000) {
+                try await sql.insert(into: "epcis_event_links")
+                    .columns("event", "kind", "type", "value")
+                    .rows(chunk.map { key, l -> [any SQLExpression] in
+                        [SQLBind(key), SQLBind(l.kind), SQLBind(l.type), SQLBind(l.value)]
+                    })
+                    .run()
+            }
+            return WriteResult(captured: fresh.count, duplicates: events.count - fresh.count)
+        }
+    }
+}
+
+extension Array {
+    func chunked(into size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

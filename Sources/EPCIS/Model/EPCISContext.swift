@@ -1,0 +1,69 @@
+/// A JSON-LD "@context" kept as written, with the namespace prefixes it declares.
+/// Extension member names ("example:myField") are meaningful only through these prefixes,
+/// so documents keep them for lossless re-emission (JSON) and namespace URIs (XML).
+public struct EPCISContext: Sendable, Hashable {
+    /// The standard EPCIS 2.0 context document.
+    public static let standardURL = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
+
+    /// The "@context" value as written: a URL string, an object, or an array of those.
+    public var value: JSONValue
+
+    public init(value: JSONValue) { self.value = value }
+
+    /// The standard context plus `namespaces` (prefix -> namespace URI) as one object.
+    public init(namespaces: [(prefix: String, uri: String)] = []) {
+        if namespaces.isEmpty {
+            value = .array([.string(EPCISContext.standardURL)])
+        } else {
+            value = .array([.string(EPCISContext.standardURL),
+                            .object(JSONObject(namespaces.map { JSONMember($0.prefix, .string($0.uri)) }))])
+        }
+    }
+
+    /// Prefix declarations (members of context objects whose value is a string URI, or an
+    /// object with a string "@id"), in order.
+    public var namespaces: [(prefix: String, uri: String)] {
+        var out: [(prefix: String, uri: String)] = []
+        func scan(_ v: JSONValue) {
+            switch v {
+            case .array(let a): a.forEach(scan)
+            case .object(let o):
+                for m in o.members where !m.key.hasPrefix("@") {
+                    if let s = m.value.stringValue { out.append((m.key, s)) }
+                    else if let id = m.value.objectValue?["@id"]?.stringValue { out.append((m.key, id)) }
+                }
+            default: break
+            }
+        }
+        scan(value)
+        return out
+    }
+
+    /// The namespace URI declared for `prefix`, if any.
+    public func namespace(forPrefix prefix: String) -> String? {
+        namespaces.first { $0.prefix == prefix }?.uri
+    }
+
+    /// The prefix declared for namespace `uri`, if any.
+    public func prefix(forNamespace uri: String) -> String? {
+        namespaces.first { $0.uri == uri }?.prefix
+    }
+
+    /// Adds a prefix declaration (to the last context object, or a new one) unless present.
+    public mutating func declare(prefix: String, uri: String) {
+        if namespace(forPrefix: prefix) != nil { return }
+        var items: [JSONValue]
+        switch value {
+        case .array(let a): items = a
+        case .null: items = []
+        default: items = [value]
+        }
+        if let i = items.lastIndex(where: { $0.objectValue != nil }), var o = items[i].objectValue {
+            o.append(prefix, .string(uri))
+            items[i] = .object(o)
+        } else {
+            items.append(.object([prefix: .string(uri)]))
+        }
+        value = .array(items)
+    }
+}

@@ -1,0 +1,177 @@
+/// Serialises an `XMLTree.Element` as UTF-8 XML 1.0.
+///
+/// Every namespace the tree uses is declared once on the root, with the prefix the tree asks
+/// for (renamed only on a clash), and no default namespace is ever declared: EPCIS's standard
+/// elements are unqualified, so a default namespace would silently move them. Elements holding
+/// only elements are indented; any element with text is written inline, so text round-trips.
+struct XMLWriter {
+    var indent = "  "
+    /// Namespaces declared on the root whatever the tree uses: those named inside attribute
+    /// values (xsi:type="xsd:decimal"), which a walk over element names cannot see.
+    var predeclared: [(prefix: String, uri: String)] = []
+
+    func write(_ root: XMLTree.Element) throws -> [UInt8] {
+        let prefixes = try assignPrefixes(root)
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        out.append(contentsOf: Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8))
+        try element(root, depth: 0, prefixes: prefixes, isRoot: true, into: &out)
+        out.append(0x0A)
+        return out
+    }
+
+    func string(_ root: XMLTree.Element) throws -> String {
+        String(decoding: try write(root), as: UTF8.self)
+    }
+
+    // MARK: - Prefixes
+
+    /// Prefix bindings, in first-use order so output is deterministic. A namespace may have
+    /// several prefixes (a model can name one namespace two ways); a prefix has one namespace.
+    struct Prefixes {
+        var uriByPrefix: [String: String] = [:]
+        var firstPrefixByURI: [String: String] = [:]
+        var order: [(prefix: String, uri: String)] = []
+
+        mutating func bind(_ prefix: String, _ uri: String) {
+            uriByPrefix[prefix] = uri
+            if firstPrefixByURI[uri] == nil { firstPrefixByURI[uri] = prefix }
+            order.append((prefix, uri))
+        }
+
+        /// The prefix to write for `name`: its own when that means its namespace.
+        func prefix(for name: XMLTree.Name) -> String {
+            if !name.prefix.isEmpty, uriByPrefix[name.prefix] == name.namespace { return name.prefix }
+            return firstPrefixByURI[name.namespace]!
+        }
+    }
+
+    private func assignPrefixes(_ root: XMLTree.Element) throws -> Prefixes {
+        var p = Prefixes()
+        let reserved: Set<String> = ["xml", "xmlns"]
+        for (prefix, uri) in predeclared where p.uriByPrefix[prefix] == nil && !reserved.contains(prefix) {
+            p.bind(prefix, uri)
+        }
+        func visit(_ n: XMLTree.Name) throws {
+            guard !n.namespace.isEmpty, n.namespace != XMLReader.xmlNamespace else { return }
+            if n.namespace == XMLReader.xmlnsNamespace {
+                throw XMLBindingError(.unencodable, line: nil, "the xmlns namespace cannot be used for \(n.local)")
+            }
+            let wanted = n.prefix.isEmpty || n.prefix.lowercased().hasPrefix("xml") || !Self.isNCName(n.prefix) ? "" : n.prefix
+            if !wanted.isEmpty {
+                if let bound = p.uriByPrefix[wanted] {
+                    if bound == n.namespace { return }
+                } else {
+                    p.bind(wanted, n.namespace)
+                    return
+                }
+            }
+            if p.firstPrefixByURI[n.namespace] != nil { return }
+            let base = wanted.isEmpty ? "ns" : wanted
+            var candidate = base
+            var k = 1
+            while p.uriByPrefix[candidate] != nil || reserved.contains(candidate) { candidate = "\(base)\(k)"; k += 1 }
+            p.bind(candidate, n.namespace)
+        }
+        // Iterative walk: extension trees can be deep and the writer must not overflow.
+        var stack: [XMLTree.Element] = [root]
+        while let e = stack.popLast() {
+            try visit(e.name)
+            for a in e.attributes { try visit(a.name) }
+            for c in e.children.reversed() { if case .element(let ce) = c { stack.append(ce) } }
+        }
+        return p
+    }
+
+    static func isNCName(_ s: String) -> Bool {
+        guard let f = s.utf8.first else { return false }
+        func start(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || c == 0x5F || c >= 0x80 }
+        return start(f) && s.utf8.allSatisfy { start($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E }
+    }
+
+    private func qname(_ n: XMLTree.Name, _ p: Prefixes) throws -> String {
+        guard Self.isNCName(n.local) else {
+            throw XMLBindingError(.unencodable, line: nil, "\"\(n.local)\" is not a valid XML name")
+        }
+        if n.namespace.isEmpty { return n.local }
+        if n.namespace == XMLReader.xmlNamespace { return "xml:" + n.local }
+        return p.prefix(for: n) + ":" + n.local
+    }
+
+    // MARK: - Elements
+
+    private func element(_ e: XMLTree.Element, depth: Int, prefixes: Prefixes, isRoot: Bool, into out: inout [UInt8]) throws {
+        guard depth <= XMLReader.maxDepth else {
+            throw XMLBindingError(.unencodable, line: nil, "elements nested deeper than \(XMLReader.maxDepth) levels")
+        }
+        let name = try qname(e.name, prefixes)
+        out.append(0x3C)
+        out.append(contentsOf: Array(name.utf8))
+        if isRoot {
+            for (prefix, uri) in prefixes.order {
+                out.append(contentsOf: Array(" xmlns:\(prefix)=\"".utf8))
+                try Self.escape(uri, attribute: true, into: &out)
+                out.append(0x22)
+            }
+        }
+        for a in e.attributes {
+            out.append(0x20)
+            out.append(contentsOf: Array(try qname(a.name, prefixes).utf8))
+            out.append(contentsOf: [0x3D, 0x22])
+            try Self.escape(a.value, attribute: true, into: &out)
+            out.append(0x22)
+        }
+        if e.children.isEmpty {
+            out.append(contentsOf: [0x2F, 0x3E])
+            return
+        }
+        out.append(0x3E)
+        let pretty = !e.children.contains { if case .text = $0 { return true } else { return false } }
+        for c in e.children {
+            switch c {
+            case .text(let t):
+                try Self.escape(t, attribute: false, into: &out)
+            case .element(let ce):
+                if pretty { newline(depth + 1, &out) }
+                try element(ce, depth: depth + 1, prefixes: prefixes, isRoot: false, into: &out)
+            }
+        }
+        if pretty { newline(depth, &out) }
+        out.append(contentsOf: [0x3C, 0x2F])
+        out.append(contentsOf: Array(name.utf8))
+        out.append(0x3E)
+    }
+
+    private func newline(_ depth: Int, _ out: inout [UInt8]) {
+        out.append(0x0A)
+        for _ in 0..<depth { out.append(contentsOf: Array(indent.utf8)) }
+    }
+
+    /// Escapes markup characters; in attributes also whitespace that normalisation would eat,
+    /// and CR everywhere (a parser turns a literal CR into LF). Characters XML 1.0 cannot hold
+    /// at all are refused rather than silently dropped.
+    static func escape(_ s: String, attribute: Bool, into out: inout [UInt8]) throws {
+        let u = Array(s.utf8)
+        var k = 0
+        while k < u.count {
+            let c = u[k]
+            switch c {
+            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
+            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
+            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
+            case 0x22 where attribute: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
+            case 0x0D: out.append(contentsOf: [0x26, 0x23, 0x78, 0x44, 0x3B]) // &#xD;
+            case 0x0A where attribute: out.append(contentsOf: [0x26, 0x23, 0x78, 0x41, 0x3B]) // &#xA;
+            case 0x09 where attribute: out.append(contentsOf: [0x26, 0x23, 0x78, 0x39, 0x3B]) // &#x9;
+            case 0x09, 0x0A: out.append(c)
+            case 0..<0x20:
+                throw XMLBindingError(.unencodable, line: nil,
+                                      "control character 0x\(String(c, radix: 16, uppercase: true)) cannot be written in XML 1.0")
+            case 0xEF where k + 2 < u.count && u[k + 1] == 0xBF && (u[k + 2] == 0xBE || u[k + 2] == 0xBF):
+                throw XMLBindingError(.unencodable, line: nil, "U+FFFE/U+FFFF cannot be written in XML 1.0")
+            default: out.append(c)
+            }
+            k += 1
+        }
+    }
+}

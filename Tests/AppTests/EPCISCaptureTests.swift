@@ -1,0 +1,164 @@
+@testable import App
+import EPCIS
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("EPCIS capture, query and trace", .serialized)
+struct EPCISCaptureTests {
+    static func capture(_ client: some TestClientProtocol, _ body: String, behaviour: String? = nil,
+                        contentType: String = "application/ld+json") async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: contentType]
+        if let behaviour { headers[.gs1CaptureErrorBehaviour] = behaviour }
+        return try await client.execute(uri: "/epcis/capture", method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    static func json(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+    }
+
+    @Test("A document is captured in one go: 202, a job that says success, every event queryable")
+    func captureAndQuery() async throws {
+        let chain = DemoSupplyChain(variant: 101)
+        try await TestApp.run { client in
+            let response = try await Self.capture(client, chain.document)
+            #expect(response.status == .accepted)
+            let location = try #require(response.headers[.location])
+            #expect(location.hasPrefix("/epcis/capture/"))
+            #expect(response.headers[.gs1CaptureLimit] == String(EPCISCapture.maxEvents))
+            let job = try await client.execute(uri: location, method: .get) { try Self.json($0) }
+            #expect(job["success"] as? Bool == true)
+            #expect(job["running"] as? Bool == false)
+            #expect(job["capturedCount"] as? Int == chain.events.count)
+
+            // Query by the packed lot as a consumer would scan it (Digital Link) …
+            let byLot = try await client.execute(uri: "/epcis/events?MATCH_anyEPCClass=" + SiteURL.encode(chain.packLotLink), method: .get) { try Self.json($0) }
+            let lotEvents = (((byLot["epcisBody"] as? [String: Any])?["queryResults"] as? [String: Any])?["resultsBody"] as? [String: Any])?["eventList"] as? [[String: Any]]
+            #expect(lotEvents?.count == 3)  // transformation output + two cases packed
+            // … and by biz step and time window.
+            let shipped = try await client.execute(uri: "/epcis/events?EQ_bizStep=shipping&GE_eventTime=" + SiteURL.encode(chain.time(1, "00:00")), method: .get) { try Self.json($0) }
+            let shippedEvents = (((shipped["epcisBody"] as? [String: Any])?["queryResults"] as? [String: Any])?["resultsBody"] as? [String: Any])?["eventList"] as? [[String: Any]]
+            #expect(shippedEvents?.count == 3)
+        }
+    }
+
+    @Test("Capturing the same document twice stores nothing twice and says how many were duplicates")
+    func duplicates() async throws {
+        let chain = DemoSupplyChain(variant: 102)
+        try await TestApp.run { client in
+            _ = try await Self.capture(client, chain.document)
+            let second = try await Self.capture(client, chain.document)
+            let location = try #require(second.headers[.location])
+            let job = try await client.execute(uri: location, method: .get) { try Self.json($0) }
+            #expect(job["capturedCount"] as? Int == 0)
+            #expect(job["duplicateCount"] as? Int == chain.events.count)
+        }
+    }
+
+    @Test("An invalid event rejects the whole document with a 400 naming the event and field; nothing is stored")
+    func rollback() async throws {
+        let chain = DemoSupplyChain(variant: 103)
+        var events = chain.events
+        events[3] = events[3].replacingOccurrences(of: #""action":"ADD""#, with: #""action":"MAYBE""#)
+        let document = chain.document.replacingOccurrences(of: chain.events.joined(separator: ","), with: events.joined(separator: ","))
+        try await TestApp.run { client in
+            let response = try await Self.capture(client, document)
+            #expect(response.status == .badRequest)
+            #expect(response.headers[.contentType] == "application/problem+json; charset=utf-8")
+            let problem = try Self.json(response)
+            #expect(problem["type"] as? String == "epcisException:ValidationException")
+            let errors = try #require(problem["errors"] as? [[String: Any]])
+            #expect(errors.contains { ($0["field"] as? String)?.hasPrefix("eventList[3]") == true })
+            let query = try await client.execute(uri: "/epcis/events?MATCH_anyEPCClass=" + SiteURL.encode(chain.packLotLink), method: .get) { try Self.json($0) }
+            let list = (((query["epcisBody"] as? [String: Any])?["queryResults"] as? [String: Any])?["resultsBody"] as? [String: Any])?["eventList"] as? [[String: Any]]
+            #expect(list?.isEmpty == true)
+        }
+    }
+
+    @Test("With proceed, the good events are stored and the job lists the bad one")
+    func proceed() async throws {
+        let chain = DemoSupplyChain(variant: 104)
+        var events = chain.events
+        events[0] = events[0].replacingOccurrences(of: #""eventTimeZoneOffset":"+07:00""#, with: #""eventTimeZoneOffset":"7""#)
+        let document = chain.document.replacingOccurrences(of: chain.events.joined(separator: ","), with: events.joined(separator: ","))
+        try await TestApp.run { client in
+            let response = try await Self.capture(client, document, behaviour: "proceed")
+            #expect(response.status == .accepted)
+            let job = try Self.json(response)
+            #expect(job["success"] as? Bool == false)
+            #expect(job["capturedCount"] as? Int == chain.events.count - 1)
+            let errors = try #require(job["errors"] as? [[String: Any]])
+            #expect(errors.first?["eventIndex"] as? Int == 0)
+        }
+    }
+
+    @Test("Unknown query parameters and bad values are 400 QueryParameterException", arguments: [
+        "/epcis/events?EQ_colour=red", "/epcis/events?GE_eventTime=yesterday", "/epcis/events?perPage=0",
+        "/epcis/events?eventType=PartyEvent", "/epcis/events?nextPageToken=abc", "/epcis/events?EQ_action=ADD|",
+    ])
+    func badQuery(uri: String) async throws {
+        try await TestApp.run { client in
+            let response = try await client.execute(uri: uri, method: .get)
+            #expect(response.status == .badRequest)
+            #expect(try Self.json(response)["type"] as? String == "epcisException:QueryParameterException")
+        }
+    }
+
+    @Test("Pages follow each other through nextPageToken and the Link header, without gaps or repeats")
+    func paging() async throws {
+        let chain = DemoSupplyChain(variant: 105)
+        try await TestApp.run { client in
+            _ = try await Self.capture(client, chain.document)
+            var seen: [String] = []
+            var uri: String? = "/epcis/events?perPage=5&GE_eventTime=" + SiteURL.encode(chain.time(0, "00:00"))
+                + "&LT_eventTime=" + SiteURL.encode(chain.time(2, "00:00")) + "&MATCH_anyEPC=" + SiteURL.encode(chain.pallet)
+                + "|" + SiteURL.encode(chain.caseA) + "|" + SiteURL.encode(chain.caseB)
+            while let next = uri {
+                uri = try await client.execute(uri: next, method: .get) { response in
+                    let body = try Self.json(response)
+                    let list = (((body["epcisBody"] as? [String: Any])?["queryResults"] as? [String: Any])?["resultsBody"] as? [String: Any])?["eventList"] as? [[String: Any]] ?? []
+                    seen += list.compactMap { $0["eventID"] as? String }
+                    return response.headers[.link].flatMap { link in
+                        link.split(separator: ">").first.map { String($0.dropFirst()) }
+                    }
+                }
+            }
+            #expect(seen.count == 10)  // every event naming the pallet or a case
+            #expect(Set(seen).count == seen.count)
+        }
+    }
+
+    @Test("Trace backward from a case reaches the farm; forward from the harvest gives the recall scope")
+    func trace() async throws {
+        let chain = DemoSupplyChain(variant: 106)
+        try await TestApp.run { client in
+            _ = try await Self.capture(client, chain.document)
+            let farmKey = EPCISIdentifier.canonicalKey(DemoSupplyChain.farm)
+            let back = try await client.execute(uri: "/api/v1/trace?direction=backward&id=" + SiteURL.encode(chain.caseA), method: .get) { try Self.json($0) }
+            let nodes = (back["nodes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            #expect(nodes.contains(farmKey))
+            #expect(nodes.contains(EPCISIdentifier.canonicalKey(chain.harvestLot)))
+            #expect(!nodes.contains(EPCISIdentifier.canonicalKey(chain.caseB)))
+
+            let forward = try await client.execute(uri: "/api/v1/trace?direction=forward&id=" + SiteURL.encode(chain.harvestLot), method: .get) { try Self.json($0) }
+            let scope = try #require(forward["recallScope"] as? [String: Any])
+            let locations = scope["locations"] as? [String] ?? []
+            #expect(locations.contains(EPCISIdentifier.canonicalKey(DemoSupplyChain.supermarketA)))
+            #expect(locations.contains(EPCISIdentifier.canonicalKey(DemoSupplyChain.supermarketB)))
+            let held = (scope["identifiers"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            #expect(held.contains(EPCISIdentifier.canonicalKey(chain.pallet)))
+
+            // GTIN + lot written as a GS1 element string finds the same lot.
+            let gtinLot = "(01)\(DemoSupplyChain.packGTIN)(10)\(chain.packLotCode)"
+            try await client.execute(uri: "/api/v1/trace?direction=backward&id=" + SiteURL.encode(gtinLot), method: .get) { response in
+                #expect(response.status == .ok)
+                let ids = ((try Self.json(response)["nodes"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }
+                #expect(ids.contains(farmKey))
+            }
+            try await client.execute(uri: "/api/v1/trace?id=" + SiteURL.encode("(01)123"), method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+}
