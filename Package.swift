@@ -46,8 +46,9 @@ let package = Package(
         .executableTarget(
             name: "nguon",
             dependencies: [
-                "App", "GS1", "QRCode",
+                "App", "GS1", "QRCode", "EPCIS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "GS1Tests", dependencies: ["GS1"]),

@@ -25,6 +25,13 @@ public func buildApplication(config: AppConfig, logger: Logger? = nil) async thr
 struct AppServices: Sendable {
     let config: AppConfig
     let database: AppDatabase
+    let originPages: OriginPageCache
+
+    init(config: AppConfig, database: AppDatabase, originPages: OriginPageCache = OriginPageCache()) {
+        self.config = config
+        self.database = database
+        self.originPages = originPages
+    }
 }
 
 /// A start that cannot go on, with the step to take.

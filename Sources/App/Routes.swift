@@ -10,6 +10,8 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware())
 
+    let epcis = EPCISRepository(database: services.database)
+
     // public pages
     router.get(SiteURL.home.routePath) { _, context in
         let page = HomePage.rendered[context.language]!
@@ -28,21 +30,31 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
         try QRController.show(.png, request: request)
     }
 
+    // resolver (GS1 Digital Link on the root)
+    for key in ResolverController.primaryKeys {
+        router.get(RouterPath("/\(key)/**")) { request, context in
+            try await ResolverController.resolve(request, context: context, services: services, repository: epcis,
+                                                 pages: services.originPages)
+        }
+    }
+    router.get(SiteURL.wellKnownResolver.routePath) { _, _ in
+        try ResolverController.wellKnown(publicURL: services.config.publicURL)
+    }
+
     // operations
     router.get(SiteURL.healthz.routePath) { _, _ in
         try await HealthController.show(database: services.database)
     }
 
     // epcis (EPCIS 2.0 REST binding)
-    let epcis = EPCISRepository(database: services.database)
     router.post(SiteURL.epcisCapture.routePath) { request, _ in
-        try await EPCISCaptureController.capture(request, repository: epcis)
+        try await EPCISCaptureController.capture(request, repository: epcis, pages: services.originPages)
     }
     router.get(SiteURL.epcisCaptureJob("").routePath) { _, context in
         try await EPCISCaptureController.showJob(id: context.parameters.require("captureID"), repository: epcis)
     }
     router.post(SiteURL.epcisEvents.routePath) { request, _ in
-        try await EPCISCaptureController.captureEvent(request, repository: epcis)
+        try await EPCISCaptureController.captureEvent(request, repository: epcis, pages: services.originPages)
     }
     router.get(SiteURL.epcisEvents.routePath) { request, _ in
         try await EPCISQueryController.list(request, repository: epcis)

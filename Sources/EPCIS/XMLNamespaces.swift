@@ -83,11 +83,11 @@ struct XMLNameResolver {
     var contexts: [EPCISContext]
 
     func name(forKey key: String) throws -> XMLTree.Name {
-        guard let colon = key.firstIndex(of: ":") else {
+        guard let colon = key.utf8.firstIndex(of: 0x3A) else {
             return XMLTree.Name(key)
         }
         let prefix = String(key[..<colon])
-        let local = String(key[key.index(after: colon)...])
+        let local = String(key[key.utf8.index(after: colon)...])
         if !local.hasPrefix("//") {
             for c in contexts {
                 if let uri = c.namespace(forPrefix: prefix) { return XMLTree.Name(local, namespace: uri, prefix: prefix) }

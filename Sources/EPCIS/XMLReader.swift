@@ -281,11 +281,16 @@ struct XMLReader {
     }
 
     /// Text up to the next `<`, with references replaced and line ends normalised to LF.
+    /// Runs of ordinary bytes are copied at once.
     private mutating func charData(into out: inout [UInt8]) throws {
+        var run = i
         while i < b.count {
             let c = b[i]
+            if c != 0x3C, c != 0x26, c != 0x0D, c != 0x5D { i += 1; continue }
+            if run < i { out.append(contentsOf: b[run..<i]) }
             switch c {
-            case 0x3C: return
+            case 0x3C:
+                return
             case 0x26:
                 i += 1
                 try reference(into: &out)
@@ -293,13 +298,14 @@ struct XMLReader {
                 out.append(0x0A)
                 i += 1
                 if peek() == 0x0A { i += 1 }
-            case 0x5D where lookingAt("]]>"):
-                throw fail("\"]]>\" is not allowed in text")
-            default:
+            default: // "]"
+                if lookingAt("]]>") { throw fail("\"]]>\" is not allowed in text") }
                 out.append(c)
                 i += 1
             }
+            run = i
         }
+        if run < i { out.append(contentsOf: b[run..<i]) }
     }
 
     private mutating func attributeValue() throws -> String {
@@ -394,11 +400,13 @@ struct XMLReader {
         return prefix.isEmpty ? "" : nil
     }
 
+    /// "p:l" → ("p", "l"); byte-level, as Character-level search would cost grapheme breaking.
     private static func split(_ qname: String) -> (prefix: String, local: String)? {
-        guard let colon = qname.firstIndex(of: ":") else { return ("", qname) }
+        let u = qname.utf8
+        guard let colon = u.firstIndex(of: 0x3A) else { return ("", qname) }
         let p = String(qname[..<colon])
-        let l = String(qname[qname.index(after: colon)...])
-        if p.isEmpty || l.isEmpty || l.contains(":") { return nil }
+        let l = String(qname[u.index(after: colon)...])
+        if p.isEmpty || l.isEmpty || l.utf8.contains(0x3A) { return nil }
         return (p, l)
     }
 
@@ -544,7 +552,6 @@ struct XMLReader {
                 throw fail("namespace prefix \(ep) of <\(raw)> is not declared", at: tagStart)
             }
             var element = XMLTree.Element(XMLTree.Name(el, namespace: ens, prefix: ep), line: tagLine)
-            var seen = Set<XMLTree.Name>()
             for a in rawAttributes where a.name != "xmlns" && !a.name.hasPrefix("xmlns:") {
                 guard let (ap, al) = Self.split(a.name) else { throw fail("malformed attribute name \(a.name)", at: a.pos) }
                 // Unprefixed attributes are in no namespace, whatever the default namespace is.
@@ -556,7 +563,8 @@ struct XMLReader {
                     ans = r
                 }
                 let an = XMLTree.Name(al, namespace: ans, prefix: ap)
-                guard seen.insert(an).inserted else {
+                // Linear: elements carry a handful of attributes, a Set would cost more.
+                guard !element.attributes.contains(where: { $0.name == an }) else {
                     throw fail("attribute \(a.name) duplicates another attribute's expanded name", at: a.pos)
                 }
                 element.attributes.append(XMLTree.Attribute(name: an, value: a.value))

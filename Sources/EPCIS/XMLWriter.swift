@@ -14,7 +14,7 @@ struct XMLWriter {
         let prefixes = try assignPrefixes(root)
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        out.append(contentsOf: Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8))
+        out.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
         try element(root, depth: 0, prefixes: prefixes, isRoot: true, into: &out)
         out.append(0x0A)
         return out
@@ -73,13 +73,16 @@ struct XMLWriter {
             while p.uriByPrefix[candidate] != nil || reserved.contains(candidate) { candidate = "\(base)\(k)"; k += 1 }
             p.bind(candidate, n.namespace)
         }
-        // Iterative walk: extension trees can be deep and the writer must not overflow.
-        var stack: [XMLTree.Element] = [root]
-        while let e = stack.popLast() {
+        // Recursion is bounded: trees deeper than XMLReader.maxDepth are refused first.
+        func walk(_ e: XMLTree.Element, _ depth: Int) throws {
+            guard depth <= XMLReader.maxDepth else {
+                throw XMLBindingError(.unencodable, line: nil, "elements nested deeper than \(XMLReader.maxDepth) levels")
+            }
             try visit(e.name)
             for a in e.attributes { try visit(a.name) }
-            for c in e.children.reversed() { if case .element(let ce) = c { stack.append(ce) } }
+            for c in e.children { if case .element(let ce) = c { try walk(ce, depth + 1) } }
         }
+        try walk(root, 0)
         return p
     }
 
@@ -89,13 +92,16 @@ struct XMLWriter {
         return start(f) && s.utf8.allSatisfy { start($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E }
     }
 
-    private func qname(_ n: XMLTree.Name, _ p: Prefixes) throws -> String {
+    /// Appends `prefix:local` (or `local`).
+    private func writeName(_ n: XMLTree.Name, _ p: Prefixes, into out: inout [UInt8]) throws {
         guard Self.isNCName(n.local) else {
             throw XMLBindingError(.unencodable, line: nil, "\"\(n.local)\" is not a valid XML name")
         }
-        if n.namespace.isEmpty { return n.local }
-        if n.namespace == XMLReader.xmlNamespace { return "xml:" + n.local }
-        return p.prefix(for: n) + ":" + n.local
+        if !n.namespace.isEmpty {
+            out.append(contentsOf: (n.namespace == XMLReader.xmlNamespace ? "xml" : p.prefix(for: n)).utf8)
+            out.append(0x3A)
+        }
+        out.append(contentsOf: n.local.utf8)
     }
 
     // MARK: - Elements
@@ -104,19 +110,18 @@ struct XMLWriter {
         guard depth <= XMLReader.maxDepth else {
             throw XMLBindingError(.unencodable, line: nil, "elements nested deeper than \(XMLReader.maxDepth) levels")
         }
-        let name = try qname(e.name, prefixes)
         out.append(0x3C)
-        out.append(contentsOf: Array(name.utf8))
+        try writeName(e.name, prefixes, into: &out)
         if isRoot {
             for (prefix, uri) in prefixes.order {
-                out.append(contentsOf: Array(" xmlns:\(prefix)=\"".utf8))
+                out.append(contentsOf: " xmlns:\(prefix)=\"".utf8)
                 try Self.escape(uri, attribute: true, into: &out)
                 out.append(0x22)
             }
         }
         for a in e.attributes {
             out.append(0x20)
-            out.append(contentsOf: Array(try qname(a.name, prefixes).utf8))
+            try writeName(a.name, prefixes, into: &out)
             out.append(contentsOf: [0x3D, 0x22])
             try Self.escape(a.value, attribute: true, into: &out)
             out.append(0x22)
@@ -138,40 +143,58 @@ struct XMLWriter {
         }
         if pretty { newline(depth, &out) }
         out.append(contentsOf: [0x3C, 0x2F])
-        out.append(contentsOf: Array(name.utf8))
+        try writeName(e.name, prefixes, into: &out)
         out.append(0x3E)
     }
 
     private func newline(_ depth: Int, _ out: inout [UInt8]) {
         out.append(0x0A)
-        for _ in 0..<depth { out.append(contentsOf: Array(indent.utf8)) }
+        for _ in 0..<depth { out.append(contentsOf: indent.utf8) }
     }
 
     /// Escapes markup characters; in attributes also whitespace that normalisation would eat,
     /// and CR everywhere (a parser turns a literal CR into LF). Characters XML 1.0 cannot hold
     /// at all are refused rather than silently dropped.
     static func escape(_ s: String, attribute: Bool, into out: inout [UInt8]) throws {
-        let u = Array(s.utf8)
+        var s = s
+        let failure: XMLBindingError? = s.withUTF8 { escapeBytes($0, attribute: attribute, into: &out) }
+        if let failure { throw failure }
+    }
+
+    /// Copies runs of ordinary bytes at once; only markup, whitespace and control bytes (and
+    /// U+FFFE/U+FFFF) are looked at individually. Returns the error for an unwritable character.
+    private static func escapeBytes(_ u: UnsafeBufferPointer<UInt8>, attribute: Bool, into out: inout [UInt8]) -> XMLBindingError? {
         var k = 0
+        var run = 0
         while k < u.count {
             let c = u[k]
+            let replacement: StaticString
             switch c {
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
-            case 0x22 where attribute: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
-            case 0x0D: out.append(contentsOf: [0x26, 0x23, 0x78, 0x44, 0x3B]) // &#xD;
-            case 0x0A where attribute: out.append(contentsOf: [0x26, 0x23, 0x78, 0x41, 0x3B]) // &#xA;
-            case 0x09 where attribute: out.append(contentsOf: [0x26, 0x23, 0x78, 0x39, 0x3B]) // &#x9;
-            case 0x09, 0x0A: out.append(c)
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22 where attribute: replacement = "&quot;"
+            case 0x0D: replacement = "&#xD;"
+            case 0x0A where attribute: replacement = "&#xA;"
+            case 0x09 where attribute: replacement = "&#x9;"
+            case 0x09, 0x0A:
+                k += 1
+                continue
             case 0..<0x20:
-                throw XMLBindingError(.unencodable, line: nil,
-                                      "control character 0x\(String(c, radix: 16, uppercase: true)) cannot be written in XML 1.0")
+                return XMLBindingError(.unencodable, line: nil,
+                                       "control character 0x\(String(c, radix: 16, uppercase: true)) cannot be written in XML 1.0")
             case 0xEF where k + 2 < u.count && u[k + 1] == 0xBF && (u[k + 2] == 0xBE || u[k + 2] == 0xBF):
-                throw XMLBindingError(.unencodable, line: nil, "U+FFFE/U+FFFF cannot be written in XML 1.0")
-            default: out.append(c)
+                return XMLBindingError(.unencodable, line: nil, "U+FFFE/U+FFFF cannot be written in XML 1.0")
+            default:
+                k += 1
+                continue
             }
+            if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<k])) }
+            out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
             k += 1
+            run = k
         }
+        if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<k])) }
+        return nil
     }
 }

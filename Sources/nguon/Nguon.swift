@@ -7,6 +7,7 @@ struct Nguon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nguon",
         abstract: "Nguồn — provincial traceability and food-safety platform.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, GS1Command.self, QRCommand.self, BenchCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, GS1Command.self, QRCommand.self, EPCISCommand.self,
+                      TraceCommand.self, BenchCommand.self]
     )
 }

@@ -134,7 +134,7 @@ struct EPCISCaptureTests {
         let chain = DemoSupplyChain(variant: 106)
         try await TestApp.run { client in
             _ = try await Self.capture(client, chain.document)
-            let farmKey = EPCISIdentifier.canonicalKey(DemoSupplyChain.farm)
+            let farmKey = EPCISIdentifier.canonicalKey(chain.farm)
             let back = try await client.execute(uri: "/api/v1/trace?direction=backward&id=" + SiteURL.encode(chain.caseA), method: .get) { try Self.json($0) }
             let nodes = (back["nodes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
             #expect(nodes.contains(farmKey))
@@ -144,13 +144,13 @@ struct EPCISCaptureTests {
             let forward = try await client.execute(uri: "/api/v1/trace?direction=forward&id=" + SiteURL.encode(chain.harvestLot), method: .get) { try Self.json($0) }
             let scope = try #require(forward["recallScope"] as? [String: Any])
             let locations = scope["locations"] as? [String] ?? []
-            #expect(locations.contains(EPCISIdentifier.canonicalKey(DemoSupplyChain.supermarketA)))
-            #expect(locations.contains(EPCISIdentifier.canonicalKey(DemoSupplyChain.supermarketB)))
+            #expect(locations.contains(EPCISIdentifier.canonicalKey(chain.supermarketA)))
+            #expect(locations.contains(EPCISIdentifier.canonicalKey(chain.supermarketB)))
             let held = (scope["identifiers"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
             #expect(held.contains(EPCISIdentifier.canonicalKey(chain.pallet)))
 
             // GTIN + lot written as a GS1 element string finds the same lot.
-            let gtinLot = "(01)\(DemoSupplyChain.packGTIN)(10)\(chain.packLotCode)"
+            let gtinLot = "(01)\(chain.packGTIN)(10)\(chain.packLotCode)"
             try await client.execute(uri: "/api/v1/trace?direction=backward&id=" + SiteURL.encode(gtinLot), method: .get) { response in
                 #expect(response.status == .ok)
                 let ids = ((try Self.json(response)["nodes"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }

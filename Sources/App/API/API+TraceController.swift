@@ -84,7 +84,12 @@ enum TraceController {
             .flatMap(TraceGraph.Direction.init(rawValue:)) ?? .both
         let id = try key(for: input)
         let (graph, scope) = try await self.query(id: id, direction: direction, repository: repository)
-        let answer = Answer(
+        let answer = Self.answer(id: id, direction: direction, graph: graph, scope: scope)
+        return try EPCISCaptureController.json(answer, status: .ok, headers: [:])
+    }
+
+    static func answer(id: String, direction: TraceGraph.Direction, graph: TraceGraph, scope: RecallScope?) -> Answer {
+        Answer(
             id: id, direction: direction.rawValue, nodes: graph.nodes,
             edges: graph.edges.map { e in
                 Answer.Edge(from: e.from, to: e.to, relation: e.relation.rawValue, event: e.event, eventType: e.eventType.rawValue,
@@ -97,7 +102,6 @@ enum TraceController {
                                    lastLocation: h.lastLocation, lastSeen: h.lastSeen.map(isoTime))
                 }, locations: s.locations, parties: s.parties)
             })
-        return try EPCISCaptureController.json(answer, status: .ok, headers: [:])
     }
 
     static func isoTime(_ ms: Int64) -> String {

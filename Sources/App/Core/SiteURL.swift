@@ -9,6 +9,8 @@ public enum SiteURL: Sendable, Equatable {
     case asset(Asset)
     case qrSVG
     case qrPNG
+    // resolver
+    case wellKnownResolver
     // operations
     case healthz
     // api v1
@@ -46,6 +48,7 @@ public enum SiteURL: Sendable, Equatable {
         case .qrSVG: "/qr.svg"
         case .qrPNG: "/qr.png"
         case .healthz: "/healthz"
+        case .wellKnownResolver: "/.well-known/gs1resolver"
         case .apiGS1Parse: "/api/v1/gs1/parse"
         case .apiGS1DigitalLink: "/api/v1/gs1/digital-link"
         case .apiTrace: "/api/v1/trace"

@@ -44,7 +44,8 @@ enum EPCISCapture {
     /// Validates, hashes and writes; returns the finished job. Throws `AppError` (400) when the
     /// document is invalid under `rollback`, leaving the store untouched.
     static func capture(_ events: [EPCISEvent], context: EPCISContext?, vocabularies: [Vocabulary],
-                        behaviour: ErrorBehaviour, repository: EPCISRepository, now: Date = Date()) async throws -> Job {
+                        behaviour: ErrorBehaviour, repository: EPCISRepository, pages: OriginPageCache? = nil,
+                        now: Date = Date()) async throws -> Job {
         guard events.count <= maxEvents else {
             throw AppError(status: .contentTooLarge, code: "capture-limit",
                            detail: LocalizedText(vi: "Tài liệu có \(events.count) sự kiện, vượt giới hạn \(maxEvents) sự kiện mỗi lần gửi.",
@@ -66,6 +67,20 @@ enum EPCISCapture {
         let created = recordTime.epochMilliseconds
         let result = try await repository.write(prepared, captureJobID: jobID, recordTime: created)
         try await repository.storeMasterData(vocabularies, at: created)
+        if let pages {
+            // Pages built from anything these events or master data name are stale now.
+            var touched = Set<String>()
+            for event in prepared {
+                for member in event.members { touched.insert(member.key) }
+                for link in event.links { touched.insert(link.value) }
+                if let key = event.event.readPointKey { touched.insert(key) }
+                if let key = event.event.bizLocationKey { touched.insert(key) }
+            }
+            for vocabulary in vocabularies {
+                for element in vocabulary.elements { touched.insert(EPCISIndex.key(for: element.id)) }
+            }
+            pages.invalidate(touched)
+        }
         let job = Job(captureID: jobID, createdAt: recordTime.utcMillisecondString,
                       finishedAt: EPCISTimestamp(date: Date()).utcMillisecondString, running: false,
                       success: problems.isEmpty, captureErrorBehaviour: behaviour.rawValue,

@@ -49,7 +49,7 @@ enum EPCISCaptureController {
         return value
     }
 
-    static func capture(_ request: Request, repository: EPCISRepository) async throws -> Response {
+    static func capture(_ request: Request, repository: EPCISRepository, pages: OriginPageCache) async throws -> Response {
         let behaviour = try behaviour(request)
         let payload = try await decode(request)
         let (context, vocabularies): (EPCISContext?, [Vocabulary]) = switch payload {
@@ -58,7 +58,7 @@ enum EPCISCaptureController {
         case .event(let e): (e.context, [])
         }
         let job = try await EPCISCapture.capture(payload.events, context: context, vocabularies: vocabularies,
-                                                 behaviour: behaviour, repository: repository)
+                                                 behaviour: behaviour, repository: repository, pages: pages)
         var headers = limitHeaders
         headers[.location] = SiteURL.epcisCaptureJob(job.captureID).path
         return try json(job, status: .accepted, headers: headers)
@@ -75,7 +75,7 @@ enum EPCISCaptureController {
     }
 
     /// `POST /epcis/events`: one event, captured synchronously; 201 with its location.
-    static func captureEvent(_ request: Request, repository: EPCISRepository) async throws -> Response {
+    static func captureEvent(_ request: Request, repository: EPCISRepository, pages: OriginPageCache) async throws -> Response {
         let payload = try await decode(request)
         guard case .event(let event) = payload else {
             throw AppError.invalid(field: "type", rule: "single-event", LocalizedText(
@@ -83,7 +83,7 @@ enum EPCISCaptureController {
                 en: "POST /epcis/events takes exactly one event; send EPCISDocuments to /epcis/capture."))
         }
         let job = try await EPCISCapture.capture([event], context: event.context, vocabularies: [],
-                                                 behaviour: .rollback, repository: repository)
+                                                 behaviour: .rollback, repository: repository, pages: pages)
         var headers = limitHeaders
         headers[.location] = SiteURL.epcisEvent(event.eventID ?? event.hashID).path
         return try json(job, status: job.duplicateCount > 0 ? .ok : .created, headers: headers)

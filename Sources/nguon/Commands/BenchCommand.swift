@@ -1,6 +1,8 @@
+import App
 import ArgumentParser
 import Foundation
 import GS1
+import Logging
 import QRCode
 
 /// `nguon bench …`: throughput figures as JSON, for BENCHMARKS.md. Single-threaded on purpose:
@@ -8,7 +10,7 @@ import QRCode
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure throughput and print JSON.",
-        subcommands: [GS1Bench.self, QRBench.self])
+        subcommands: [GS1Bench.self, QRBench.self, EPCISBench.self])
 }
 
 struct BenchOptions: ParsableArguments {
@@ -127,5 +129,42 @@ struct GS1Bench: ParsableCommand {
             },
         ]
         BenchReport("gs1", results).print()
+    }
+}
+
+struct EPCISBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "epcis",
+        abstract: "Capture events/s, query and trace latency (p50/p99) and peak memory on a synthetic store.",
+        discussion: "Uses a new SQLite file in a temporary folder, or DATABASE_URL when it names PostgreSQL (its tables must be empty for clean figures).")
+
+    @Option(help: "How many events to generate and capture (12 per supply chain), 1,000–5,000,000.")
+    var events: Int = 100_000
+
+    func validate() throws {
+        guard (1_000...5_000_000).contains(events) else { throw ValidationError("--events must be from 1,000 to 5,000,000 (got \(events)).") }
+    }
+
+    func run() async throws {
+        var location = DatabaseLocation.sqlite(path: FileManager.default.temporaryDirectory
+            .appendingPathComponent("nguon-bench-\(UUID().uuidString).sqlite").path)
+        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") {
+            location = .postgres(url: url)
+        }
+        var logger = Logger(label: "nguon.bench")
+        logger.logLevel = .warning
+        let report = try await EPCISBenchmark.run(events: events, database: location, logger: logger)
+        if case .sqlite(let path) = location {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(decoding: try encoder.encode(BenchEnvelope(report: report)), as: UTF8.self))
+    }
+
+    struct BenchEnvelope: Encodable {
+        let benchmark = "epcis"
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let report: EPCISBenchmark.Report
     }
 }

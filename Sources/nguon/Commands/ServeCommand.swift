@@ -2,16 +2,24 @@ import App
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the web server (SQLite file in the working directory by default).")
 
     @OptionGroup var options: ConfigOptions
+    @Flag(help: "Load the demo supply chains before serving, and print their pages.")
+    var demo = false
 
     func run() async throws {
         let config = try options.load()
         do {
+            if demo {
+                for item in try await DemoLoader.load(into: config, logger: Logger(label: "nguon.demo")) {
+                    print("Demo: \(item.product): \(config.publicURL)\(item.path)")
+                }
+            }
             let app = try await buildApplication(config: config)
             try await app.runService()
         } catch {

@@ -1,0 +1,107 @@
+@testable import App
+import EPCIS
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("Digital Link resolver and origin page", .serialized)
+struct ResolverTests {
+    static func lotPath(_ chain: DemoSupplyChain) -> String {
+        "/01/\(chain.packGTIN)/10/\(chain.packLotCode)"
+    }
+
+    @Test("Scanning the pack's QR code shows its origin and journey in Vietnamese")
+    func originPage() async throws {
+        let chain = DemoSupplyChain(variant: 201)
+        try await TestApp.run { client in
+            _ = try await EPCISCaptureTests.capture(client, chain.document)
+            try await client.execute(uri: Self.lotPath(chain) + "?17=261231", method: .get, headers: [.accept: "text/html"]) { response in
+                #expect(response.status == .ok)
+                let html = response.text
+                #expect(html.contains("Rau cải ngọt VietGAP túi 500 g"))
+                #expect(html.contains("HTX Rau an toàn Đông Triều"))
+                #expect(html.contains("Hành trình sản phẩm"))
+                #expect(html.contains("Siêu thị Xanh Cầu Giấy"))
+                #expect(html.contains("31/12/2026"))  // use-by date from the link's AI 17
+                #expect(html.contains("/qr.svg?data="))
+                #expect(response.headers[.link]?.contains("rel=\"linkset\"") == true)
+            }
+        }
+    }
+
+    @Test("The page is rendered once and revalidated with its ETag; a new event about the lot refreshes it")
+    func caching() async throws {
+        let chain = DemoSupplyChain(variant: 202)
+        try await TestApp.run { client in
+            _ = try await EPCISCaptureTests.capture(client, chain.document)
+            let etag = try await client.execute(uri: Self.lotPath(chain), method: .get) { try #require($0.headers[.eTag]) }
+            try await client.execute(uri: Self.lotPath(chain), method: .get, headers: [.ifNoneMatch: etag]) { response in
+                #expect(response.status == .notModified)
+            }
+            // A case of this lot is now stocked on a shelf: the page must show it.
+            let stocked = #"{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"ObjectEvent","eventTime":"2026-11-22T08:00:00.000+07:00","eventTimeZoneOffset":"+07:00","action":"OBSERVE","bizStep":"stocking","epcList":["\#(chain.caseA)"],"bizLocation":{"id":"\#(chain.supermarketA)"}}"#
+            let response = try await client.execute(uri: "/epcis/events", method: .post, headers: [.contentType: "application/ld+json"], body: ByteBuffer(string: stocked))
+            #expect(response.status == .created)
+            try await client.execute(uri: Self.lotPath(chain), method: .get, headers: [.ifNoneMatch: etag]) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("Lên kệ"))
+            }
+        }
+    }
+
+    @Test("Programs get an RFC 9264 linkset with GS1 link types")
+    func linkset() async throws {
+        let chain = DemoSupplyChain(variant: 203)
+        try await TestApp.run { client in
+            let byAccept: HTTPFields = [.accept: "application/linkset+json"]
+            for request in [(Self.lotPath(chain), byAccept), (Self.lotPath(chain) + "?linkType=linkset", HTTPFields())] {
+                try await client.execute(uri: request.0, method: .get, headers: request.1) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType] == "application/linkset+json")
+                    let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                    let set = try #require((json["linkset"] as? [[String: Any]])?.first)
+                    #expect((set["anchor"] as? String)?.hasSuffix(Self.lotPath(chain)) == true)
+                    #expect(set["https://gs1.org/voc/pip"] != nil)
+                    #expect(set["https://gs1.org/voc/epcis"] != nil)
+                }
+            }
+        }
+    }
+
+    @Test("?linkType=gs1:epcis redirects to the event query for the lot")
+    func epcisRedirect() async throws {
+        let chain = DemoSupplyChain(variant: 204)
+        try await TestApp.run { client in
+            try await client.execute(uri: Self.lotPath(chain) + "?linkType=gs1:epcis", method: .get) { response in
+                #expect(response.status == .temporaryRedirect)
+                let location = try #require(response.headers[.location])
+                #expect(location.hasPrefix("/epcis/events?MATCH_anyEPCClass="))
+                #expect(location.contains(SiteURL.encode(chain.packLotLink)))
+            }
+        }
+    }
+
+    @Test("An invalid path gets a 400 page that says what is wrong", arguments: [
+        "/01/08935001000021", "/01/123", "/01/08935001000020/21/x/10/LOT", "/00/12345",
+    ])
+    func invalidPath(path: String) async throws {
+        try await TestApp.run { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("Mã GS1 không hợp lệ"))
+            }
+        }
+    }
+
+    @Test("/.well-known/gs1resolver describes the resolver")
+    func wellKnown() async throws {
+        try await TestApp.run { client in
+            try await client.execute(uri: "/.well-known/gs1resolver", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect((json["supportedPrimaryKeys"] as? [String])?.contains("01") == true)
+            }
+        }
+    }
+}
