@@ -31,10 +31,10 @@ extension OriginPage {
                 ),
                 .if(isKnown, .group(
                     .h2(.text(t("Hành trình sản phẩm", "The product's journey"))),
-                    .ol(.class("journey"), .forEach(steps) { step in
+                    .ol(.class("journey"), .forEach(Self.grouped(steps)) { (step, count) in
                         .li(
                             .p(.class("when"), .text(Self.dateTime(step.time, language))),
-                            .p(.class("what"), .text(Self.label(step, language))),
+                            .p(.class("what"), .text(Self.label(step, language) + (count > 1 ? " (\(count) \(t("lần", "times")))" : ""))),
                             .unwrap(step.place) { .p(.class("where"), .text(placeLine($0))) },
                             .unwrap(step.destination) { .p(.class("where"), .text(t("Đến: ", "To: ") + placeLine($0))) }
                         )
@@ -52,6 +52,21 @@ extension OriginPage {
                    .a(.href(ResolverController.url(link, linkType: "gs1:epcis").attributeEscaped), .text(t("Sự kiện EPCIS", "EPCIS events"))))
             )
         ).render()
+    }
+
+    /// Consecutive steps of the same kind at the same place and destination (packing 40 cases
+    /// one after another) read as one line with a count.
+    static func grouped(_ steps: [Step]) -> [(Step, Int)] {
+        var groups: [(Step, Int)] = []
+        for step in steps {
+            if let last = groups.last, last.0.bizStep == step.bizStep, last.0.place == step.place,
+               last.0.destination == step.destination, last.0.eventType == step.eventType {
+                groups[groups.count - 1].1 += 1
+            } else {
+                groups.append((step, 1))
+            }
+        }
+        return groups
     }
 
     private func fact(_ label: String, _ value: String?) -> Node<HTML.DescriptionListContext> {

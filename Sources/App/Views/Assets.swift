@@ -78,6 +78,17 @@ enum Assets {
         td.nowrap{white-space:nowrap}
         .error p{margin:0}
         .qr{display:block;width:200px;max-width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:8px}
+        .eyebrow{margin:0;color:var(--green);font-weight:600;font-size:.85rem;text-transform:uppercase;letter-spacing:.04em}
+        dl.facts{display:grid;grid-template-columns:minmax(7.5em,max-content) 1fr;gap:6px 14px;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px;margin:12px 0}
+        dl.facts dt{color:var(--muted)}
+        dl.facts dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+        ol.journey{list-style:none;margin:8px 0;padding:0 0 0 18px;border-left:3px solid #b7d7c4}
+        ol.journey li{position:relative;padding:0 0 14px 12px}
+        ol.journey li::before{content:"";position:absolute;left:-26px;top:4px;width:13px;height:13px;border-radius:50%;background:var(--green);border:3px solid var(--bg)}
+        ol.journey p{margin:0}
+        ol.journey .when{color:var(--muted);font-size:.85rem}
+        ol.journey .what{font-weight:600}
+        ol.journey .where{font-size:.95rem}
         .site-footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;padding:16px 0}
         @media (max-width:480px){h1{font-size:1.45rem}th,td{padding:8px 6px}}
         """, contentType: "text/css; charset=utf-8")
