@@ -59,6 +59,17 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     router.get(SiteURL.epcisEvents.routePath) { request, _ in
         try await EPCISQueryController.list(request, repository: epcis)
     }
+    router.get(SiteURL.epcisRoot.routePath) { _, _ in try EPCISResourceController.root() }
+    for resource in EPCISResourceController.Resource.allCases {
+        let base = SiteURL.epcisResource(resource.rawValue).path
+        router.get(RouterPath(base)) { request, _ in
+            try await EPCISResourceController.list(resource, request: request, repository: epcis)
+        }
+        router.get(RouterPath(base + "/:value")) { _, _ in try EPCISResourceController.item() }
+        router.get(RouterPath(base + "/:value/events")) { request, context in
+            try await EPCISResourceController.events(resource, value: context.parameters.require("value"), request: request, repository: epcis)
+        }
+    }
     router.get(SiteURL.epcisEvent("").routePath) { request, context in
         try await EPCISQueryController.show(eventID: context.parameters.require("eventID"), request: request, repository: epcis)
     }

@@ -162,3 +162,57 @@ struct EPCISCaptureTests {
         }
     }
 }
+
+@Suite("EPCIS top-level resources and XML", .serialized)
+struct EPCISResourceTests {
+    @Test("The top-level resources list what the store holds and lead to the matching events")
+    func resources() async throws {
+        let chain = DemoSupplyChain(variant: 301)
+        try await TestApp.run { client in
+            _ = try await EPCISCaptureTests.capture(client, chain.document)
+            let root = try await client.execute(uri: "/epcis", method: .get) { try EPCISCaptureTests.json($0) }
+            #expect((root["member"] as? [String])?.contains("bizSteps") == true)
+            let steps = try await client.execute(uri: "/epcis/bizSteps", method: .get) { try EPCISCaptureTests.json($0) }
+            #expect(Set(steps["member"] as? [String] ?? []).isSuperset(of: ["shipping", "receiving", "packing", "commissioning"]))
+            let types = try await client.execute(uri: "/epcis/eventTypes", method: .get) { try EPCISCaptureTests.json($0) }
+            #expect((types["member"] as? [String])?.count == 5)
+            let pallet = SiteURL.encode(EPCISIdentifier.canonicalKey(chain.pallet))
+            let events = try await client.execute(uri: "/epcis/epcs/\(pallet)/events", method: .get) { try EPCISCaptureTests.json($0) }
+            let list = (((events["epcisBody"] as? [String: Any])?["queryResults"] as? [String: Any])?["resultsBody"] as? [String: Any])?["eventList"] as? [[String: Any]]
+            #expect(list?.count == 4)  // packed, shipped, received, unpacked
+            let page = try await client.execute(uri: "/epcis/epcs?perPage=2", method: .get)
+            #expect(page.headers[.link]?.contains("nextPageToken=") == true)
+        }
+    }
+
+    @Test("Events come back as EPCIS 2.0 XML on Accept: application/xml, and read back as the same events")
+    func xmlOutput() async throws {
+        let chain = DemoSupplyChain(variant: 302)
+        try await TestApp.run { client in
+            _ = try await EPCISCaptureTests.capture(client, chain.document)
+            let uri = "/epcis/events?MATCH_anyEPC=" + SiteURL.encode(chain.pallet)
+            let response = try await client.execute(uri: uri, method: .get, headers: [.accept: "application/xml"])
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/xml; charset=utf-8")
+            let payload = try EPCISDocument.decodeXML(Array(buffer: response.body))
+            #expect(payload.events.count == 4)
+            // The XML binding captures too: the same document as XML is all duplicates.
+            let xml = try EPCISDocument(json: Array(chain.document.utf8)).xmlBytes()
+            let again = try await EPCISCaptureTests.capture(client, String(decoding: xml, as: UTF8.self), contentType: "application/xml")
+            let job = try EPCISCaptureTests.json(again)
+            #expect(job["duplicateCount"] as? Int == chain.events.count)
+        }
+    }
+
+    @Test("A document over the event limit is refused with 413 before anything is stored")
+    func captureLimit() async throws {
+        let chain = DemoSupplyChain(variant: 303)
+        let many = Array(repeating: chain.events[0], count: EPCISCapture.maxEvents + 1).joined(separator: ",")
+        let document = chain.document.replacingOccurrences(of: chain.events.joined(separator: ","), with: many)
+        try await TestApp.run { client in
+            let response = try await EPCISCaptureTests.capture(client, document)
+            #expect(response.status == .contentTooLarge)
+            #expect(try EPCISCaptureTests.json(response)["type"] as? String == "epcisException:CaptureLimitExceededException")
+        }
+    }
+}

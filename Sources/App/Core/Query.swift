@@ -29,6 +29,9 @@ struct Query {
 
     subscript(_ name: String) -> String? { values[name] }
 
+    /// Sets a parameter the server derives itself (e.g. from a path segment).
+    mutating func set(_ name: String, _ value: String) { values[name] = value }
+
     /// A text parameter: required or optional, never longer than `maxBytes` of UTF-8.
     func text(_ name: String, required: Bool, maxBytes: Int) throws(AppError) -> String? {
         guard let value = values[name], !value.isEmpty else {

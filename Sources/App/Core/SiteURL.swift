@@ -22,6 +22,8 @@ public enum SiteURL: Sendable, Equatable {
     case epcisCaptureJob(String)
     case epcisEvents
     case epcisEvent(String)
+    case epcisRoot
+    case epcisResource(String)
 
     public enum Asset: String, Sendable, CaseIterable {
         case siteCSS = "site.css"
@@ -56,6 +58,8 @@ public enum SiteURL: Sendable, Equatable {
         case .epcisCaptureJob(let id): "/epcis/capture/\(Self.encode(id))"
         case .epcisEvents: "/epcis/events"
         case .epcisEvent(let id): "/epcis/events/\(Self.encode(id))"
+        case .epcisRoot: "/epcis"
+        case .epcisResource(let name): "/epcis/\(name)"
         }
     }
 

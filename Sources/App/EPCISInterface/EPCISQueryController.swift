@@ -14,14 +14,18 @@ enum EPCISQueryController {
     }
 
     static func list(_ request: Request, repository: EPCISRepository) async throws -> Response {
-        let query = try EPCISQuery(Query(request.uri.query))
+        try await list(EPCISQuery(Query(request.uri.query)), request: request, repository: repository)
+    }
+
+    static func list(_ query: EPCISQuery, request: Request, repository: EPCISRepository) async throws -> Response {
         let page = try await repository.events(query)
         var headers: HTTPFields = [:]
         if let next = page.next {
+            // The same request (path and parameters) with the token of the next page.
             var parameters = (try? Query(request.uri.query).values) ?? [:]
             parameters["nextPageToken"] = next.encoded
-            let url = SiteURL.epcisEvents.url(parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-            headers[.link] = "<\(url)>; rel=\"next\""
+            let pairs = parameters.sorted { $0.key < $1.key }.map { "\(SiteURL.encode($0.key))=\(SiteURL.encode($0.value))" }
+            headers[.link] = "<\(request.uri.path)?\(pairs.joined(separator: "&"))>; rel=\"next\""
         }
         return try render(page.events.map(\.document), request: request, headers: headers)
     }

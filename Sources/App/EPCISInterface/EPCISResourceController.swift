@@ -1,0 +1,100 @@
+import EPCIS
+import Foundation
+import Hummingbird
+import SQLKit
+
+/// The top-level resources of the EPCIS 2.0 REST binding: `/epcis`, `/epcis/eventTypes`,
+/// `/epcis/epcs`, `/epcis/bizSteps`, `/epcis/bizLocations`, `/epcis/readPoints`,
+/// `/epcis/dispositions`, each listing what the store holds, and `/{resource}/{value}/events`
+/// as a shortcut for the matching query.
+enum EPCISResourceController {
+    enum Resource: String, CaseIterable {
+        case eventTypes, epcs, bizSteps, bizLocations, readPoints, dispositions
+
+        /// The column (or index table) the distinct values come from.
+        var column: String {
+            switch self {
+            case .eventTypes: "event_type"
+            case .epcs: "key"
+            case .bizSteps: "biz_step"
+            case .bizLocations: "biz_location"
+            case .readPoints: "read_point"
+            case .dispositions: "disposition"
+            }
+        }
+
+        /// The query parameter that `/{resource}/{value}/events` stands for.
+        var queryParameter: String {
+            switch self {
+            case .eventTypes: "eventType"
+            case .epcs: "MATCH_anyEPC"
+            case .bizSteps: "EQ_bizStep"
+            case .bizLocations: "EQ_bizLocation"
+            case .readPoints: "EQ_readPoint"
+            case .dispositions: "EQ_disposition"
+            }
+        }
+    }
+
+    static func collection(_ members: [String], headers: HTTPFields = [:]) throws -> Response {
+        struct Collection: Encodable {
+            let context = [EPCISQueryController.contextURL]
+            let type = "Collection"
+            let member: [String]
+            enum CodingKeys: String, CodingKey { case context = "@context", type, member }
+        }
+        var headers = headers
+        headers[.contentType] = "application/ld+json; charset=utf-8"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(Collection(member: members)))))
+    }
+
+    static func root() throws -> Response {
+        try collection(Resource.allCases.map(\.rawValue) + ["events", "capture"])
+    }
+
+    /// Distinct values the store holds for `resource`, a page at a time (`perPage`, `nextPageToken`).
+    static func list(_ resource: Resource, request: Request, repository: EPCISRepository) async throws -> Response {
+        let query = try Query(request.uri.query)
+        for name in query.values.keys where !["perPage", "nextPageToken", "lang"].contains(name) {
+            throw EPCISQuery.problem(name, "Tham số “\(name)” không được hỗ trợ ở đây.", "The parameter “\(name)” is not supported here.")
+        }
+        if resource == .eventTypes { return try collection(EventType.allCases.map(\.rawValue)) }
+        let perPage = try query.integer("perPage", in: 1...EPCISQuery.maxPerPage) ?? 100
+        let after = query["nextPageToken"].flatMap { token -> String? in
+            var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            while base64.count % 4 != 0 { base64 += "=" }
+            return Data(base64Encoded: base64).map { String(decoding: $0, as: UTF8.self) }
+        }
+        let table = resource == .epcs ? "epcis_event_members" : "epcis_events"
+        var select = repository.database.sql.select().distinct().column(resource.column).from(table)
+            .where(SQLColumn(resource.column), .isNot, SQLLiteral.null)
+        if resource == .epcs { select = select.where("class_level", .equal, SQLBind(false)) }
+        if let after { select = select.where(SQLColumn(resource.column), .greaterThan, SQLBind(after)) }
+        let rows = try await select.orderBy(resource.column).limit(perPage + 1).all()
+        let values = try rows.prefix(perPage).map { try $0.decode(column: resource.column, as: String.self) }
+        var headers: HTTPFields = [:]
+        if rows.count > perPage, let last = values.last {
+            let token = Data(last.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            headers[.link] = "<\(SiteURL.epcisResource(resource.rawValue).url([("perPage", String(perPage)), ("nextPageToken", token)]))>; rel=\"next\""
+        }
+        return try collection(values, headers: headers)
+    }
+
+    /// `/{resource}/{value}`: the sub-resources of one value (only `events`).
+    static func item() throws -> Response {
+        try collection(["events"])
+    }
+
+    /// `/{resource}/{value}/events`: the query for that value, with any other query parameters.
+    static func events(_ resource: Resource, value: String, request: Request, repository: EPCISRepository) async throws -> Response {
+        guard let decoded = value.removingPercentEncoding else {
+            throw EPCISQuery.problem(resource.rawValue, "Giá trị trong đường dẫn không được mã hóa đúng.", "The path value is not correctly percent-encoded.")
+        }
+        var query = try Query(request.uri.query)
+        query.set(resource.queryParameter, decoded)
+        return try await EPCISQueryController.list(try EPCISQuery(query), request: request, repository: repository)
+    }
+}
