@@ -204,6 +204,7 @@ struct XMLEPCISDecoder {
         var (version, created, ext) = rootAttributes(root)
         var header: EPCISHeader?
         var events: [EPCISEvent] = []
+        var bodyExt = JSONObject()
         var sawBody = false
         for c in root.elements {
             switch Self.standardName(c) {
@@ -220,7 +221,7 @@ struct XMLEPCISDecoder {
                         var h = header ?? EPCISHeader()
                         h.vocabularyList += vocabularyList(b)
                         header = h
-                    default: XMLExtensionMapping.append(b, to: &ext, prefixes: &prefixes)
+                    default: XMLExtensionMapping.append(b, to: &bodyExt, prefixes: &prefixes)
                     }
                 }
                 trail.removeLast()
@@ -232,7 +233,7 @@ struct XMLEPCISDecoder {
         }
         if !sawBody { throw fatal(.missingField, root, "EPCISDocument has no <EPCISBody>") }
         return EPCISDocument(context: EPCISContext(namespaces: prefixes.declarations), schemaVersion: version,
-                             creationDate: created, epcisHeader: header, events: events, extensions: ext)
+                             creationDate: created, epcisHeader: header, events: events, extensions: ext, bodyExtensions: bodyExt)
     }
 
     mutating func masterDataDocument(_ root: XMLTree.Element) throws -> EPCISDocument {
@@ -278,19 +279,27 @@ struct XMLEPCISDecoder {
             case "EPCISBody":
                 trail.append("EPCISBody")
                 var bodyLoose: [XMLTree.Element] = []
-                for b in c.elements {
+                for b in Self.flattened(c) {
                     if let n = Self.standardName(b), resultsFields.contains(n) { bodyLoose.append(b); continue }
+                    if !b.name.namespace.isEmpty, Self.standardName(b) == nil {
+                        XMLExtensionMapping.append(b, to: &q.bodyExtensions, prefixes: &prefixes)
+                        continue
+                    }
                     guard Self.standardName(b) == "QueryResults" else {
                         throw fatal(.unknownDocumentType, b, "the query document's body holds <\(b.name.local)>; only QueryResults can be decoded")
                     }
                     sawResults = true
                     trail.append("QueryResults")
-                    try queryResults(b.elements, at: b, into: &q, ext: &ext)
+                    var qrExt = q.queryResultsExtensions
+                    try queryResults(b.elements, at: b, into: &q, ext: &qrExt)
+                    q.queryResultsExtensions = qrExt
                     trail.removeLast()
                 }
                 if !bodyLoose.isEmpty {
                     sawResults = true
-                    try queryResults(bodyLoose, at: c, into: &q, ext: &ext)
+                    var bodyExt = q.bodyExtensions
+                    try queryResults(bodyLoose, at: c, into: &q, ext: &bodyExt)
+                    q.bodyExtensions = bodyExt
                 }
                 trail.removeLast()
             case "extension":
@@ -324,10 +333,11 @@ struct XMLEPCISDecoder {
             case "subscriptionID": q.subscriptionID = text(c)
             case "resultsBody":
                 trail.append("resultsBody")
-                for b in c.elements {
+                for b in Self.flattened(c) {
                     switch Self.standardName(b) {
                     case "EventList": q.events += try eventList(b)
                     case "VocabularyList": q.vocabularyList += vocabularyList(b)
+                    case nil: XMLExtensionMapping.append(b, to: &q.resultsBodyExtensions, prefixes: &prefixes)
                     default: error(.fieldNotAllowed, b, "resultsBody holds an EventList or a VocabularyList, not <\(b.name.qualified)>")
                     }
                 }

@@ -106,7 +106,9 @@ struct XMLEPCISEncoder {
         var root = Element(XMLTree.Name("EPCISDocument", namespace: XMLNamespaces.epcis2, prefix: "epcis"))
         rootAttributes(&root, schemaVersion: d.schemaVersion, creationDate: d.creationDate)
         if let h = d.epcisHeader { root.append(try header(h)) }
-        root.append(Self.el("EPCISBody", children: [try eventList(d.events)]))
+        var body = Self.el("EPCISBody", children: [try eventList(d.events)])
+        try appendExtensions(d.bodyExtensions, to: &body)
+        root.append(body)
         try documentExtensions(d.extensions, root: &root)
         return root
     }
@@ -121,8 +123,12 @@ struct XMLEPCISEncoder {
         var body = Self.el("resultsBody", children: [])
         if !q.events.isEmpty || q.vocabularyList.isEmpty { body.append(try eventList(q.events)) }
         if !q.vocabularyList.isEmpty { body.append(try vocabularyList(q.vocabularyList)) }
+        try appendExtensions(q.resultsBodyExtensions, to: &body)
         results.append(body)
-        root.append(Self.el("EPCISBody", children: [results]))
+        try appendExtensions(q.queryResultsExtensions, to: &results)
+        var epcisBody = Self.el("EPCISBody", children: [results])
+        try appendExtensions(q.bodyExtensions, to: &epcisBody)
+        root.append(epcisBody)
         try documentExtensions(q.extensions, root: &root)
         return root
     }
@@ -224,6 +230,10 @@ struct XMLEPCISEncoder {
                             "destinationList", "sensorElementList", "persistentDisposition", "ilmd"]
 
     mutating func event(_ ev: EPCISEvent) throws -> Element {
+        // An event's own @context (a bare event moved into a document) names its prefixes first.
+        let saved = ext.resolver.contexts
+        if let c = ev.context { ext.resolver.contexts.insert(c, at: 0) }
+        defer { ext.resolver.contexts = saved }
         var e = Self.el(ev.eventType.rawValue, children: [])
         e.append(Self.el("eventTime", ev.eventTime.lexical))
         if let r = ev.recordTime { e.append(Self.el("recordTime", r.lexical)) }

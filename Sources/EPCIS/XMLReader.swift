@@ -41,9 +41,13 @@ struct XMLReader {
     /// UTF-8 is what EPCIS uses; UTF-16 (by BOM) and Latin-1 (by declaration) are converted,
     /// anything else is refused rather than misread.
     private static func transcodeToUTF8(_ bytes: [UInt8]) throws -> [UInt8] {
-        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
-            let enc: String.Encoding = bytes[0] == 0xFE ? .utf16BigEndian : .utf16LittleEndian
-            guard let s = String(data: Data(bytes[2...]), encoding: enc) else {
+        let bom = bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
+        // UTF-16 without a byte order mark still starts "<" with a zero byte beside it.
+        let bareLE = bytes.count >= 4 && bytes[0] == 0x3C && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0
+        let bareBE = bytes.count >= 4 && bytes[0] == 0 && bytes[1] == 0x3C && bytes[2] == 0 && bytes[3] != 0
+        if bom || bareLE || bareBE {
+            let enc: String.Encoding = (bom ? bytes[0] == 0xFE : bareBE) ? .utf16BigEndian : .utf16LittleEndian
+            guard let s = String(data: Data(bytes[(bom ? 2 : 0)...]), encoding: enc) else {
                 throw XMLBindingError(.malformed, line: nil, "the document starts with a UTF-16 byte order mark but is not valid UTF-16")
             }
             var out = Array(s.utf8)
@@ -429,13 +433,17 @@ struct XMLReader {
 
     /// Reads one element (at `<`) and everything inside it, iteratively so depth costs no stack.
     private mutating func element() throws -> XMLTree.Element {
-        struct Open { var element: XMLTree.Element; var raw: String; var scopeCount: Int; var text: [UInt8] }
+        struct Open { var element: XMLTree.Element; var raw: String; var scopeCount: Int }
         var stack: [Open] = []
+        // Character data not yet attached. Only the innermost open element can have any (a
+        // child's start tag flushes it), so one buffer serves the whole document.
+        var pending: [UInt8] = []
+        pending.reserveCapacity(256)
 
         func flush(_ o: inout Open) {
-            if !o.text.isEmpty {
-                o.element.children.append(.text(String(decoding: o.text, as: UTF8.self)))
-                o.text.removeAll(keepingCapacity: true)
+            if !pending.isEmpty {
+                o.element.children.append(.text(String(decoding: pending, as: UTF8.self)))
+                pending.removeAll(keepingCapacity: true)
             }
         }
 
@@ -445,7 +453,7 @@ struct XMLReader {
             }
             if b[i] != 0x3C {
                 guard !stack.isEmpty else { throw fail("text outside the root element") }
-                try charData(into: &stack[stack.count - 1].text)
+                try charData(into: &pending)
                 continue
             }
             if lookingAt("</") {
@@ -479,10 +487,10 @@ struct XMLReader {
                 var k = start
                 while k < end {
                     if b[k] == 0x0D {
-                        stack[stack.count - 1].text.append(0x0A)
+                        pending.append(0x0A)
                         if k + 1 < end, b[k + 1] == 0x0A { k += 1 }
                     } else {
-                        stack[stack.count - 1].text.append(b[k])
+                        pending.append(b[k])
                     }
                     k += 1
                 }
@@ -581,7 +589,7 @@ struct XMLReader {
                 guard stack.count < Self.maxDepth else {
                     throw fail("elements nested deeper than \(Self.maxDepth) levels", at: tagStart)
                 }
-                stack.append(Open(element: element, raw: raw, scopeCount: scopeCount, text: []))
+                stack.append(Open(element: element, raw: raw, scopeCount: scopeCount))
             }
         }
     }

@@ -52,17 +52,17 @@ enum EPCISCapture {
                                                  en: "The document has \(events.count) events, over the limit of \(maxEvents) per capture."),
                            problemType: "epcisException:CaptureLimitExceededException")
         }
-        var problems: [EPCISError] = []
-        var valid: [(Int, EPCISEvent)] = []
-        for (index, event) in events.enumerated() {
+        // Validating, hashing and encoding are pure and per event: spread them over the cores.
+        let recordTime = EPCISTimestamp(date: now)
+        let checked = await parallelMap(Array(events.enumerated())) { index, event -> ([EPCISError], EPCISRepository.PreparedEvent?) in
             let errors = event.validate(index: index)
-            if errors.isEmpty { valid.append((index, event)) } else { problems += errors }
+            return (errors, errors.isEmpty ? prepare(event, context: context, recordTime: recordTime) : nil)
         }
+        let problems = checked.flatMap(\.0)
         if !problems.isEmpty && behaviour == .rollback {
             throw invalidDocument(problems)
         }
-        let recordTime = EPCISTimestamp(date: now)
-        let prepared = valid.map { _, event in prepare(event, context: context, recordTime: recordTime) }
+        let prepared = checked.compactMap(\.1)
         let jobID = UUID().uuidString.lowercased()
         let created = recordTime.epochMilliseconds
         let result = try await repository.write(prepared, captureJobID: jobID, recordTime: created)
@@ -88,6 +88,22 @@ enum EPCISCapture {
                       capturedCount: result.captured, duplicateCount: result.duplicates)
         try await repository.storeJob(job, createdAt: created)
         return job
+    }
+
+    /// `transform` over `items` on every core, keeping the order. Small inputs stay on one task.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) async -> [R] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count / 64)
+        guard workers > 1 else { return items.map(transform) }
+        let size = (items.count + workers - 1) / workers
+        return await withTaskGroup(of: (Int, [R]).self) { group in
+            for start in stride(from: 0, to: items.count, by: size) {
+                let slice = items[start..<min(start + size, items.count)]
+                group.addTask { (start, slice.map(transform)) }
+            }
+            var parts: [(Int, [R])] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
     }
 
     /// Sets what the repository owns (record time, event ID when absent) and computes the index.

@@ -1,0 +1,270 @@
+import Foundation
+import Testing
+@testable import EPCIS
+
+/// The EPCIS XML binding on hand-written documents: EPCIS 1.2 input, every field, extensions,
+/// headers, encoding, and errors.
+@Suite struct XMLBindingTests {
+    static let v12 = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:1" xmlns:ex="http://ex.com/ns/"
+            xmlns:sbdh="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader"
+            schemaVersion="1.2" creationDate="2016-03-15T10:11:12Z">
+          <EPCISHeader>
+            <sbdh:StandardBusinessDocumentHeader>
+              <sbdh:HeaderVersion>1.0</sbdh:HeaderVersion>
+              <sbdh:Sender><sbdh:Identifier Authority="SGLN">urn:epc:id:sgln:0353579.00001.0</sbdh:Identifier></sbdh:Sender>
+              <sbdh:Receiver><sbdh:Identifier Authority="SGLN">urn:epc:id:sgln:5012345.00001.0</sbdh:Identifier></sbdh:Receiver>
+              <sbdh:DocumentIdentification>
+                <sbdh:Standard>EPCglobal</sbdh:Standard>
+                <sbdh:TypeVersion>1.0</sbdh:TypeVersion>
+                <sbdh:InstanceIdentifier>1234567890</sbdh:InstanceIdentifier>
+                <sbdh:Type>Events</sbdh:Type>
+                <sbdh:CreationDateAndTime>2016-03-15T10:11:12Z</sbdh:CreationDateAndTime>
+              </sbdh:DocumentIdentification>
+            </sbdh:StandardBusinessDocumentHeader>
+            <extension>
+              <EPCISMasterData>
+                <VocabularyList>
+                  <Vocabulary type="urn:epcglobal:epcis:vtype:ReadPoint">
+                    <VocabularyElementList>
+                      <VocabularyElement id="urn:epc:id:sgln:0614141.07346.1234">
+                        <attribute id="urn:epcglobal:cbv:mda#name">Dock 1</attribute>
+                      </VocabularyElement>
+                    </VocabularyElementList>
+                  </Vocabulary>
+                </VocabularyList>
+              </EPCISMasterData>
+            </extension>
+          </EPCISHeader>
+          <EPCISBody>
+            <EventList>
+              <ObjectEvent>
+                <eventTime>2016-03-15T10:00:00.000+07:00</eventTime>
+                <eventTimeZoneOffset>+07:00</eventTimeZoneOffset>
+                <baseExtension>
+                  <eventID>urn:uuid:0b4c1dc4-7f53-4a04-9e36-3e8a4a7a8c30</eventID>
+                  <errorDeclaration>
+                    <declarationTime>2016-03-16T00:00:00Z</declarationTime>
+                    <reason>urn:epcglobal:cbv:er:incorrect_data</reason>
+                    <correctiveEventIDs><correctiveEventID>urn:uuid:1</correctiveEventID></correctiveEventIDs>
+                    <ex:who>QA</ex:who>
+                  </errorDeclaration>
+                </baseExtension>
+                <epcList><epc>urn:epc:id:sgtin:0614141.107346.2017</epc></epcList>
+                <action>ADD</action>
+                <bizStep>urn:epcglobal:cbv:bizstep:commissioning</bizStep>
+                <disposition>urn:epcglobal:cbv:disp:active</disposition>
+                <readPoint><id>urn:epc:id:sgln:0614141.07346.1234</id><extension><ex:door>3</ex:door></extension></readPoint>
+                <bizTransactionList>
+                  <bizTransaction type="urn:epcglobal:cbv:btt:po">urn:epcglobal:cbv:bt:0614141073467:PO1</bizTransaction>
+                </bizTransactionList>
+                <extension>
+                  <quantityList>
+                    <quantityElement><epcClass>urn:epc:class:lgtin:4012345.012345.998877</epcClass><quantity>200.5</quantity><uom>KGM</uom></quantityElement>
+                  </quantityList>
+                  <sourceList><source type="urn:epcglobal:cbv:sdt:owning_party">urn:epc:id:pgln:4012345.00000</source></sourceList>
+                  <destinationList><destination type="urn:epcglobal:cbv:sdt:location">urn:epc:id:sgln:0614141.00777.0</destination></destinationList>
+                  <ilmd><ex:bestBefore>2016-09-01</ex:bestBefore></ilmd>
+                </extension>
+                <ex:batch shift="night">B-7</ex:batch>
+              </ObjectEvent>
+              <AggregationEvent>
+                <eventTime>2016-03-15T11:00:00Z</eventTime>
+                <eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
+                <parentID>urn:epc:id:sscc:0614141.1234567890</parentID>
+                <childEPCs><epc>urn:epc:id:sgtin:0614141.107346.2017</epc></childEPCs>
+                <action>ADD</action>
+                <extension>
+                  <childQuantityList><quantityElement><epcClass>urn:epc:class:lgtin:4012345.012345.1</epcClass><quantity>3</quantity></quantityElement></childQuantityList>
+                </extension>
+              </AggregationEvent>
+              <QuantityEvent>
+                <eventTime>2016-03-15T12:00:00Z</eventTime>
+                <eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
+                <epcClass>urn:epc:idpat:sgtin:0614141.107346.*</epcClass>
+                <quantity>12</quantity>
+              </QuantityEvent>
+              <extension>
+                <TransformationEvent>
+                  <eventTime>2016-03-15T13:00:00Z</eventTime>
+                  <eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
+                  <inputEPCList><epc>urn:epc:id:sgtin:0614141.107346.2017</epc></inputEPCList>
+                  <outputQuantityList><quantityElement><epcClass>urn:epc:class:lgtin:4012345.012345.2</epcClass><quantity>1</quantity></quantityElement></outputQuantityList>
+                  <transformationID>urn:epc:id:gdti:0614141.12345.400</transformationID>
+                  <bizStep>urn:epcglobal:cbv:bizstep:commissioning</bizStep>
+                </TransformationEvent>
+              </extension>
+            </EventList>
+          </EPCISBody>
+        </epcis:EPCISDocument>
+        """
+
+    @Test func epcis12DocumentBecomesTheModel() throws {
+        let d = try EPCISDocument(xml: Self.v12)
+        #expect(d.schemaVersion == "2.0")
+        #expect(d.events.map(\.eventType) == [.object, .aggregation, .object, .transformation])
+        let o = d.events[0]
+        #expect(o.eventID == "urn:uuid:0b4c1dc4-7f53-4a04-9e36-3e8a4a7a8c30")
+        #expect(o.errorDeclaration?.reason == "incorrect_data")
+        #expect(o.errorDeclaration?.correctiveEventIDs == ["urn:uuid:1"])
+        #expect(o.errorDeclaration?.extensions["ex:who"] == .string("QA"))
+        #expect(o.bizStep == "commissioning")
+        #expect(o.disposition == "active")
+        #expect(o.readPoint?.extensions["ex:door"] == .string("3"))
+        #expect(o.bizTransactionList == [BizTransaction(type: "po", value: "urn:epcglobal:cbv:bt:0614141073467:PO1")])
+        #expect(o.quantityList.first?.quantity == EPCISNumber(lexical: "200.5"))
+        #expect(o.sourceList == [SourceDestination(type: "owning_party", value: "urn:epc:id:pgln:4012345.00000")])
+        #expect(o.destinationList.first?.type == "location")
+        #expect(o.ilmd?["ex:bestBefore"] == .string("2016-09-01"))
+        // An unqualified attribute stays an attribute ("@"), the text beside it is "#text".
+        #expect(o.extensions["ex:batch"] == .object(["@shift": "night", "#text": "B-7"]))
+        #expect(d.events[1].childQuantityList.count == 1)
+        // EPCIS 1.1 deprecated QuantityEvent; it reads as an ObjectEvent with a quantityList.
+        #expect(d.events[2].quantityList == [QuantityElement(epcClass: "urn:epc:idpat:sgtin:0614141.107346.*", quantity: 12)])
+        #expect(d.events[2].action == .observe)
+        #expect(d.events[3].transformationID == "urn:epc:id:gdti:0614141.12345.400")
+        #expect(d.vocabularyList.first?.elements.first?.attribute("urn:epcglobal:cbv:mda#name") == .string("Dock 1"))
+        let sbdh = d.epcisHeader?.extensions["sbdh:StandardBusinessDocumentHeader"]?.objectValue
+        #expect(sbdh?["sbdh:Sender"]?.objectValue?["sbdh:Identifier"] == .object(["@Authority": "SGLN", "#text": "urn:epc:id:sgln:0353579.00001.0"]))
+        #expect(d.context.namespace(forPrefix: "ex") == "http://ex.com/ns/")
+    }
+
+    @Test func epcis12RoundTripsAs20() throws {
+        let d = try EPCISDocument(xml: Self.v12)
+        let xml = try d.xmlString()
+        #expect(xml.contains("xmlns:epcis=\"urn:epcglobal:epcis:xsd:2\""))
+        #expect(xml.contains("<bizStep>urn:epcglobal:cbv:bizstep:commissioning</bizStep>"))
+        #expect(xml.contains("<sbdh:Identifier Authority=\"SGLN\">urn:epc:id:sgln:0353579.00001.0</sbdh:Identifier>"))
+        #expect(xml.contains("<ex:batch shift=\"night\">B-7</ex:batch>"))
+        #expect(!xml.contains("<baseExtension>"))
+        let again = try EPCISDocument(xml: xml)
+        #expect(again == d)
+        #expect(try again.xmlString() == xml)
+    }
+
+    @Test func jsonValuesKeepTheirTypesThroughXML() throws {
+        var e = EPCISEvent(eventType: .object, eventTime: EPCISTimestamp("2024-05-01T08:30:00.000+07:00")!,
+                           eventTimeZoneOffset: "+07:00", epcList: ["urn:epc:id:sgtin:0614141.107346.2017"], action: .observe)
+        e.extensions = [
+            "ex:count": 12, "ex:ratio": .number("1.50"), "ex:big": .number("1e3"), "ex:ok": true, "ex:none": nil,
+            "ex:list": ["a", "b"], "ex:obj": ["@unit": "KGM", "#text": "3.5", "ex:inner": "x & <y>"],
+            "ex:text": "  spaced\nlines\r\n  ",
+        ]
+        e.ilmd = ["ex:lot": "L1"]
+        e.sensorElementList = [SensorElement(sensorMetadata: SensorMetadata(time: EPCISTimestamp("2024-05-01T08:00:00Z"), extensions: ["ex:sm": "1"]),
+                                             sensorReport: [SensorReport(type: "Temperature", exception: "ALARM_CONDITION", value: 26, component: "latitude",
+                                                                         booleanValue: false, uom: "CEL", extensions: ["ex:cv": "123"])])]
+        e.persistentDisposition = PersistentDisposition(set: ["recalled"], unset: ["completeness_inferred"])
+        let d = EPCISDocument(context: EPCISContext(namespaces: [("ex", "https://ex.example/ns#")]), creationDate: EPCISTimestamp("2024-05-01T09:00:00Z"),
+                              events: [e], extensions: ["id": "urn:uuid:doc-1", "ex:docNote": "n"])
+        let xml = try d.xmlString()
+        #expect(xml.contains("xmlns:ex=\"https://ex.example/ns#\""))
+        #expect(xml.contains("<ex:count xsi:type=\"xsd:decimal\">12</ex:count>"))
+        #expect(xml.contains("<ex:obj unit=\"KGM\">3.5<ex:inner>x &amp; &lt;y&gt;</ex:inner></ex:obj>"))
+        #expect(xml.contains("id=\"urn:uuid:doc-1\""))
+        #expect(xml.contains("type=\"https://gs1.org/voc/Temperature\""))
+        #expect(xml.contains("<unset>urn:epcglobal:cbv:disp:completeness_inferred</unset>"))
+        let back = try EPCISDocument(xml: xml)
+        #expect(back.events == d.events)
+        #expect(back.extensions == d.extensions)
+        #expect(back.context.namespace(forPrefix: "ex") == "https://ex.example/ns#")
+    }
+
+    @Test func queryDocumentRoundTrips() throws {
+        let xml = """
+            <epcisq:EPCISQueryDocument xmlns:epcisq="urn:epcglobal:epcis-query:xsd:2" schemaVersion="2.0" creationDate="2024-01-01T00:00:00Z">
+              <EPCISBody><epcisq:QueryResults>
+                <queryName>SimpleEventQuery</queryName><subscriptionID>s-1</subscriptionID>
+                <resultsBody><EventList><AssociationEvent>
+                  <eventTime>2024-01-01T00:00:00Z</eventTime><eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
+                  <parentID>urn:epc:id:grai:4012345.55555.987</parentID>
+                  <childEPCs><epc>urn:epc:id:giai:4000001.12345</epc></childEPCs>
+                  <action>ADD</action><bizStep>urn:epcglobal:cbv:bizstep:assembling</bizStep>
+                  <certificationInfo>https://cert.example/1</certificationInfo>
+                </AssociationEvent></EventList></resultsBody>
+              </epcisq:QueryResults></EPCISBody>
+            </epcisq:EPCISQueryDocument>
+            """
+        let q = try EPCISQueryDocument(xml: xml)
+        #expect(q.subscriptionID == "s-1")
+        #expect(q.events.first?.eventType == .association)
+        #expect(q.events.first?.certificationInfo == ["https://cert.example/1"])
+        #expect(try EPCISQueryDocument(xml: try q.xmlBytes()) == q)
+        // The wrong entry point says which one to use.
+        #expect(throws: EPCISErrors.self) { try EPCISDocument(xml: xml) }
+    }
+
+    @Test func contentErrorsNameLineAndPath() throws {
+        let xml = """
+            <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" schemaVersion="2.0" creationDate="2024-01-01T00:00:00Z">
+              <EPCISBody><EventList>
+                <ObjectEvent>
+                  <eventTime>2024-13-01T00:00:00Z</eventTime>
+                  <eventTimeZoneOffset>+07:00</eventTimeZoneOffset>
+                  <action>WATCH</action>
+                  <quantityList><quantityElement><epcClass>urn:x</epcClass><quantity>lots</quantity></quantityElement></quantityList>
+                </ObjectEvent>
+                <ex:Mystery xmlns:ex="urn:ex"/>
+              </EventList></EPCISBody>
+            </epcis:EPCISDocument>
+            """
+        let errors = Self.errors(xml)
+        let byCode = Dictionary(grouping: errors, by: \.code)
+        let time = try #require(byCode[.invalidTimestamp]?.first)
+        #expect(time.message.hasPrefix("line 4:"))
+        #expect(time.field == "EPCISDocument/EPCISBody/EventList/ObjectEvent[0]")
+        #expect(time.eventIndex == 0)
+        #expect(byCode[.invalidAction]?.first?.message.hasPrefix("line 6:") == true)
+        #expect(byCode[.invalidValue]?.first?.message.contains("'lots' is not a number") == true)
+        #expect(byCode[.unknownEventType]?.first?.message.contains("{urn:ex}Mystery") == true)
+    }
+
+    /// The errors decoding `xml` gives; none when it decodes.
+    static func errors(_ xml: String) -> [EPCISError] {
+        do {
+            _ = try EPCISDocument.decodeXML(Array(xml.utf8))
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+
+    @Test func documentLevelRefusals() {
+        func message(_ xml: String) -> String {
+            do { _ = try EPCISDocument.decodeXML(Array(xml.utf8)); return "" } catch { return error.description }
+        }
+        #expect(message("<EPCISCaptureJob xmlns=\"urn:epcglobal:epcis:xsd:2\" running=\"false\" success=\"true\" captureID=\"1\"/>")
+            .contains("capture job"))
+        #expect(message("<html/>").contains("expected EPCISDocument"))
+        #expect(message("<epcis:EPCISDocument xmlns:epcis=\"urn:epcglobal:epcis:xsd:2\"/>").contains("no <EPCISBody>"))
+        let xxe = "<!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><epcis:EPCISDocument xmlns:epcis=\"urn:epcglobal:epcis:xsd:2\"><EPCISBody>&x;</EPCISBody></epcis:EPCISDocument>"
+        let m = message(xxe)
+        #expect(m.contains("DTDs are refused"))
+        #expect(m.contains("line 1"))
+        #expect(message("<epcis:EPCISDocument xmlns:epcis=\"urn:epcglobal:epcis:xsd:2\"><EPCISBody>").contains("ends inside"))
+    }
+
+    @Test func unencodableModelsGiveErrors() {
+        var e = EPCISEvent(eventType: .object, eventTime: EPCISTimestamp("2024-05-01T08:30:00Z")!, eventTimeZoneOffset: "+00:00", action: .observe)
+        e.extensions = ["nope:field": "x"]
+        #expect(throws: EPCISErrors.self) { try EPCISDocument(events: [e]).xmlBytes() }
+        e.extensions = ["ex:field": "bell \u{7}"]
+        #expect(throws: EPCISErrors.self) {
+            try EPCISDocument(context: EPCISContext(namespaces: [("ex", "urn:ex:")]), events: [e]).xmlBytes()
+        }
+    }
+
+    @Test func validateFlagAddsValidationErrors() throws {
+        let xml = """
+            <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" schemaVersion="2.0" creationDate="2024-01-01T00:00:00Z">
+              <EPCISBody><EventList><ObjectEvent>
+                <eventTime>2024-01-01T00:00:00Z</eventTime><eventTimeZoneOffset>+07:00</eventTimeZoneOffset>
+                <epcList><epc>urn:epc:id:sgtin:0614141.107346.2017</epc></epcList>
+              </ObjectEvent></EventList></EPCISBody>
+            </epcis:EPCISDocument>
+            """
+        _ = try EPCISDocument(xml: xml)
+        #expect(throws: EPCISErrors.self) { try EPCISDocument(xml: xml, validate: true) }
+    }
+}
