@@ -35,7 +35,8 @@ extension EPCISRepository {
         if !query.transformationIDs.isEmpty { select = select.where(column("transformation_id"), .in, SQLBind.group(query.transformationIDs)) }
         if !query.eventIDs.isEmpty { select = select.where(column("event_id"), .in, SQLBind.group(query.eventIDs)) }
         for match in query.matches {
-            select = select.where(SQLExists(memberCondition(match)))
+            // Driven from the members index: the few events naming these keys, then their rows.
+            select = select.where(column("id"), .in, memberCondition(match))
         }
         for quantity in query.quantities {
             select = select.where(SQLExists(quantityCondition(quantity)))
@@ -74,7 +75,7 @@ extension EPCISRepository {
         return (page.map { ($0.id, $0.document) }, next)
     }
 
-    /// `EXISTS (SELECT 1 FROM epcis_event_members m WHERE m.event = e.id AND m.role IN … AND (m.key IN … OR prefix ranges))`
+    /// `(SELECT m.event FROM epcis_event_members m WHERE m.role IN … AND m.class_level = … AND (m.key IN … OR prefix ranges))`
     private func memberCondition(_ match: EPCISQuery.Match) -> any SQLExpression {
         SQLSubquery.select { sub in
             var keyConditions: [any SQLExpression] = []
@@ -89,9 +90,8 @@ extension EPCISRepository {
                     SQLBinaryExpression(SQLColumn("key", table: "m"), .lessThan, SQLBind(prefix + "\u{FFFF}")),
                 ], separator: SQLRaw(""))))
             }
-            return sub.column(SQLLiteral.numeric("1"))
+            return sub.column(SQLColumn("event", table: "m"))
                 .from(SQLAlias(SQLIdentifier("epcis_event_members"), as: SQLIdentifier("m")))
-                .where(SQLColumn("event", table: "m"), .equal, SQLColumn("id", table: "e"))
                 .where(SQLColumn("role", table: "m"), .in, SQLBind.group(match.roles.map(\.rawValue)))
                 .where(SQLColumn("class_level", table: "m"), .equal, SQLBind(match.classLevel))
                 .where(SQLGroupExpression(SQLList(keyConditions, separator: SQLRaw(" OR "))))
