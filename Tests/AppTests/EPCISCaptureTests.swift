@@ -216,3 +216,39 @@ struct EPCISResourceTests {
         }
     }
 }
+
+@Suite("EPCIS capture edge cases", .serialized)
+struct EPCISCaptureEdgeTests {
+    @Test("An event repeated inside one document is stored and indexed once")
+    func repeatedInDocument() async throws {
+        let chain = DemoSupplyChain(variant: 401)
+        let events = chain.events + [chain.events[5]]
+        let document = chain.document.replacingOccurrences(of: chain.events.joined(separator: ","), with: events.joined(separator: ","))
+        try await TestApp.run { client in
+            let job = try EPCISCaptureTests.json(try await EPCISCaptureTests.capture(client, document))
+            #expect(job["capturedCount"] as? Int == chain.events.count)
+            #expect(job["duplicateCount"] as? Int == 1)
+            let shipped = try await client.execute(uri: "/epcis/events?EQ_bizStep=shipping&MATCH_anyEPC=" + SiteURL.encode(chain.pallet), method: .get) { try EPCISCaptureTests.json($0) }
+            let list = (((shipped["epcisBody"] as? [String: Any])?["queryResults"] as? [String: Any])?["resultsBody"] as? [String: Any])?["eventList"] as? [[String: Any]]
+            #expect(list?.count == 1)
+        }
+    }
+
+    @Test("Two different events whose keys collide are refused, not silently merged")
+    func keyCollision() async throws {
+        let config = TestApp.config()
+        let database = try AppDatabase(location: config.database, logger: TestApp.quietLogger)
+        try await prepareDatabase(database, config: config, logger: TestApp.quietLogger)
+        let repository = EPCISRepository(database: database)
+        let chain = DemoSupplyChain(variant: 402)
+        guard case .document(let document) = try EPCISJSON.decode(Array(chain.document.utf8)) else { return }
+        let checked = try await EPCISCapture.check(Array(document.events.prefix(2)), context: document.context)
+        _ = try await repository.write([checked.prepared[0]], captureJobID: nil, recordTime: 0)
+        // A forged event with the first one's key but another hash ID.
+        let original = checked.prepared[0], other = checked.prepared[1]
+        let forged = EPCISRepository.PreparedEvent(key: original.key, hashID: other.hashID, eventID: other.eventID, event: other.event,
+                                                   document: other.document, members: other.members, links: other.links)
+        await #expect(throws: AppError.self) { _ = try await repository.write([forged], captureJobID: nil, recordTime: 0) }
+        await database.shutdown()
+    }
+}

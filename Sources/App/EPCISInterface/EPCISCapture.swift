@@ -41,36 +41,54 @@ enum EPCISCapture {
         let field: String?
     }
 
+    /// A document's events after validation and preparation, before anything is written.
+    struct Checked: Sendable {
+        let eventCount: Int
+        let problems: [EPCISError]
+        let prepared: [EPCISRepository.PreparedEvent]
+        let recordTime: EPCISTimestamp
+    }
+
     /// Validates, hashes and writes; returns the finished job. Throws `AppError` (400) when the
     /// document is invalid under `rollback`, leaving the store untouched.
     static func capture(_ events: [EPCISEvent], context: EPCISContext?, vocabularies: [Vocabulary],
                         behaviour: ErrorBehaviour, repository: EPCISRepository, pages: OriginPageCache? = nil,
                         now: Date = Date()) async throws -> Job {
+        let checked = try await check(events, context: context, now: now)
+        if !checked.problems.isEmpty && behaviour == .rollback {
+            throw invalidDocument(checked.problems)
+        }
+        return try await store(checked, vocabularies: vocabularies, behaviour: behaviour, repository: repository, pages: pages)
+    }
+
+    /// Everything capture does before touching the database: limits, validation, hash IDs,
+    /// index rows and stored JSON. Pure and per event, so it runs on every core.
+    static func check(_ events: [EPCISEvent], context: EPCISContext?, now: Date = Date()) async throws(AppError) -> Checked {
         guard events.count <= maxEvents else {
             throw AppError(status: .contentTooLarge, code: "capture-limit",
                            detail: LocalizedText(vi: "Tài liệu có \(events.count) sự kiện, vượt giới hạn \(maxEvents) sự kiện mỗi lần gửi.",
                                                  en: "The document has \(events.count) events, over the limit of \(maxEvents) per capture."),
                            problemType: "epcisException:CaptureLimitExceededException")
         }
-        // Validating, hashing and encoding are pure and per event: spread them over the cores.
         let recordTime = EPCISTimestamp(date: now)
-        let checked = await parallelMap(Array(events.enumerated())) { index, event -> ([EPCISError], EPCISRepository.PreparedEvent?) in
+        let results = await parallelMap(Array(events.enumerated())) { index, event -> ([EPCISError], EPCISRepository.PreparedEvent?) in
             let errors = event.validate(index: index)
             return (errors, errors.isEmpty ? prepare(event, context: context, recordTime: recordTime) : nil)
         }
-        let problems = checked.flatMap(\.0)
-        if !problems.isEmpty && behaviour == .rollback {
-            throw invalidDocument(problems)
-        }
-        let prepared = checked.compactMap(\.1)
+        return Checked(eventCount: events.count, problems: results.flatMap(\.0), prepared: results.compactMap(\.1), recordTime: recordTime)
+    }
+
+    /// Writes the valid events and the master data in one go, records the job, and drops the
+    /// cached pages built from anything they name.
+    static func store(_ checked: Checked, vocabularies: [Vocabulary], behaviour: ErrorBehaviour,
+                      repository: EPCISRepository, pages: OriginPageCache?) async throws -> Job {
         let jobID = UUID().uuidString.lowercased()
-        let created = recordTime.epochMilliseconds
-        let result = try await repository.write(prepared, captureJobID: jobID, recordTime: created)
+        let created = checked.recordTime.epochMilliseconds
+        let result = try await repository.write(checked.prepared, captureJobID: jobID, recordTime: created)
         try await repository.storeMasterData(vocabularies, at: created)
         if let pages {
-            // Pages built from anything these events or master data name are stale now.
             var touched = Set<String>()
-            for event in prepared {
+            for event in checked.prepared {
                 for member in event.members { touched.insert(member.key) }
                 for link in event.links { touched.insert(link.value) }
                 if let key = event.event.readPointKey { touched.insert(key) }
@@ -81,10 +99,10 @@ enum EPCISCapture {
             }
             pages.invalidate(touched)
         }
-        let job = Job(captureID: jobID, createdAt: recordTime.utcMillisecondString,
+        let job = Job(captureID: jobID, createdAt: checked.recordTime.utcMillisecondString,
                       finishedAt: EPCISTimestamp(date: Date()).utcMillisecondString, running: false,
-                      success: problems.isEmpty, captureErrorBehaviour: behaviour.rawValue,
-                      errors: problems.map(jobError), eventCount: events.count,
+                      success: checked.problems.isEmpty, captureErrorBehaviour: behaviour.rawValue,
+                      errors: checked.problems.map(jobError), eventCount: checked.eventCount,
                       capturedCount: result.captured, duplicateCount: result.duplicates)
         try await repository.storeJob(job, createdAt: created)
         return job

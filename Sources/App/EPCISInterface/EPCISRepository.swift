@@ -86,12 +86,15 @@ struct EPCISRepository: Sendable {
                                 SQLBind(e.readPointKey), SQLBind(e.bizLocationKey),
                                 SQLBind(e.transformationID), SQLBind(captureJobID), SQLBind(prepared.document)]
                     })
-                    .ignoringConflicts(with: "hash_id")
+                    .ignoringConflicts(with: "id")
                     .returning("id")
                     .all()
                 for row in rows { inserted.insert(try row.decode(column: "id", as: Int64.self)) }
             }
-            let fresh = events.filter { inserted.contains($0.key) }
+            // An event repeated within one document was inserted once: index it once.
+            var indexed = Set<Int64>()
+            let fresh = events.filter { inserted.contains($0.key) && indexed.insert($0.key).inserted }
+            try await Self.checkKeyCollisions(events.filter { !inserted.contains($0.key) }, on: sql)
             let members = fresh.flatMap { event in event.members.map { (event.key, $0) } }
             for chunk in members.chunked(into: 1_000) {
                 try await sql.insert(into: "epcis_event_members")
@@ -111,6 +114,33 @@ struct EPCISRepository: Sendable {
                     .run()
             }
             return WriteResult(captured: fresh.count, duplicates: events.count - fresh.count)
+        }
+    }
+}
+
+extension EPCISRepository {
+    /// Events skipped as already stored must really be the same events: two different hash IDs
+    /// sharing their first 64 bits (about one chance in 10^8 per million events) would otherwise
+    /// lose one silently. Such a capture fails instead, and nothing of it is written.
+    static func checkKeyCollisions(_ skipped: [PreparedEvent], on sql: any SQLDatabase) async throws {
+        guard !skipped.isEmpty else { return }
+        var stored: [Int64: String] = [:]
+        for chunk in skipped.map(\.key).chunked(into: 500) {
+            for row in try await sql.select().columns("id", "hash_id").from("epcis_events")
+                .where("id", .in, SQLBind.group(Array(chunk))).all() {
+                stored[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "hash_id", as: String.self)
+            }
+        }
+        var seen: [Int64: String] = [:]
+        for event in skipped {
+            // Within one document the same event may appear twice; that is a duplicate too.
+            let existing = stored[event.key] ?? seen[event.key]
+            if let existing, existing != event.hashID {
+                throw AppError(status: .conflict, code: "event-key-collision",
+                               detail: LocalizedText(vi: "Hai sự kiện khác nhau trùng khóa lưu trữ; lần gửi này không được lưu. Hãy báo quản trị hệ thống.",
+                                                     en: "Two different events share a storage key; nothing of this capture was stored. Please tell the administrators."))
+            }
+            seen[event.key] = event.hashID
         }
     }
 }

@@ -5,7 +5,8 @@ import SQLKit
 /// rows make every standard query and the trace walk an index lookup, never a scan of events.
 ///
 /// Event keys are 64-bit integers taken from the event hash ID, so the same event has the same
-/// key in every province's database (federation through EPCIS), and index rows stay small.
+/// key in every province's database (federation through EPCIS), index rows stay small, and the
+/// primary key itself detects a re-captured event (no second unique index on the long hash).
 struct CreateEPCISRepository: AsyncMigration {
     var name: String { "002_CreateEPCISRepository" }
 
@@ -39,7 +40,6 @@ struct CreateEPCISRepository: AsyncMigration {
             .field("transformation_id", .string)
             .field("capture_job_id", .string)
             .field("document", .string, .required)
-            .unique(on: "hash_id")
             .create()
 
         // Identifiers in every role, normalised to one key form (see EPCISEvent.indexKeys).
@@ -84,7 +84,7 @@ struct CreateEPCISRepository: AsyncMigration {
         "CREATE INDEX epcis_events_biz_step ON epcis_events (biz_step, event_time)",
         "CREATE INDEX epcis_events_read_point ON epcis_events (read_point, event_time)",
         "CREATE INDEX epcis_events_biz_location ON epcis_events (biz_location, event_time)",
-        "CREATE INDEX epcis_events_transformation_id ON epcis_events (transformation_id)",
+        "CREATE INDEX epcis_events_transformation_id ON epcis_events (transformation_id) WHERE transformation_id IS NOT NULL",
         "CREATE INDEX epcis_event_members_key ON epcis_event_members (key, role)",
         "CREATE INDEX epcis_event_members_event ON epcis_event_members (event)",
         "CREATE INDEX epcis_event_links_value ON epcis_event_links (value, kind)",
