@@ -51,8 +51,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "GS1Tests", dependencies: ["GS1"]),
-        .testTarget(name: "EPCISTests", dependencies: ["EPCIS"]),
+        // Shared by the test targets: where ../shared is, and how to skip without it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GS1Tests", dependencies: ["GS1", "TestSupport"]),
+        .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "TestSupport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "NguonCoreTests", dependencies: ["NguonCore"]),
         .testTarget(

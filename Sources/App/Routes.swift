@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// The one routing table. Paths come from `SiteURL`; handlers are thin and live in Controllers/.
@@ -71,7 +72,8 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
         }
     }
     router.get(SiteURL.epcisEvent("").routePath) { request, context in
-        try await EPCISQueryController.show(eventID: context.parameters.require("eventID"), request: request, repository: epcis)
+        let raw = try context.parameters.require("eventID")
+        return try await EPCISQueryController.show(eventID: raw.removingPercentEncoding ?? raw, request: request, repository: epcis)
     }
 
     // api v1

@@ -234,6 +234,27 @@ struct EPCISCaptureEdgeTests {
         }
     }
 
+    @Test("An event is found by the eventID its sender gave, and by its hash ID when it had none")
+    func byEventID() async throws {
+        let chain = DemoSupplyChain(variant: 403)
+        var events = chain.events
+        events[0] = events[0].replacingOccurrences(of: #"{"type":"ObjectEvent","#, with: #"{"type":"ObjectEvent","eventID":"urn:uuid:6f2d7f2a-9a54-4c39-9d3e-1c2b3a4d5e6f","#)
+        let document = chain.document.replacingOccurrences(of: chain.events.joined(separator: ","), with: events.joined(separator: ","))
+        try await TestApp.run { client in
+            _ = try await EPCISCaptureTests.capture(client, document)
+            let given = try await client.execute(uri: "/epcis/events/" + SiteURL.encode("urn:uuid:6f2d7f2a-9a54-4c39-9d3e-1c2b3a4d5e6f"), method: .get)
+            #expect(given.status == .ok)
+            #expect(try EPCISCaptureTests.json(given)["bizStep"] as? String == "commissioning")
+            guard case .document(let parsed) = try EPCISJSON.decode(Array(document.utf8)) else { return }
+            let hashID = EventHash.compute(parsed.events[1], options: EventHash.options(for: parsed))
+            let hashed = try await client.execute(uri: "/epcis/events/" + SiteURL.encode(hashID), method: .get)
+            #expect(hashed.status == .ok)
+            #expect(try EPCISCaptureTests.json(hashed)["eventID"] as? String == hashID)
+            let missing = try await client.execute(uri: "/epcis/events/urn:uuid:khong-co", method: .get)
+            #expect(missing.status == .notFound)
+        }
+    }
+
     @Test("Two different events whose keys collide are refused, not silently merged")
     func keyCollision() async throws {
         let config = TestApp.config()

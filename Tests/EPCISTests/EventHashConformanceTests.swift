@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import EPCIS
 
@@ -10,24 +11,7 @@ import Testing
 /// the authority: we still require our ID to equal it, and report the unusable pre-hash line
 /// instead of comparing against it.
 @Suite struct EventHashConformanceTests {
-    /// shared/conformance/event-hash: `$NGUON_SHARED` if set, else `<package root>/../shared`
-    /// (the root three levels above this file, symlinks resolved so scratch packages work).
-    static let folder: URL? = {
-        let shared: URL
-        if let env = ProcessInfo.processInfo.environment["NGUON_SHARED"], !env.isEmpty {
-            shared = URL(fileURLWithPath: env)
-        } else {
-            let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-            let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            shared = root.deletingLastPathComponent().appendingPathComponent("shared")
-        }
-        let dir = shared.appendingPathComponent("conformance/event-hash")
-        guard FileManager.default.fileExists(atPath: dir.path) else {
-            print("SKIP: \(dir.path) not found; set NGUON_SHARED to the shared/ folder to run the event hash vectors")
-            return nil
-        }
-        return dir
-    }()
+    static let folder: URL? = SharedFolder.file("conformance/event-hash")
 
     static func names(_ suffix: String) -> [String] {
         guard let dir = folder, let all = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }

@@ -1,42 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import EPCIS
 
-/// Finds shared/ for these tests: `$NGUON_SHARED`, else `<package root>/../shared` with the
-/// root three levels above this file (symlinks resolved, so a scratch package linking the test
-/// folder still finds the repository's sibling). Missing files are skipped with a printed reason.
-enum XMLSharedFiles {
-    static let root: URL = {
-        if let env = ProcessInfo.processInfo.environment["NGUON_SHARED"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
-        }
-        let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        return here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared")
-    }()
-
-    static func file(_ relative: String) -> URL? {
-        let f = root.appendingPathComponent(relative)
-        if FileManager.default.fileExists(atPath: f.path) { return f }
-        print("SKIP: \(f.path) not found; set NGUON_SHARED to the shared/ folder to run the XML conformance tests")
-        return nil
-    }
-
-    static func has(_ relative: String) -> Bool { file(relative) != nil }
-
-    /// Files under `relative` (recursively) ending in `suffix`, sorted by path.
-    static func files(under relative: String, suffix: String) -> [URL] {
-        guard let dir = file(relative),
-              let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil) else { return [] }
-        var out: [URL] = []
-        for case let u as URL in e where u.lastPathComponent.hasSuffix(suffix) { out.append(u) }
-        return out.sorted { $0.path < $1.path }
-    }
-}
-
 /// The published EPCIS XML examples (shared/conformance/epcis/XML) and the event-hash pairs
 /// (shared/conformance/event-hash: X.xml and X.jsonld hold the same events).
-@Suite("EPCIS XML conformance", .enabled(if: XMLSharedFiles.has("conformance/epcis/XML")))
+@Suite("EPCIS XML conformance", .enabled(if: SharedFolder.has("conformance/epcis/XML")))
 struct XMLConformanceTests {
     static func bytes(_ u: URL) throws -> [UInt8] { Array(try Data(contentsOf: u)) }
 
@@ -120,7 +89,7 @@ struct XMLConformanceTests {
 
     @Test("every EPCIS XML example decodes; CaptureJob status files are refused by name")
     func examplesDecode() throws {
-        let files = XMLSharedFiles.files(under: "conformance/epcis/XML", suffix: ".xml")
+        let files = SharedFolder.files(under: "conformance/epcis/XML", suffix: ".xml")
         #expect(files.count >= 25)
         var decoded = 0
         for f in files {
@@ -151,7 +120,7 @@ struct XMLConformanceTests {
 
     @Test("CBV and Mimasu examples keep their master data and every event")
     func masterDataComesThrough() throws {
-        guard let md = XMLSharedFiles.file("conformance/epcis/XML/Mimasu/Example-masterData.xml") else { return }
+        guard let md = SharedFolder.file("conformance/epcis/XML/Mimasu/Example-masterData.xml") else { return }
         let d = try EPCISDocument(xml: try Self.bytes(md))
         let loc = d.vocabularyList.first { $0.type == Vocabulary.businessLocationType }
         let site = loc?.elements.first { $0.id == "urn:epc:id:sgln:0037000.00729.0" }
@@ -162,7 +131,7 @@ struct XMLConformanceTests {
         #expect(address?["example:Address"]?.objectValue?["City"] == .string("Fancy"))
         #expect(d.context.namespace(forPrefix: "example") == "http://epcis.example.com/ns")
 
-        for f in XMLSharedFiles.files(under: "conformance/epcis/XML/CBV", suffix: ".xml") {
+        for f in SharedFolder.files(under: "conformance/epcis/XML/CBV", suffix: ".xml") {
             let p = try EPCISDocument.decodeXML(try Self.bytes(f))
             let text = String(decoding: try Self.bytes(f), as: UTF8.self)
             let count = ["<ObjectEvent>", "<AggregationEvent>", "<TransactionEvent>", "<TransformationEvent>", "<AssociationEvent>"]
@@ -174,8 +143,8 @@ struct XMLConformanceTests {
 
     @Test("XML → model → XML → model is stable for every example")
     func roundTrip() throws {
-        let files = XMLSharedFiles.files(under: "conformance/epcis/XML", suffix: ".xml")
-            + XMLSharedFiles.files(under: "conformance/event-hash", suffix: ".xml")
+        let files = SharedFolder.files(under: "conformance/epcis/XML", suffix: ".xml")
+            + SharedFolder.files(under: "conformance/event-hash", suffix: ".xml")
         for f in files where !Self.isCaptureJob(f) {
             let first = try EPCISDocument.decodeXML(try Self.bytes(f))
             let xml = try Self.reencode(first)
@@ -193,9 +162,9 @@ struct XMLConformanceTests {
 
     @Test("event-hash pairs: the same events from XML and from JSON-LD")
     func xmlAndJSONAgree() throws {
-        guard XMLSharedFiles.has("conformance/event-hash") else { return }
+        guard SharedFolder.has("conformance/event-hash") else { return }
         var pairs = 0
-        for x in XMLSharedFiles.files(under: "conformance/event-hash", suffix: ".xml") {
+        for x in SharedFolder.files(under: "conformance/event-hash", suffix: ".xml") {
             let j = x.deletingPathExtension().appendingPathExtension("jsonld")
             guard FileManager.default.fileExists(atPath: j.path) else { continue }
             pairs += 1
@@ -213,8 +182,8 @@ struct XMLConformanceTests {
 
     @Test("JSON → model → XML → model gives the same events")
     func jsonThroughXML() throws {
-        let files = XMLSharedFiles.files(under: "conformance/epcis/JSON", suffix: ".jsonld")
-            + XMLSharedFiles.files(under: "conformance/event-hash", suffix: ".jsonld")
+        let files = SharedFolder.files(under: "conformance/epcis/JSON", suffix: ".jsonld")
+            + SharedFolder.files(under: "conformance/event-hash", suffix: ".jsonld")
         var checked = 0
         for f in files {
             guard let p = try? EPCISJSON.decode(try Self.bytes(f)) else { continue }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import EPCIS
 
@@ -14,7 +15,7 @@ enum XMLLint {
     }()
 }
 
-@Suite("EPCIS XML output against the XSD", .enabled(if: XMLLint.path != nil && XMLSharedFiles.has("conformance/epcis/XSD")))
+@Suite("EPCIS XML output against the XSD", .enabled(if: XMLLint.path != nil && SharedFolder.has("conformance/epcis/XSD")))
 struct XMLSchemaTests {
     /// Runs xmllint on `xml`; nil when valid, else its complaint.
     static func validate(_ xml: [UInt8], schema: URL, dir: URL, name: String) throws -> String? {
@@ -34,14 +35,14 @@ struct XMLSchemaTests {
 
     @Test("every example, from XML and from JSON, is written as schema-valid EPCIS 2.0 XML")
     func outputValidates() throws {
-        let xsd = try #require(XMLSharedFiles.file("conformance/epcis/XSD"))
+        let xsd = try #require(SharedFolder.file("conformance/epcis/XSD"))
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nguon-xml-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let inputs = XMLSharedFiles.files(under: "conformance/epcis/XML", suffix: ".xml")
-            + XMLSharedFiles.files(under: "conformance/event-hash", suffix: ".xml")
-            + XMLSharedFiles.files(under: "conformance/epcis/JSON", suffix: ".jsonld")
-            + XMLSharedFiles.files(under: "conformance/event-hash", suffix: ".jsonld")
+        let inputs = SharedFolder.files(under: "conformance/epcis/XML", suffix: ".xml")
+            + SharedFolder.files(under: "conformance/event-hash", suffix: ".xml")
+            + SharedFolder.files(under: "conformance/epcis/JSON", suffix: ".jsonld")
+            + SharedFolder.files(under: "conformance/event-hash", suffix: ".jsonld")
         var checked = 0
         for (k, u) in inputs.enumerated() where !XMLConformanceTests.isCaptureJob(u) {
             let bytes = Array(try Data(contentsOf: u))

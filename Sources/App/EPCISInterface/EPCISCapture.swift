@@ -134,7 +134,7 @@ enum EPCISCapture {
         // The stored event carries the namespaces its extensions use, so it reads back alone.
         if event.context == nil, let context, !context.namespaces.isEmpty { event.context = context }
         return EPCISRepository.PreparedEvent(
-            key: EPCISRepository.rowKey(forHashID: hashID), hashID: hashID, eventID: event.eventID!, event: event,
+            key: EPCISRepository.hashKey(forHashID: hashID)!, hashID: hashID, eventID: event.eventID!, event: event,
             document: String(decoding: event.jsonBytes(), as: UTF8.self),
             members: EPCISIndex.members(of: event), links: EPCISIndex.links(of: event))
     }

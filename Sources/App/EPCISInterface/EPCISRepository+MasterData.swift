@@ -46,7 +46,7 @@ extension EPCISRepository {
         var result: [String: EPCISEvent] = [:]
         for chunk in ids.chunked(into: 500) {
             let rows = try await database.sql.select().columns("event_id", "document").from("epcis_events")
-                .where("event_id", .in, SQLBind.group(Array(chunk))).all()
+                .where(Self.eventIDCondition(Array(chunk))).all()
             for row in rows {
                 let text = try row.decode(column: "document", as: String.self)
                 if let event = try? EPCISEvent(json: Array(text.utf8)) {

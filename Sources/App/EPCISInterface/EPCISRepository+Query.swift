@@ -33,7 +33,7 @@ extension EPCISRepository {
         if let readPoints { select = select.where(column("read_point"), .in, SQLBind.group(readPoints)) }
         if let bizLocations { select = select.where(column("biz_location"), .in, SQLBind.group(bizLocations)) }
         if !query.transformationIDs.isEmpty { select = select.where(column("transformation_id"), .in, SQLBind.group(query.transformationIDs)) }
-        if !query.eventIDs.isEmpty { select = select.where(column("event_id"), .in, SQLBind.group(query.eventIDs)) }
+        if !query.eventIDs.isEmpty { select = select.where(Self.eventIDCondition(query.eventIDs, table: "e")) }
         for match in query.matches {
             // Driven from the members index: the few events naming these keys, then their rows.
             select = select.where(column("id"), .in, memberCondition(match))

@@ -12,6 +12,7 @@ struct EPCISRepository: Sendable {
 
     /// One event ready to be written: its stable key, hash ID and the rows that index it.
     struct PreparedEvent: Sendable {
+        /// `hashKey(forHashID: hashID)`.
         let key: Int64
         let hashID: String
         let eventID: String
@@ -35,9 +36,11 @@ struct EPCISRepository: Sendable {
         }
     }
 
-    /// The 64-bit row key of an event: the first 16 hex digits of its SHA-256 hash ID, as a signed
-    /// integer. Deterministic, so a re-captured event collides on purpose and is skipped.
-    static func rowKey(forHashID hashID: String) -> Int64 {
+    /// The 64-bit key of an event: the first 16 hex digits of its SHA-256 hash ID, as a signed
+    /// integer. Deterministic, so a re-captured event collides on purpose and is skipped; nil
+    /// for text that is not a hash ID.
+    static func hashKey(forHashID hashID: String) -> Int64? {
+        guard hashID.hasPrefix("ni:///sha-256;") else { return nil }
         // ni:///sha-256;<64 hex>?ver=CBV2.0
         var value: UInt64 = 0
         var digits = 0
@@ -55,7 +58,7 @@ struct EPCISRepository: Sendable {
             digits += 1
             if digits == 16 { break }
         }
-        return Int64(bitPattern: value)
+        return digits == 16 ? Int64(bitPattern: value) : nil
     }
 
     /// Outcome of writing one batch.
@@ -70,11 +73,11 @@ struct EPCISRepository: Sendable {
         guard !events.isEmpty else { return WriteResult(captured: 0, duplicates: 0) }
         return try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
-            var inserted = Set<Int64>()
+            var rowIDs: [Int64: Int64] = [:]  // hash key -> row id of the events inserted now
             // Chunks keep every statement under both dialects' bind limits.
             for chunk in events.chunked(into: 500) {
                 let rows = try await sql.insert(into: "epcis_events")
-                    .columns("id", "hash_id", "event_id", "event_type", "event_time", "event_time_offset", "record_time",
+                    .columns("hash_key", "hash_id", "event_id", "event_type", "event_time", "event_time_offset", "record_time",
                              "action", "biz_step", "disposition", "read_point", "biz_location", "transformation_id",
                              "capture_job_id", "document")
                     .rows(chunk.map { prepared -> [any SQLExpression] in
@@ -86,16 +89,21 @@ struct EPCISRepository: Sendable {
                                 SQLBind(e.readPointKey), SQLBind(e.bizLocationKey),
                                 SQLBind(e.transformationID), SQLBind(captureJobID), SQLBind(prepared.document)]
                     })
-                    .ignoringConflicts(with: "id")
-                    .returning("id")
+                    .ignoringConflicts(with: "hash_key")
+                    .returning("id", "hash_key")
                     .all()
-                for row in rows { inserted.insert(try row.decode(column: "id", as: Int64.self)) }
+                for row in rows {
+                    rowIDs[try row.decode(column: "hash_key", as: Int64.self)] = try row.decode(column: "id", as: Int64.self)
+                }
             }
             // An event repeated within one document was inserted once: index it once.
             var indexed = Set<Int64>()
-            let fresh = events.filter { inserted.contains($0.key) && indexed.insert($0.key).inserted }
-            try await Self.checkKeyCollisions(events.filter { !inserted.contains($0.key) }, on: sql)
-            let members = fresh.flatMap { event in event.members.map { (event.key, $0) } }
+            let fresh = events.compactMap { event -> (Int64, PreparedEvent)? in
+                guard let id = rowIDs[event.key], indexed.insert(event.key).inserted else { return nil }
+                return (id, event)
+            }
+            try await Self.checkKeyCollisions(events.filter { rowIDs[$0.key] == nil }, on: sql)
+            let members = fresh.flatMap { id, event in event.members.map { (id, $0) } }
             for chunk in members.chunked(into: 1_000) {
                 try await sql.insert(into: "epcis_event_members")
                     .columns("event", "key", "role", "class_level", "quantity", "uom")
@@ -104,7 +112,7 @@ struct EPCISRepository: Sendable {
                     })
                     .run()
             }
-            let links = fresh.flatMap { event in event.links.map { (event.key, $0) } }
+            let links = fresh.flatMap { id, event in event.links.map { (id, $0) } }
             for chunk in links.chunked(into: 1_000) {
                 try await sql.insert(into: "epcis_event_links")
                     .columns("event", "kind", "type", "value")
@@ -119,6 +127,26 @@ struct EPCISRepository: Sendable {
 }
 
 extension EPCISRepository {
+    /// Events whose eventID is one of `ids`: hash IDs through the `hash_key` index, other IDs
+    /// through the partial `event_id` index (which holds only those).
+    static func eventIDCondition(_ ids: [String], table: String? = nil) -> any SQLExpression {
+        func column(_ name: String) -> SQLColumn { SQLColumn(name, table: table) }
+        let keys = ids.compactMap(hashKey(forHashID:))
+        var alternatives: [any SQLExpression] = [
+            SQLGroupExpression(SQLList([
+                SQLBinaryExpression(column("event_id"), .in, SQLBind.group(ids)), SQLRaw(" AND "),
+                SQLBinaryExpression(column("event_id"), .notEqual, column("hash_id")),
+            ], separator: SQLRaw(""))),
+        ]
+        if !keys.isEmpty {
+            alternatives.append(SQLGroupExpression(SQLList([
+                SQLBinaryExpression(column("hash_key"), .in, SQLBind.group(keys)), SQLRaw(" AND "),
+                SQLBinaryExpression(column("hash_id"), .in, SQLBind.group(ids)),
+            ], separator: SQLRaw(""))))
+        }
+        return SQLGroupExpression(SQLList(alternatives, separator: SQLRaw(" OR ")))
+    }
+
     /// Events skipped as already stored must really be the same events: two different hash IDs
     /// sharing their first 64 bits (about one chance in 10^8 per million events) would otherwise
     /// lose one silently. Such a capture fails instead, and nothing of it is written.
@@ -126,9 +154,9 @@ extension EPCISRepository {
         guard !skipped.isEmpty else { return }
         var stored: [Int64: String] = [:]
         for chunk in skipped.map(\.key).chunked(into: 500) {
-            for row in try await sql.select().columns("id", "hash_id").from("epcis_events")
-                .where("id", .in, SQLBind.group(Array(chunk))).all() {
-                stored[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "hash_id", as: String.self)
+            for row in try await sql.select().columns("hash_key", "hash_id").from("epcis_events")
+                .where("hash_key", .in, SQLBind.group(Array(chunk))).all() {
+                stored[try row.decode(column: "hash_key", as: Int64.self)] = try row.decode(column: "hash_id", as: String.self)
             }
         }
         var seen: [Int64: String] = [:]

@@ -4,9 +4,11 @@ import SQLKit
 /// 002: the EPCIS event repository. One row per event keeps the document as captured; index
 /// rows make every standard query and the trace walk an index lookup, never a scan of events.
 ///
-/// Event keys are 64-bit integers taken from the event hash ID, so the same event has the same
-/// key in every province's database (federation through EPCIS), index rows stay small, and the
-/// primary key itself detects a re-captured event (no second unique index on the long hash).
+/// Rows are numbered in capture order, so captured events append to the table and its indexes
+/// instead of landing on random pages (a random key cost one dirty page per event). A
+/// re-captured event is caught by `hash_key`, the first 64 bits of its hash ID: a small unique
+/// index instead of one on the 80-character hash. `event_id` is indexed only where the client
+/// gave an ID other than the hash ID; a hash ID is found through `hash_key`.
 struct CreateEPCISRepository: AsyncMigration {
     var name: String { "002_CreateEPCISRepository" }
 
@@ -25,7 +27,8 @@ struct CreateEPCISRepository: AsyncMigration {
             .create()
 
         try await database.schema("epcis_events")
-            .field("id", .int64, .identifier(auto: false))
+            .field("id", .int64, .identifier(auto: true))
+            .field("hash_key", .int64, .required)
             .field("hash_id", .string, .required)
             .field("event_id", .string, .required)
             .field("event_type", .string, .required)
@@ -40,6 +43,7 @@ struct CreateEPCISRepository: AsyncMigration {
             .field("transformation_id", .string)
             .field("capture_job_id", .string)
             .field("document", .string, .required)
+            .unique(on: "hash_key")
             .create()
 
         // Identifiers in every role, normalised to one key form (see EPCISEvent.indexKeys).
@@ -80,7 +84,7 @@ struct CreateEPCISRepository: AsyncMigration {
     static let indexes = [
         "CREATE INDEX epcis_events_event_time ON epcis_events (event_time, id)",
         "CREATE INDEX epcis_events_record_time ON epcis_events (record_time, id)",
-        "CREATE INDEX epcis_events_event_id ON epcis_events (event_id)",
+        "CREATE INDEX epcis_events_event_id ON epcis_events (event_id) WHERE event_id <> hash_id",
         "CREATE INDEX epcis_events_biz_step ON epcis_events (biz_step, event_time)",
         "CREATE INDEX epcis_events_read_point ON epcis_events (read_point, event_time)",
         "CREATE INDEX epcis_events_biz_location ON epcis_events (biz_location, event_time)",

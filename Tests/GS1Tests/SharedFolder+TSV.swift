@@ -1,27 +1,8 @@
 import Foundation
+import TestSupport
 
-/// Locates the project's `shared/` folder (conformance vectors, syntax dictionary):
-/// `$NGUON_SHARED` if set, else `<package root>/../shared` with the root three levels above this file.
-enum SharedFolder {
-    static let url: URL? = {
-        if let env = ProcessInfo.processInfo.environment["NGUON_SHARED"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.deletingLastPathComponent().appendingPathComponent("shared")
-    }()
-
-    /// The file at `relative` inside shared/, or nil (after printing why) when it is missing.
-    static func file(_ relative: String) -> URL? {
-        guard let base = url else { return nil }
-        let f = base.appendingPathComponent(relative)
-        if FileManager.default.fileExists(atPath: f.path) { return f }
-        print("SKIP: \(f.path) not found; set NGUON_SHARED to the shared/ folder to run these tests")
-        return nil
-    }
-
-    static func has(_ relative: String) -> Bool { file(relative) != nil }
-
+/// The Digital Link and AI vectors are TSV files extracted from C tests.
+extension SharedFolder {
     /// Undoes C string-literal escaping (backslash + character), which the vectors keep from
     /// the C tests they were extracted from: a file field (10)12345\\( is the input (10)12345\(.
     static func cUnescape(_ s: String) -> String {

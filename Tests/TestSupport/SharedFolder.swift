@@ -1,9 +1,11 @@
 import Foundation
 
-/// Locates the project's `shared/` folder (conformance documents): `$NGUON_SHARED` if set,
-/// else `<package root>/../shared`, the package root being three levels above this file.
-enum SharedFolder {
-    static let url: URL? = {
+/// Locates the project's `shared/` folder (conformance data, reference data): `$NGUON_SHARED` if
+/// set, else `<package root>/../shared`, the package root being three levels above this file.
+/// Tests that need it skip with a printed reason when it is absent; nothing from it is copied
+/// into the repository.
+public enum SharedFolder {
+    public static let url: URL? = {
         if let env = ProcessInfo.processInfo.environment["NGUON_SHARED"], !env.isEmpty {
             return URL(fileURLWithPath: env)
         }
@@ -14,7 +16,7 @@ enum SharedFolder {
     }()
 
     /// The file or folder at `relative` inside shared/, or nil (after printing why) when missing.
-    static func file(_ relative: String) -> URL? {
+    public static func file(_ relative: String) -> URL? {
         guard let base = url else { return nil }
         let f = base.appendingPathComponent(relative)
         if FileManager.default.fileExists(atPath: f.path) { return f }
@@ -22,8 +24,10 @@ enum SharedFolder {
         return nil
     }
 
+    public static func has(_ relative: String) -> Bool { file(relative) != nil }
+
     /// Every file under `relative` (recursively) whose name ends with `suffix`, sorted.
-    static func files(under relative: String, suffix: String) -> [URL] {
+    public static func files(under relative: String, suffix: String) -> [URL] {
         guard let dir = file(relative),
               let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil) else { return [] }
         var out: [URL] = []
