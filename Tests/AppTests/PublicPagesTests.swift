@@ -51,6 +51,17 @@ struct PublicPagesTests {
         }
     }
 
+    @Test("HEAD answers like GET, without a body")
+    func head() async throws {
+        try await TestApp.run { client in
+            try await client.execute(uri: "/", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.eTag] != nil)
+                #expect(response.body.readableBytes == 0)
+            }
+        }
+    }
+
     @Test("An unknown page gets a Vietnamese 404 page, an unknown API path a problem+json 404")
     func notFound() async throws {
         try await TestApp.run { client in
