@@ -92,3 +92,29 @@ extension EPCISEvent {
 
     public var bizLocationKey: String? { bizLocation.map { EPCISIdentifier.canonicalKey($0.id) } }
 }
+
+extension EPCISEvent {
+    /// The same event with every identifier (EPCs, classes, parent, read point, business
+    /// location, sources and destinations) passed through `transform`; for answering a query
+    /// in the identifier syntax the client asked for (`GS1-EPC-Format`).
+    public func mappingIdentifiers(_ transform: (String) -> String) -> EPCISEvent {
+        var event = self
+        event.epcList = epcList.map(transform)
+        event.parentID = parentID.map(transform)
+        event.childEPCs = childEPCs.map(transform)
+        event.inputEPCList = inputEPCList.map(transform)
+        event.outputEPCList = outputEPCList.map(transform)
+        func classes(_ list: [QuantityElement]) -> [QuantityElement] {
+            list.map { QuantityElement(epcClass: transform($0.epcClass), quantity: $0.quantity, uom: $0.uom) }
+        }
+        event.quantityList = classes(quantityList)
+        event.childQuantityList = classes(childQuantityList)
+        event.inputQuantityList = classes(inputQuantityList)
+        event.outputQuantityList = classes(outputQuantityList)
+        event.readPoint?.id = transform(readPoint?.id ?? "")
+        event.bizLocation?.id = transform(bizLocation?.id ?? "")
+        event.sourceList = sourceList.map { SourceDestination(type: $0.type, value: transform($0.value)) }
+        event.destinationList = destinationList.map { SourceDestination(type: $0.type, value: transform($0.value)) }
+        return event
+    }
+}

@@ -204,6 +204,24 @@ struct EPCISResourceTests {
         }
     }
 
+    @Test("GS1-EPC-Format: Always_GS1_Digital_Link answers with Digital Links instead of EPC URNs")
+    func epcFormat() async throws {
+        let chain = DemoSupplyChain(variant: 304)
+        try await TestApp.run { client in
+            _ = try await EPCISCaptureTests.capture(client, chain.document)
+            let uri = "/epcis/events?EQ_bizStep=shipping&MATCH_anyEPC=" + SiteURL.encode(chain.pallet)
+            let asCaptured = try await client.execute(uri: uri, method: .get)
+            #expect(asCaptured.text.contains(chain.pallet))
+            #expect(asCaptured.headers[.gs1EPCFormat] == "Never_Translates")
+            let links = try await client.execute(uri: uri, method: .get, headers: [.gs1EPCFormat: "Always_GS1_Digital_Link"])
+            #expect(links.headers[.gs1EPCFormat] == "Always_GS1_Digital_Link")
+            #expect(!links.text.contains("urn:epc:id:sscc"))
+            #expect(links.text.contains(EPCISIdentifier.canonicalKey(chain.pallet)))
+            let bad = try await client.execute(uri: uri, method: .get, headers: [.gs1EPCFormat: "Sometimes"])
+            #expect(bad.status == .badRequest)
+        }
+    }
+
     @Test("A document over the event limit is refused with 413 before anything is stored")
     func captureLimit() async throws {
         let chain = DemoSupplyChain(variant: 303)

@@ -8,6 +8,31 @@ import Hummingbird
 enum EPCISQueryController {
     static let contextURL = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
 
+    /// `GS1-EPC-Format` of the request: `Always_GS1_Digital_Link` turns EPC URNs into Digital
+    /// Links. Nguồn cannot turn a Digital Link into an EPC URN (that needs the GS1 Company Prefix
+    /// length, which a Digital Link does not carry), so every other value returns identifiers
+    /// as they were captured, and the response header says `Never_Translates`.
+    static func epcFormat(_ request: Request) throws -> Bool {
+        guard let raw = request.headers[.gs1EPCFormat] else { return false }
+        switch raw.trimmingCharacters(in: .whitespaces) {
+        case "Always_GS1_Digital_Link": return true
+        case "No_Preference", "Never_Translates", "Always_EPC_URN": return false
+        default:
+            throw AppError.invalid(field: "GS1-EPC-Format", rule: "one-of", LocalizedText(
+                vi: "GS1-EPC-Format phải là No_Preference, Always_GS1_Digital_Link, Always_EPC_URN hoặc Never_Translates.",
+                en: "GS1-EPC-Format must be No_Preference, Always_GS1_Digital_Link, Always_EPC_URN or Never_Translates."))
+        }
+    }
+
+    /// A stored event document with its EPC URNs written as Digital Links.
+    static func asDigitalLinks(_ document: String) -> String {
+        guard let event = try? EPCISEvent(json: Array(document.utf8)) else { return document }
+        let converted = event.mappingIdentifiers { id in
+            id.hasPrefix("urn:epc:") ? EPCISIdentifier.canonicalKey(id) : id
+        }
+        return String(decoding: converted.jsonBytes(), as: UTF8.self)
+    }
+
     static func wantsXML(_ request: Request) -> Bool {
         guard let accept = request.headers[.accept]?.lowercased() else { return false }
         return accept.contains("xml") && !accept.contains("json")
@@ -40,14 +65,19 @@ enum EPCISQueryController {
                            problemType: "epcisException:NoSuchResourceException")
         }
         if wantsXML(request) { return try render([event.document], request: request, headers: [:]) }
-        return Response(status: .ok, headers: [.contentType: "application/ld+json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: event.document)))
+        let digitalLinks = try epcFormat(request)
+        return Response(status: .ok, headers: [.contentType: "application/ld+json; charset=utf-8",
+                                               .gs1EPCFormat: digitalLinks ? "Always_GS1_Digital_Link" : "Never_Translates"],
+                        body: .init(byteBuffer: ByteBuffer(string: digitalLinks ? asDigitalLinks(event.document) : event.document)))
     }
 
     /// The stored event documents as an EPCISQueryDocument. JSON is spliced from the stored
     /// text (no re-encoding on the hot path); XML goes through the model.
-    static func render(_ documents: [String], request: Request, headers: HTTPFields) throws -> Response {
+    static func render(_ stored: [String], request: Request, headers: HTTPFields) throws -> Response {
         var headers = headers
+        let digitalLinks = try epcFormat(request)
+        headers[.gs1EPCFormat] = digitalLinks ? "Always_GS1_Digital_Link" : "Never_Translates"
+        let documents = digitalLinks ? stored.map(asDigitalLinks) : stored
         let created = EPCISTimestamp(date: Date()).utcMillisecondString
         if wantsXML(request) {
             var events: [EPCISEvent] = []
