@@ -50,13 +50,15 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
 
     // epcis (EPCIS 2.0 REST binding)
     router.post(SiteURL.epcisCapture.routePath) { request, _ in
-        try await EPCISCaptureController.capture(request, repository: epcis, pages: services.originPages)
+        try CaptureAuthorization.check(request, token: services.config.captureToken)
+        return try await EPCISCaptureController.capture(request, repository: epcis, pages: services.originPages)
     }
     router.read(SiteURL.epcisCaptureJob("").routePath) { _, context in
         try await EPCISCaptureController.showJob(id: context.parameters.require("captureID"), repository: epcis)
     }
     router.post(SiteURL.epcisEvents.routePath) { request, _ in
-        try await EPCISCaptureController.captureEvent(request, repository: epcis, pages: services.originPages)
+        try CaptureAuthorization.check(request, token: services.config.captureToken)
+        return try await EPCISCaptureController.captureEvent(request, repository: epcis, pages: services.originPages)
     }
     router.read(SiteURL.epcisEvents.routePath) { request, _ in
         try await EPCISQueryController.list(request, repository: epcis)

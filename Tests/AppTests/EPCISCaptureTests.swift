@@ -9,7 +9,7 @@ import Testing
 struct EPCISCaptureTests {
     static func capture(_ client: some TestClientProtocol, _ body: String, behaviour: String? = nil,
                         contentType: String = "application/ld+json") async throws -> TestResponse {
-        var headers: HTTPFields = [.contentType: contentType]
+        var headers: HTTPFields = [.contentType: contentType, .authorization: "Bearer \(TestApp.captureToken)"]
         if let behaviour { headers[.gs1CaptureErrorBehaviour] = behaviour }
         return try await client.execute(uri: "/epcis/capture", method: .post, headers: headers, body: ByteBuffer(string: body))
     }
@@ -36,10 +36,33 @@ struct EPCISCaptureTests {
             let byLot = try await client.execute(uri: "/epcis/events?MATCH_anyEPCClass=" + SiteURL.encode(chain.packLotLink), method: .get) { try Self.json($0) }
             let lotEvents = (((byLot["epcisBody"] as? [String: Any])?["queryResults"] as? [String: Any])?["resultsBody"] as? [String: Any])?["eventList"] as? [[String: Any]]
             #expect(lotEvents?.count == 3)  // transformation output + two cases packed
-            // … and by biz step and time window.
-            let shipped = try await client.execute(uri: "/epcis/events?EQ_bizStep=shipping&GE_eventTime=" + SiteURL.encode(chain.time(1, "00:00")), method: .get) { try Self.json($0) }
+            // … and by biz step and time window, the offset's + written as it is, not as %2B.
+            // (Scoped to this chain's pallet and cases: on PostgreSQL the tests share one store.)
+            let mine = [chain.pallet, chain.caseA, chain.caseB].map(SiteURL.encode).joined(separator: "|")
+            let shipped = try await client.execute(uri: "/epcis/events?EQ_bizStep=shipping&GE_eventTime=" + chain.time(1, "00:00") + "&MATCH_anyEPC=" + mine, method: .get) { try Self.json($0) }
             let shippedEvents = (((shipped["epcisBody"] as? [String: Any])?["queryResults"] as? [String: Any])?["resultsBody"] as? [String: Any])?["eventList"] as? [[String: Any]]
             #expect(shippedEvents?.count == 3)
+        }
+    }
+
+    @Test("Capture needs the bearer token; without one configured it is closed")
+    func captureNeedsToken() async throws {
+        let chain = DemoSupplyChain(variant: 110)
+        try await TestApp.run { client in
+            let none = try await client.execute(uri: "/epcis/capture", method: .post, headers: [.contentType: "application/ld+json"],
+                                                body: ByteBuffer(string: chain.document))
+            #expect(none.status == .unauthorized)
+            #expect(none.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+            let wrong = try await client.execute(uri: "/epcis/capture", method: .post,
+                                                 headers: [.contentType: "application/ld+json", .authorization: "Bearer wrong-token-wrong-token-wrong"],
+                                                 body: ByteBuffer(string: chain.document))
+            #expect(wrong.status == .unauthorized)
+        }
+        var closed = try await TestApp.config()
+        closed.captureToken = nil
+        try await TestApp.run(config: closed) { client in
+            let response = try await Self.capture(client, chain.document)
+            #expect(response.status == .forbidden)
         }
     }
 
@@ -96,6 +119,11 @@ struct EPCISCaptureTests {
     @Test("Unknown query parameters and bad values are 400 QueryParameterException", arguments: [
         "/epcis/events?EQ_colour=red", "/epcis/events?GE_eventTime=yesterday", "/epcis/events?perPage=0",
         "/epcis/events?eventType=PartyEvent", "/epcis/events?nextPageToken=abc", "/epcis/events?EQ_action=ADD|",
+        // Forged tokens: a negative or huge count once overflowed; a token of another order.
+        "/epcis/events?eventCountLimit=1&nextPageToken=" + Base64URL.encode(Data(#"{"time":0,"id":0,"returned":-9223372036854775808,"order":"eventTime ASC"}"#.utf8)),
+        "/epcis/events?nextPageToken=" + Base64URL.encode(Data(#"{"time":0,"id":0,"returned":9223372036854775807,"order":"eventTime ASC"}"#.utf8)),
+        "/epcis/events?orderDirection=DESC&nextPageToken=" + Base64URL.encode(Data(#"{"time":0,"id":0,"returned":5,"order":"eventTime ASC"}"#.utf8)),
+        "/epcis/events?EQ_eventID=" + Array(repeating: "a", count: 101).joined(separator: "|"),
     ])
     func badQuery(uri: String) async throws {
         try await TestApp.run { client in
@@ -263,7 +291,10 @@ struct EPCISCaptureEdgeTests {
             let given = try await client.execute(uri: "/epcis/events/" + SiteURL.encode("urn:uuid:6f2d7f2a-9a54-4c39-9d3e-1c2b3a4d5e6f"), method: .get)
             #expect(given.status == .ok)
             #expect(try EPCISCaptureTests.json(given)["bizStep"] as? String == "commissioning")
-            guard case .document(let parsed) = try EPCISJSON.decode(Array(document.utf8)) else { return }
+            guard case .document(let parsed) = try EPCISJSON.decode(Array(document.utf8)) else {
+                Issue.record("the document must decode as an EPCISDocument")
+                return
+            }
             let hashID = EventHash.compute(parsed.events[1], options: EventHash.options(for: parsed))
             let hashed = try await client.execute(uri: "/epcis/events/" + SiteURL.encode(hashID), method: .get)
             #expect(hashed.status == .ok)
@@ -275,12 +306,15 @@ struct EPCISCaptureEdgeTests {
 
     @Test("Two different events whose keys collide are refused, not silently merged")
     func keyCollision() async throws {
-        let config = TestApp.config()
+        let config = try await TestApp.config()
         let database = try AppDatabase(location: config.database, logger: TestApp.quietLogger)
         try await prepareDatabase(database, config: config, logger: TestApp.quietLogger)
         let repository = EPCISRepository(database: database)
         let chain = DemoSupplyChain(variant: 402)
-        guard case .document(let document) = try EPCISJSON.decode(Array(chain.document.utf8)) else { return }
+        guard case .document(let document) = try EPCISJSON.decode(Array(chain.document.utf8)) else {
+            Issue.record("the demo chain must decode as an EPCISDocument")
+            return
+        }
         let checked = try await EPCISCapture.check(Array(document.events.prefix(2)), context: document.context)
         _ = try await repository.write([checked.prepared[0]], captureJobID: nil, recordTime: 0)
         // A forged event with the first one's key but another hash ID.

@@ -10,7 +10,7 @@ import Testing
 struct HealthAndDatabaseTests {
     @Test("/healthz reports the database as reachable")
     func healthz() async throws {
-        let config = TestApp.config()
+        let config = try await TestApp.config()
         try await TestApp.run(config: config) { client in
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok)
@@ -35,7 +35,7 @@ struct HealthAndDatabaseTests {
 
     @Test("Starting twice migrates once and keeps the instance id")
     func migrationsIdempotent() async throws {
-        let config = TestApp.config()
+        let config = try await TestApp.config()
         let database = try AppDatabase(location: config.database, logger: TestApp.quietLogger)
         try await database.migrate()
         #expect(try await database.pendingMigrations().isEmpty)
@@ -48,7 +48,7 @@ struct HealthAndDatabaseTests {
 
     @Test("Servers starting together agree on one instance id")
     func concurrentInstanceID() async throws {
-        let database = try AppDatabase(location: TestApp.config().database, logger: TestApp.quietLogger)
+        let database = try AppDatabase(location: try await TestApp.config().database, logger: TestApp.quietLogger)
         try await database.migrate()
         let ids = try await withThrowingTaskGroup(of: String.self) { group in
             for _ in 0..<8 { group.addTask { try await Setting.instanceID(on: database.db) } }
@@ -60,7 +60,7 @@ struct HealthAndDatabaseTests {
 
     @Test("SQLite migrates at start even without auto-migrate: a fresh clone just runs")
     func sqliteMigratesAtStart() async throws {
-        let location = TestApp.databaseForTests
+        let location = try await TestApp.databaseForTests
         guard case .sqlite = location else { return }  // the PostgreSQL rule is tested below
         let config = AppConfig(database: location, autoMigrate: false)
         let database = try AppDatabase(location: location, logger: TestApp.quietLogger)

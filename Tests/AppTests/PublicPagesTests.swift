@@ -104,13 +104,13 @@ struct PublicPagesTests {
         }
     }
 
-    @Test("A request path cannot inject markup into the language switch")
-    func pathIsEscaped() async throws {
-        try await TestApp.run { client in
-            try await client.execute(uri: "/%22%3E%3Cscript%3E", method: .get) { response in
-                #expect(response.status == .notFound)
-                #expect(!response.text.contains("<script>"))
-            }
-        }
+    @Test("Markup in a path or title is escaped, and the language switch never leaves the site")
+    func escaping() {
+        let html = BasePage(title: LocalizedText(stringLiteral: #"x"><meta http-equiv="refresh" content="0">"#), language: .vi,
+                            path: #"//evil.example/"><script>"#, main: .p("…")).render()
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains(#"<meta http-equiv="refresh""#))
+        #expect(!html.contains(#"href="//evil.example"#))
+        #expect(html.contains("&quot;&gt;&lt;script&gt;"))
     }
 }

@@ -77,6 +77,6 @@ struct QRRouteTests {
         let parsed = try QRController.parse(Query("data=" + SiteURL.encode("Bưởi Phúc Trạch — Hà Tĩnh") + "&ecc=q"))
         #expect(parsed.data == "Bưởi Phúc Trạch — Hà Tĩnh")
         #expect(parsed.errorCorrection == .quartile)
-        #expect(try QRController.parse(Query("data=a+b")).data == "a b")
+        #expect(try QRController.parse(Query("data=a+b", form: true)).data == "a b")
     }
 }

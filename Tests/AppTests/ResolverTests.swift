@@ -41,7 +41,9 @@ struct ResolverTests {
             }
             // A case of this lot is now stocked on a shelf: the page must show it.
             let stocked = #"{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"ObjectEvent","eventTime":"2026-11-22T08:00:00.000+07:00","eventTimeZoneOffset":"+07:00","action":"OBSERVE","bizStep":"stocking","epcList":["\#(chain.caseA)"],"bizLocation":{"id":"\#(chain.supermarketA)"}}"#
-            let response = try await client.execute(uri: "/epcis/events", method: .post, headers: [.contentType: "application/ld+json"], body: ByteBuffer(string: stocked))
+            let response = try await client.execute(uri: "/epcis/events", method: .post,
+                                                    headers: [.contentType: "application/ld+json", .authorization: "Bearer \(TestApp.captureToken)"],
+                                                    body: ByteBuffer(string: stocked))
             #expect(response.status == .created)
             try await client.execute(uri: Self.lotPath(chain), method: .get, headers: [.ifNoneMatch: etag]) { response in
                 #expect(response.status == .ok)
@@ -65,6 +67,32 @@ struct ResolverTests {
                     #expect(set["https://gs1.org/voc/pip"] != nil)
                     #expect(set["https://gs1.org/voc/epcis"] != nil)
                 }
+            }
+        }
+    }
+
+    @Test("Master data cannot inject markup into the public page")
+    func hostileMasterData() async throws {
+        let chain = DemoSupplyChain(variant: 205)
+        let hostile = #"Rau\"><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\"><script>x</script>"#
+        let document = chain.document.replacingOccurrences(of: "Rau cải ngọt VietGAP túi 500 g", with: hostile)
+        try await TestApp.run { client in
+            let captured = try await EPCISCaptureTests.capture(client, document)
+            #expect(captured.status == .accepted)
+            try await client.execute(uri: Self.lotPath(chain), method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(!response.text.contains("<script>x"))
+                #expect(!response.text.contains(#"<meta http-equiv="refresh""#))
+            }
+        }
+    }
+
+    @Test("A code nobody recorded gets a 404 page that says so")
+    func unknownCode() async throws {
+        try await TestApp.run { client in
+            try await client.execute(uri: "/01/08935009000015/10/KHONGCO", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.text.contains("Chưa có dữ liệu truy xuất"))
             }
         }
     }

@@ -74,7 +74,7 @@ enum GS1Controller {
     }
 
     static func page(request: Request, context: AppRequestContext) throws -> HTMLResponse {
-        let query = try Query(request.uri.query)
+        let query = try Query(request.uri.query, form: true)
         let input = query["input"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         var result: Result<Analysis, AppError>?
         if !input.isEmpty {

@@ -45,7 +45,7 @@ enum QRController {
     }
 
     static func show(_ format: Format, request: Hummingbird.Request) throws -> Response {
-        let query = try Query(request.uri.query)
+        let query = try Query(request.uri.query, form: true)
         let parsed = try parse(query)
         var key = "\(format)|\(parsed.errorCorrection.rawValue)|\(parsed.data)"
         if format == .png { key += "|\(parsed.size)" }

@@ -57,9 +57,11 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     static func redacted(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.password != nil else { return url }
-        components.password = "***"
-        return components.string ?? "postgres://***"
+        // Mask the whole user-info part, whether or not the URL parses: a malformed URL with a
+        // password must not end up in a log or an error message.
+        guard let scheme = url.range(of: "://"), let at = url.range(of: "@", options: .backwards),
+              at.lowerBound > scheme.upperBound else { return url }
+        return String(url[..<scheme.upperBound]) + "***" + String(url[at.lowerBound...])
     }
 }
 
@@ -84,6 +86,9 @@ public struct AppConfig: Sendable {
     /// Apply pending migrations at start. Always on for SQLite (a fresh clone must just run); for
     /// PostgreSQL deployments migrations are an explicit step (`nguon migrate`) unless this is set.
     public var autoMigrate: Bool
+    /// Bearer token that EPCIS capture requires until accounts and API tokens land. Unset means
+    /// capture over HTTP is closed: nothing unauthenticated may write to the public record.
+    public var captureToken: String?
 
     public init(
         hostname: String = "127.0.0.1",
@@ -91,7 +96,8 @@ public struct AppConfig: Sendable {
         database: DatabaseLocation = .sqlite(path: "nguon.sqlite"),
         logLevel: Logger.Level = .info,
         publicURL: String? = nil,
-        autoMigrate: Bool = false
+        autoMigrate: Bool = false,
+        captureToken: String? = nil
     ) {
         self.hostname = hostname
         self.port = port
@@ -99,6 +105,7 @@ public struct AppConfig: Sendable {
         self.logLevel = logLevel
         self.publicURL = publicURL ?? "http://\(hostname):\(port)"
         self.autoMigrate = autoMigrate
+        self.captureToken = captureToken
     }
 
     /// Values given on the command line; nil means "not given, use the environment or the default".
@@ -129,6 +136,7 @@ public struct AppConfig: Sendable {
         ("LOG_LEVEL", "--log-level", "trace, debug, info, notice, warning, error, critical (default info)"),
         ("NGUON_PUBLIC_URL", "--public-url", "absolute http(s) URL the public reaches the server at"),
         ("NGUON_AUTO_MIGRATE", "--auto-migrate", "true/false: migrate PostgreSQL at start (SQLite always migrates)"),
+        ("NGUON_CAPTURE_TOKEN", "(environment only)", "bearer token for POST /epcis/capture and /epcis/events, 24+ characters; unset closes capture"),
     ]
 
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -200,6 +208,14 @@ public struct AppConfig: Sendable {
             default:
                 throw ConfigError(variable: "NGUON_AUTO_MIGRATE", value: raw, rule: "phải là true hoặc false (must be true or false)")
             }
+        }
+        if let token = environment["NGUON_CAPTURE_TOKEN"], !token.isEmpty {
+            guard token.count >= 24, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+                // Never echo a secret, even a wrong one.
+                throw ConfigError(variable: "NGUON_CAPTURE_TOKEN", value: "***",
+                                  rule: "phải dài ít nhất 24 ký tự ASCII, không khoảng trắng (at least 24 ASCII characters, no spaces)")
+            }
+            config.captureToken = token
         }
         return config
     }

@@ -1,18 +1,19 @@
 import Foundation
 import Hummingbird
 
-/// The query string of a request, decoded the way browsers encode forms (`+` is a space) and
-/// read through typed accessors that throw a field-naming 400 for anything out of rule.
+/// The query string of a request, read through typed accessors that throw a field-naming 400
+/// for anything out of rule. `+` is a space only in what our own HTML forms send; in API and
+/// EPCIS queries it is a plus sign (`GE_eventTime=2026-03-01T08:00:00+07:00`).
 struct Query {
     private(set) var values: [String: String] = [:]
 
     /// `query` is the raw query string, without the `?`.
-    init(_ query: String?) throws(AppError) {
+    init(_ query: String?, form: Bool = false) throws(AppError) {
         guard let query, !query.isEmpty else { return }
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let rawKey = String(parts[0]).replacingOccurrences(of: "+", with: " ")
-            let rawValue = parts.count > 1 ? String(parts[1]).replacingOccurrences(of: "+", with: " ") : ""
+            let rawKey = form ? String(parts[0]).replacingOccurrences(of: "+", with: " ") : String(parts[0])
+            let rawValue = parts.count > 1 ? (form ? String(parts[1]).replacingOccurrences(of: "+", with: " ") : String(parts[1])) : ""
             guard let key = rawKey.removingPercentEncoding else {
                 throw AppError.invalid(field: rawKey, rule: "percent-encoding", LocalizedText(
                     vi: "Tham số không được mã hóa đúng (percent-encoding).", en: "The parameter name is not correctly percent-encoded."))

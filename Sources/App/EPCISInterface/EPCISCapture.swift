@@ -84,8 +84,15 @@ enum EPCISCapture {
                       repository: EPCISRepository, pages: OriginPageCache?) async throws -> Job {
         let jobID = UUID().uuidString.lowercased()
         let created = checked.recordTime.epochMilliseconds
-        let result = try await repository.write(checked.prepared, captureJobID: jobID, recordTime: created)
-        try await repository.storeMasterData(vocabularies, at: created)
+        let problems = checked.problems
+        let finished = EPCISTimestamp(date: Date()).utcMillisecondString
+        @Sendable func job(_ result: EPCISRepository.WriteResult) -> Job {
+            Job(captureID: jobID, createdAt: checked.recordTime.utcMillisecondString, finishedAt: finished, running: false,
+                success: problems.isEmpty, captureErrorBehaviour: behaviour.rawValue, errors: problems.map(jobError),
+                eventCount: checked.eventCount, capturedCount: result.captured, duplicateCount: result.duplicates)
+        }
+        let result = try await repository.write(checked.prepared, captureJobID: jobID, recordTime: created,
+                                                vocabularies: vocabularies, job: job)
         if let pages {
             var touched = Set<String>()
             for event in checked.prepared {
@@ -99,13 +106,7 @@ enum EPCISCapture {
             }
             pages.invalidate(touched)
         }
-        let job = Job(captureID: jobID, createdAt: checked.recordTime.utcMillisecondString,
-                      finishedAt: EPCISTimestamp(date: Date()).utcMillisecondString, running: false,
-                      success: checked.problems.isEmpty, captureErrorBehaviour: behaviour.rawValue,
-                      errors: checked.problems.map(jobError), eventCount: checked.eventCount,
-                      capturedCount: result.captured, duplicateCount: result.duplicates)
-        try await repository.storeJob(job, createdAt: created)
-        return job
+        return job(result)
     }
 
     /// `transform` over `items` on every core, keeping the order. Small inputs stay on one task.

@@ -44,6 +44,9 @@ struct EPCISQuery: Sendable, Equatable {
     var perPage: Int = 100
     var after: PageToken?
 
+    /// "eventTime ASC": what a page token's position is measured in.
+    var orderKey: String { "\(orderBy.rawValue) \(orderDirection.rawValue)" }
+
     static let maxPerPage = 1_000
 
     /// The position after the last event of a page; opaque to clients (base64url JSON).
@@ -52,23 +55,22 @@ struct EPCISQuery: Sendable, Equatable {
         var id: Int64
         /// Events already returned, so `eventCountLimit` holds across pages.
         var returned: Int
+        /// The order the position belongs to ("eventTime ASC"); a token from another order is refused.
+        var order: String
 
-        var encoded: String {
-            let data = try! JSONEncoder().encode(self)
-            return data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
-                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        }
+        var encoded: String { Base64URL.encode(try! JSONEncoder().encode(self)) }
 
-        init(time: Int64, id: Int64, returned: Int) {
+        init(time: Int64, id: Int64, returned: Int, order: String) {
             self.time = time
             self.id = id
             self.returned = returned
+            self.order = order
         }
 
+        /// nil for anything this server did not write: bad encoding, or counts no page can have.
         init?(encoded: String) {
-            var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-            while base64.count % 4 != 0 { base64 += "=" }
-            guard let data = Data(base64Encoded: base64), let token = try? JSONDecoder().decode(PageToken.self, from: data) else { return nil }
+            guard let data = Base64URL.decode(encoded), let token = try? JSONDecoder().decode(PageToken.self, from: data),
+                  token.returned >= 0, token.returned <= 1_000_000_000 else { return nil }
             self = token
         }
     }
@@ -81,9 +83,16 @@ struct EPCISQuery: Sendable, Equatable {
                  problemType: "epcisException:QueryParameterException")
     }
 
+    /// Most values one list parameter may carry: enough for any real query, and it keeps every
+    /// statement far below the databases' bind limits.
+    static let maxListItems = 100
+
     /// Pipe-delimited list values (`EQ_bizStep=shipping|receiving`), none empty.
     static func list(_ name: String, _ raw: String) throws(AppError) -> [String] {
         let items = raw.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+        guard items.count <= maxListItems else {
+            throw problem(name, "“\(name)” có \(items.count) giá trị, tối đa \(maxListItems).", "“\(name)” has \(items.count) values; at most \(maxListItems).")
+        }
         guard !items.contains(where: \.isEmpty) else {
             throw problem(name, "“\(name)” có phần tử rỗng (các giá trị phân cách bằng |).", "“\(name)” has an empty element (values are separated by |).")
         }
@@ -122,6 +131,7 @@ struct EPCISQuery: Sendable, Equatable {
     init() {}
 
     init(_ query: Query) throws(AppError) {
+        var token: (name: String, value: PageToken)?
         for (name, raw) in query.values.sorted(by: { $0.key < $1.key }) {
             switch name {
             case "eventType":
@@ -194,15 +204,21 @@ struct EPCISQuery: Sendable, Equatable {
                 }
                 perPage = n
             case "nextPageToken":
-                guard let token = PageToken(encoded: raw) else {
+                guard let parsed = PageToken(encoded: raw) else {
                     throw Self.problem(name, "“nextPageToken” không hợp lệ hoặc đã bị sửa.", "“nextPageToken” is invalid or was altered.")
                 }
-                after = token
+                token = (name, parsed)
             case "lang":
                 continue  // the interface language, read by LanguageMiddleware
             default:
                 throw Self.problem(name, "Tham số “\(name)” không được hỗ trợ.", "The parameter “\(name)” is not supported.")
             }
+        }
+        if let token {
+            guard token.value.order == orderKey else {
+                throw Self.problem(token.name, "“nextPageToken” thuộc về một thứ tự sắp xếp khác.", "“nextPageToken” belongs to another sort order.")
+            }
+            after = token.value
         }
     }
 }

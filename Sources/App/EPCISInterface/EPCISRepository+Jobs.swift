@@ -3,9 +3,9 @@ import Foundation
 import SQLKit
 
 extension EPCISRepository {
-    func storeJob(_ job: EPCISCapture.Job, createdAt: Int64) async throws {
+    static func storeJob(_ job: EPCISCapture.Job, createdAt: Int64, on sql: any SQLDatabase) async throws {
         let errors = try JSONEncoder().encode(job.errors)
-        try await database.sql.insert(into: "epcis_capture_jobs")
+        try await sql.insert(into: "epcis_capture_jobs")
             .columns("id", "created_at", "finished_at", "running", "success", "error_behaviour",
                      "event_count", "captured_count", "duplicate_count", "errors")
             .values(SQLBind(job.captureID), SQLBind(createdAt), SQLBind(Int64(Date().timeIntervalSince1970 * 1000)),
@@ -35,23 +35,23 @@ extension EPCISRepository {
             duplicateCount: try row.decode(column: "duplicate_count", as: Int.self))
     }
 
-    /// Master data from a capture header; a later capture of the same element replaces it.
-    func storeMasterData(_ vocabularies: [Vocabulary], at time: Int64) async throws {
-        let rows = vocabularies.flatMap { vocabulary in vocabulary.elements.map { (vocabulary.type, $0) } }
-        guard !rows.isEmpty else { return }
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
-            for (type, element) in rows {
-                var attributes = JSONObject()
-                for attribute in element.attributes { attributes[attribute.id] = attribute.value ?? .null }
-                let children = JSONValue.array(element.children.map { .string($0) })
-                let key = EPCISIndex.key(for: element.id)
-                try await sql.delete(from: "epcis_master_data")
-                    .where("vocabulary", .equal, SQLBind(type)).where("element_id", .equal, SQLBind(key)).run()
+    /// Master data from a capture header; a later capture of the same element replaces it. An
+    /// upsert, so two captures sending the same places at the same moment both succeed.
+    static func storeMasterData(_ vocabularies: [Vocabulary], at time: Int64, on sql: any SQLDatabase) async throws {
+        for vocabulary in vocabularies {
+            for chunk in vocabulary.elements.chunked(into: 200) {
                 try await sql.insert(into: "epcis_master_data")
                     .columns("vocabulary", "element_id", "attributes", "children", "updated_at")
-                    .values(SQLBind(type), SQLBind(key), SQLBind(JSONValue.object(attributes).jsonString()),
-                            SQLBind(children.jsonString()), SQLBind(time))
+                    .rows(chunk.map { element -> [any SQLExpression] in
+                        var attributes = JSONObject()
+                        for attribute in element.attributes { attributes[attribute.id] = attribute.value ?? .null }
+                        let children = JSONValue.array(element.children.map { .string($0) })
+                        return [SQLBind(vocabulary.type), SQLBind(EPCISIndex.key(for: element.id)),
+                                SQLBind(JSONValue.object(attributes).jsonString()), SQLBind(children.jsonString()), SQLBind(time)]
+                    })
+                    .onConflict(with: ["vocabulary", "element_id"]) { update in
+                        update.set(excludedValueOf: "attributes").set(excludedValueOf: "children").set(excludedValueOf: "updated_at")
+                    }
                     .run()
             }
         }

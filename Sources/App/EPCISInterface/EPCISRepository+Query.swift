@@ -9,7 +9,7 @@ extension EPCISRepository {
         let returned = query.after?.returned ?? 0
         var pageSize = query.perPage
         if let limit = query.eventCountLimit {
-            pageSize = min(pageSize, limit - returned)
+            pageSize = min(pageSize, limit.subtractingReportingOverflow(returned).overflow ? 0 : limit - returned)
             if pageSize <= 0 { return ([], nil) }
         }
         let timeColumn = query.orderBy == .eventTime ? "event_time" : "record_time"
@@ -69,7 +69,7 @@ extension EPCISRepository {
         if rows.count > pageSize, let last = page.last {
             let total = returned + page.count
             if query.eventCountLimit.map({ total < $0 }) ?? true {
-                next = EPCISQuery.PageToken(time: last.time, id: last.id, returned: total)
+                next = EPCISQuery.PageToken(time: last.time, id: last.id, returned: total, order: query.orderKey)
             }
         }
         return (page.map { ($0.id, $0.document) }, next)

@@ -67,12 +67,23 @@ struct EPCISRepository: Sendable {
         var duplicates: Int
     }
 
-    /// Writes the events and their index rows in one transaction. Events already stored (same
-    /// hash ID) are skipped and counted as duplicates; nothing is written twice.
-    func write(_ events: [PreparedEvent], captureJobID: String?, recordTime: Int64) async throws -> WriteResult {
-        guard !events.isEmpty else { return WriteResult(captured: 0, duplicates: 0) }
-        return try await database.db.transaction { db in
+    /// Writes the events with their index rows, the document's master data and the capture
+    /// job in one transaction: a capture is stored whole or not at all. Events already stored
+    /// (same hash ID) are skipped and counted as duplicates; nothing is written twice.
+    func write(_ events: [PreparedEvent], captureJobID: String?, recordTime: Int64, vocabularies: [Vocabulary] = [],
+               job: (@Sendable (WriteResult) -> EPCISCapture.Job)? = nil) async throws -> WriteResult {
+        try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
+            let result = try await Self.insert(events, captureJobID: captureJobID, recordTime: recordTime, on: sql)
+            try await Self.storeMasterData(vocabularies, at: recordTime, on: sql)
+            if let job { try await Self.storeJob(job(result), createdAt: recordTime, on: sql) }
+            return result
+        }
+    }
+
+    private static func insert(_ events: [PreparedEvent], captureJobID: String?, recordTime: Int64,
+                               on sql: any SQLDatabase) async throws -> WriteResult {
+            guard !events.isEmpty else { return WriteResult(captured: 0, duplicates: 0) }
             var rowIDs: [Int64: Int64] = [:]  // hash key -> row id of the events inserted now
             // Chunks keep every statement under both dialects' bind limits.
             for chunk in events.chunked(into: 500) {
@@ -122,7 +133,6 @@ struct EPCISRepository: Sendable {
                     .run()
             }
             return WriteResult(captured: fresh.count, duplicates: events.count - fresh.count)
-        }
     }
 }
 

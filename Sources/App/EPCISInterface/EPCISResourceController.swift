@@ -62,10 +62,12 @@ enum EPCISResourceController {
         }
         if resource == .eventTypes { return try collection(EventType.allCases.map(\.rawValue)) }
         let perPage = try query.integer("perPage", in: 1...EPCISQuery.maxPerPage) ?? 100
-        let after = query["nextPageToken"].flatMap { token -> String? in
-            var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-            while base64.count % 4 != 0 { base64 += "=" }
-            return Data(base64Encoded: base64).map { String(decoding: $0, as: UTF8.self) }
+        var after: String?
+        if let token = query["nextPageToken"] {
+            guard let data = Base64URL.decode(token) else {
+                throw EPCISQuery.problem("nextPageToken", "“nextPageToken” không hợp lệ.", "“nextPageToken” is invalid.")
+            }
+            after = String(decoding: data, as: UTF8.self)
         }
         let table = resource == .epcs ? "epcis_event_members" : "epcis_events"
         var select = repository.database.sql.select().distinct().column(resource.column).from(table)
@@ -76,8 +78,7 @@ enum EPCISResourceController {
         let values = try rows.prefix(perPage).map { try $0.decode(column: resource.column, as: String.self) }
         var headers: HTTPFields = [:]
         if rows.count > perPage, let last = values.last {
-            let token = Data(last.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            let token = Base64URL.encode(Data(last.utf8))
             headers[.link] = "<\(SiteURL.epcisResource(resource.rawValue).url([("perPage", String(perPage)), ("nextPageToken", token)]))>; rel=\"next\""
         }
         return try collection(values, headers: headers)

@@ -17,6 +17,9 @@ final class OriginPageCache: Sendable {
     private struct State {
         var pages: [String: Page] = [:]
         var pagesByKey: [String: Set<String>] = [:]
+        /// Bumped by every invalidation, so a page built from data read before a capture is
+        /// not stored after that capture's invalidation has run.
+        var generation = 0
     }
 
     private let state = Mutex(State())
@@ -31,9 +34,17 @@ final class OriginPageCache: Sendable {
         state.withLock { $0.pages[id] }
     }
 
-    func store(_ page: Page, as id: String) {
+    /// The current generation: read it before reading the data a page is built from.
+    var generation: Int { state.withLock { $0.generation } }
+
+    /// Keeps `page` unless something was invalidated since `generation` was read.
+    func store(_ page: Page, as id: String, builtAt generation: Int) {
         state.withLock { state in
-            if state.pages.count >= capacity { state = State() }
+            guard state.generation == generation else { return }
+            if state.pages.count >= capacity {
+                state.pages = [:]
+                state.pagesByKey = [:]
+            }
             state.pages[id] = page
             for key in page.keys { state.pagesByKey[key, default: []].insert(id) }
         }
@@ -42,6 +53,7 @@ final class OriginPageCache: Sendable {
     /// Drops every page built from any of `keys`.
     func invalidate(_ keys: some Sequence<String>) {
         state.withLock { state in
+            state.generation &+= 1
             for key in keys {
                 guard let ids = state.pagesByKey.removeValue(forKey: key) else { continue }
                 for id in ids {
@@ -52,5 +64,4 @@ final class OriginPageCache: Sendable {
         }
     }
 
-    var count: Int { state.withLock { $0.pages.count } }
 }

@@ -64,14 +64,24 @@ enum ResolverController {
         }
         let cacheID = "\(context.language.rawValue) \(link)"
         let page: OriginPageCache.Page
+        var status: HTTPResponse.Status = .ok
         if let cached = pages.page(cacheID) {
             page = cached
         } else {
+            let generation = pages.generation
             let model = try await OriginPage.query(data, link: link, repository: repository)
-            let html = model.render(language: context.language, path: request.uri.path,
-                                    query: query.values.filter { $0.key != "lang" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            // Rendered from the canonical link, never from what this visitor typed, because
+            // every later visitor gets the same cached page.
+            let canonical = String(link.dropFirst(services.config.publicURL.count))
+            let path = String(canonical.prefix { $0 != "?" })
+            let attributes = canonical.drop { $0 != "?" }.dropFirst().split(separator: "&").map { pair in
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                return (String(parts[0]), parts.count > 1 ? String(parts[1]).removingPercentEncoding : nil)
+            }
+            let html = model.render(language: context.language, path: path, query: attributes)
             page = OriginPageCache.Page(html: html, etag: "\"o-\(Asset.fnv1a(html))\"", keys: model.keys.union([key]))
-            pages.store(page, as: cacheID)
+            // Codes nobody has recorded are not kept: anyone can make up endless such links.
+            if model.isKnown { pages.store(page, as: cacheID, builtAt: generation) } else { status = .notFound }
         }
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .eTag: page.etag, .cacheControl: "no-cache",
                                    .link: "<\(url(link, linkType: "linkset"))>; rel=\"linkset\"; type=\"application/linkset+json\""]
@@ -79,7 +89,7 @@ enum ResolverController {
         if request.headers[.ifNoneMatch] == page.etag {
             return Response(status: .notModified, headers: headers)
         }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.html)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.html)))
     }
 
     /// The canonical Digital Link of the data on this server's domain.

@@ -12,14 +12,18 @@ struct BasePage {
 
     func render() -> String {
         let switchTo = language.other
-        let switchURL = path.attributeEscaped + "?" + (query.filter { $0.0 != "lang" } + [("lang", switchTo.rawValue)])
+        // "//host" would be a link to another site; the switch always stays on this one.
+        let ownPath = "/" + path.drop { $0 == "/" }
+        let switchURL = ownPath.attributeEscaped + "?" + (query.filter { $0.0 != "lang" } + [("lang", switchTo.rawValue)])
             .compactMap { key, value in value.map { "\(SiteURL.encode(key))=\(SiteURL.encode($0))" } }
             .joined(separator: "&amp;")
         let html = HTML(
             .lang(language == .vi ? .vietnamese : .english),
             .head(
                 .encoding(.utf8),
-                .title("\(title(language)) · Nguồn"),
+                // Plot's .title() also writes og/twitter meta tags without escaping; the title can
+                // come from captured master data, so only the escaped <title> element is written.
+                .element(named: "title", text: "\(title(language)) · Nguồn"),
                 .viewport(.accordingToDevice),
                 .meta(.name("description"), .content(Strings.tagline(language).attributeEscaped)),
                 .link(.rel(.icon), .href(SiteURL.asset(.favicon).url([("v", Assets.favicon.version)])), .type("image/svg+xml")),

@@ -1,3 +1,5 @@
+import GS1
+
 /// The answer to a trace: identifiers, places and parties as nodes, and what linked them as
 /// edges. Edges always point downstream (from earlier to later in the supply chain), whichever
 /// way the walk went, so a page can draw the journey from farm to shelf the same way each time.
@@ -75,19 +77,17 @@ public enum NodeKind: String, Sendable, Codable, Hashable {
         if id.hasPrefix("urn:epc:id:sgln:") { return .location }
         if id.hasPrefix("urn:epc:id:pgln:") { return .party }
         if id.hasPrefix("urn:epc:id:") { return .item }  // GRAI, GIAI, … are instances too
-        // GS1 Digital Link: the first AI in the path decides, qualifiers refine.
-        guard let scheme = id.range(of: "://") else { return .other }
-        let afterHost = id[scheme.upperBound...].drop { $0 != "/" }
-        let path = afterHost.prefix { $0 != "?" }
-        if path.contains("/00/") { return .logisticUnit }
-        if path.contains("/414/") { return .location }
-        if path.contains("/417/") { return .party }
-        if path.contains("/01/") {
-            if path.contains("/21/") { return .item }
-            if path.contains("/10/") { return .lot }
-            return .product
+        // GS1 Digital Link: the primary key decides, its qualifiers refine. Parsed, not searched
+        // for: a lot code may itself read "414".
+        guard id.hasPrefix("http://") || id.hasPrefix("https://"),
+              let data = try? DigitalLink.parse(id, options: .lenient), let key = data.elements.first?.ai else { return .other }
+        switch key {
+        case "00": return .logisticUnit
+        case "414": return .location
+        case "417": return .party
+        case "01": return data["21"] != nil ? .item : data["10"] != nil ? .lot : .product
+        case "8003", "8004", "8018", "253": return .item
+        default: return .other
         }
-        if path.contains("/8003/") || path.contains("/8004/") || path.contains("/8018/") { return .item }
-        return .other
     }
 }

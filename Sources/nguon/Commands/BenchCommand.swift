@@ -136,21 +136,25 @@ struct EPCISBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "epcis",
         abstract: "Capture events/s, query and trace latency (p50/p99) and peak memory on a synthetic store.",
-        discussion: "Uses a new SQLite file in a temporary folder, or DATABASE_URL when it names PostgreSQL (its tables must be empty for clean figures).")
+        discussion: "Uses a new SQLite file in a temporary folder, or the PostgreSQL database given with --postgres (never DATABASE_URL, so a production database is not filled by accident; use an empty one).")
 
     @Option(help: "How many events to generate and capture (12 per supply chain), 1,000–5,000,000.")
     var events: Int = 100_000
 
+    @Option(help: "An empty PostgreSQL database to measure instead of SQLite: postgres://user@host:port/db.")
+    var postgres: String?
+
     func validate() throws {
+        if let postgres, !postgres.hasPrefix("postgres") {
+            throw ValidationError("--postgres must be a postgres:// URL.")
+        }
         guard (1_000...5_000_000).contains(events) else { throw ValidationError("--events must be from 1,000 to 5,000,000 (got \(events)).") }
     }
 
     func run() async throws {
         var location = DatabaseLocation.sqlite(path: FileManager.default.temporaryDirectory
             .appendingPathComponent("nguon-bench-\(UUID().uuidString).sqlite").path)
-        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") {
-            location = .postgres(url: url)
-        }
+        if let postgres { location = .postgres(url: postgres) }
         var logger = Logger(label: "nguon.bench")
         logger.logLevel = .warning
         let report = try await EPCISBenchmark.run(events: events, database: location, logger: logger)
