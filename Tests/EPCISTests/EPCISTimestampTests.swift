@@ -48,4 +48,11 @@ import Testing
         let b = try #require(EPCISTimestamp("2024-05-01T02:00:00Z"))
         #expect(a < b)
     }
+
+    @Test("Milliseconds since the epoch, before and after it, become the same instant")
+    func fromMilliseconds() {
+        #expect(EPCISTimestamp(epochMilliseconds: 1_764_000_000_123).utcMillisecondString == "2025-11-24T16:00:00.123Z")
+        #expect(EPCISTimestamp(epochMilliseconds: -1).utcMillisecondString == "1969-12-31T23:59:59.999Z")
+        #expect(EPCISTimestamp(epochMilliseconds: 0, offsetSeconds: 7 * 3600).lexical.hasPrefix("1970-01-01T07:00:00"))
+    }
 }

@@ -85,7 +85,7 @@ enum TraceController {
         let id = try key(for: input)
         let (graph, scope) = try await self.query(id: id, direction: direction, repository: repository)
         let answer = Self.answer(id: id, direction: direction, graph: graph, scope: scope)
-        return try EPCISCaptureController.json(answer, status: .ok, headers: [:])
+        return try JSONResponse(value: answer).response()
     }
 
     static func answer(id: String, direction: TraceGraph.Direction, graph: TraceGraph, scope: RecallScope?) -> Answer {
@@ -105,11 +105,6 @@ enum TraceController {
     }
 
     static func isoTime(_ ms: Int64) -> String {
-        EPCISTimestamp(epochSeconds: ms.floorDiv(1000), nanoseconds: Int32(ms.floorMod(1000)) * 1_000_000).utcMillisecondString
+        EPCISTimestamp(epochMilliseconds: ms).utcMillisecondString
     }
-}
-
-extension Int64 {
-    func floorDiv(_ d: Int64) -> Int64 { (self >= 0 ? self : self - d + 1) / d }
-    func floorMod(_ d: Int64) -> Int64 { self - floorDiv(d) * d }
 }

@@ -60,7 +60,7 @@ enum GS1Controller {
     static func apiParse(request: Request) throws -> Response {
         let query = try Query(request.uri.query)
         let input = try query.text("input", required: true, maxBytes: maxInputBytes)!
-        return try json(analyse(input, domain: domain(from: query)))
+        return try JSONResponse(value: analyse(input, domain: domain(from: query))).response()
     }
 
     static func apiDigitalLink(request: Request) throws -> Response {
@@ -70,7 +70,7 @@ enum GS1Controller {
         guard let link = analysis.digitalLink else {
             throw invalidGS1(.noPrimaryKey, field: "input")
         }
-        return try json(["digitalLink": link])
+        return try JSONResponse(value: ["digitalLink": link]).response()
     }
 
     static func page(request: Request, context: AppRequestContext) throws -> HTMLResponse {
@@ -89,12 +89,5 @@ enum GS1Controller {
         // Invalid data is the visitor's to fix, so the page says so with a 400 but keeps the form.
         let status: HTTPResponse.Status = if case .failure = result { .badRequest } else { .ok }
         return HTMLResponse(html: html, status: status)
-    }
-
-    private static func json(_ value: some Encodable) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 }

@@ -30,10 +30,7 @@ enum HealthController {
 
     static func show(database: AppDatabase) async throws -> Response {
         let report = await query(database: database)
-        let data = try JSONEncoder().encode(report)
-        return Response(
-            status: report.status == "ok" ? .ok : .serviceUnavailable,
-            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return try JSONResponse(value: report, status: report.status == "ok" ? .ok : .serviceUnavailable,
+                                headers: [.cacheControl: "no-store"]).response()
     }
 }

@@ -61,7 +61,7 @@ enum EPCISCaptureController {
                                                  behaviour: behaviour, repository: repository, pages: pages)
         var headers = limitHeaders
         headers[.location] = SiteURL.epcisCaptureJob(job.captureID).path
-        return try json(job, status: .accepted, headers: headers)
+        return try JSONResponse(value: job, status: .accepted, headers: headers).response()
     }
 
     static func showJob(id: String, repository: EPCISRepository) async throws -> Response {
@@ -71,7 +71,7 @@ enum EPCISCaptureController {
                                                  en: "No capture job has the id “\(id)”."),
                            problemType: "epcisException:NoSuchResourceException")
         }
-        return try json(job, status: .ok, headers: limitHeaders)
+        return try JSONResponse(value: job, headers: limitHeaders).response()
     }
 
     /// `POST /epcis/events`: one event, captured synchronously; 201 with its location.
@@ -86,15 +86,7 @@ enum EPCISCaptureController {
                                                  behaviour: .rollback, repository: repository, pages: pages)
         var headers = limitHeaders
         headers[.location] = SiteURL.epcisEvent(event.eventID ?? event.hashID).path
-        return try json(job, status: job.duplicateCount > 0 ? .ok : .created, headers: headers)
-    }
-
-    static func json(_ value: some Encodable, status: HTTPResponse.Status, headers: HTTPFields) throws -> Response {
-        var headers = headers
-        headers[.contentType] = "application/json; charset=utf-8"
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return try JSONResponse(value: job, status: job.duplicateCount > 0 ? .ok : .created, headers: headers).response()
     }
 }
 

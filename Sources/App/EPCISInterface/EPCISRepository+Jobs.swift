@@ -23,9 +23,7 @@ extension EPCISRepository {
         let errors = try row.decode(column: "errors", as: String?.self).flatMap {
             try? JSONDecoder().decode([EPCISCapture.JobError].self, from: Data($0.utf8))
         } ?? []
-        func stamp(_ ms: Int64) -> String {
-            EPCISTimestamp(epochSeconds: ms / 1000, nanoseconds: Int32(ms % 1000) * 1_000_000).utcMillisecondString
-        }
+        func stamp(_ ms: Int64) -> String { EPCISTimestamp(epochMilliseconds: ms).utcMillisecondString }
         return EPCISCapture.Job(
             captureID: id, createdAt: stamp(created), finishedAt: finished.map(stamp),
             running: try row.decode(column: "running", as: Bool.self), success: try row.decode(column: "success", as: Bool.self),

@@ -43,11 +43,7 @@ enum EPCISResourceController {
             let member: [String]
             enum CodingKeys: String, CodingKey { case context = "@context", type, member }
         }
-        var headers = headers
-        headers[.contentType] = "application/ld+json; charset=utf-8"
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(Collection(member: members)))))
+        return try JSONResponse(value: Collection(member: members), contentType: "application/ld+json; charset=utf-8", headers: headers).response()
     }
 
     static func root() throws -> Response {

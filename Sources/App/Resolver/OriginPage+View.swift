@@ -26,8 +26,8 @@ extension OriginPage {
                     fact(t("Mã kiện hàng (SSCC)", "Logistic unit (SSCC)"), sscc),
                     fact(t("Nơi sản xuất", "Produced at"), origin.map { placeLine($0) }),
                     fact(t("Ngày sản xuất", "Production date"), producedAt.map { Self.date($0, language) }),
-                    fact(t("Hạn sử dụng", "Use by"), expiry.map { Self.formatISODate($0, language) }),
-                    fact(t("Sử dụng tốt nhất trước", "Best before"), bestBefore.map { Self.formatISODate($0, language) })
+                    fact(t("Hạn sử dụng", "Use by"), expiry.map { Formatting.date($0, language) }),
+                    fact(t("Sử dụng tốt nhất trước", "Best before"), bestBefore.map { Formatting.date($0, language) })
                 ),
                 .if(isKnown, .group(
                     .h2(.text(t("Hành trình sản phẩm", "The product's journey"))),
@@ -107,19 +107,12 @@ extension OriginPage {
 
     /// Times are shown in Vietnam's time (UTC+7), the way labels and receipts show them.
     static func dateTime(_ ms: Int64, _ language: Language) -> String {
-        let local = EPCISTimestamp(epochSeconds: ms.floorDiv(1000), offsetSeconds: 7 * 3600).lexical
-        let date = formatISODate(String(local.prefix(10)), language)
+        let local = EPCISTimestamp(epochMilliseconds: ms, offsetSeconds: 7 * 3600).lexical
+        let date = Formatting.date(String(local.prefix(10)), language)
         return "\(local.dropFirst(11).prefix(5)) · \(date)"
     }
 
     static func date(_ ms: Int64, _ language: Language) -> String {
-        formatISODate(String(EPCISTimestamp(epochSeconds: ms.floorDiv(1000), offsetSeconds: 7 * 3600).lexical.prefix(10)), language)
-    }
-
-    /// YYYY-MM-DD as DD/MM/YYYY for Vietnamese readers.
-    static func formatISODate(_ iso: String, _ language: Language) -> String {
-        let parts = iso.split(separator: "-")
-        guard language == .vi, parts.count == 3 else { return iso }
-        return "\(parts[2])/\(parts[1])/\(parts[0])"
+        Formatting.date(String(EPCISTimestamp(epochMilliseconds: ms, offsetSeconds: 7 * 3600).lexical.prefix(10)), language)
     }
 }

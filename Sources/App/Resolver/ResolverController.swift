@@ -3,6 +3,7 @@ import Foundation
 import GS1
 import HTTPTypes
 import Hummingbird
+import NguonCore
 
 /// GS1 Digital Link resolver on the root (`/01/{gtin}/10/{lot}`, `/00/{sscc}`, `/414/{gln}` …),
 /// with the content negotiation of the GS1 resolver standard: people get the origin page,
@@ -101,6 +102,13 @@ enum ResolverController {
         }
     }
 
+    /// Whether the data names one thing (a serialised item, a logistic unit, a place) rather
+    /// than a class (GTIN, GTIN + lot): EPCIS queries those with MATCH_anyEPC.
+    static func isInstance(_ data: ElementString) -> Bool {
+        let kind = NodeKind.of((try? data.digitalLink()) ?? "")
+        return kind != .lot && kind != .product
+    }
+
     static func redirect(to location: String) -> Response {
         Response(status: .temporaryRedirect, headers: [.location: location, .cacheControl: "no-cache"])
     }
@@ -150,7 +158,7 @@ enum ResolverController {
             linkTypeDefaultCanBeLinkset: false,
             supportedLinkType: ["gs1:defaultLink", "gs1:pip", "gs1:traceability", "gs1:epcis", "linkset"],
             supportedContextValuesEnumerated: [])
-        return try EPCISCaptureController.json(description, status: .ok, headers: [.cacheControl: "public, max-age=3600"])
+        return try JSONResponse(value: description, headers: [.cacheControl: "public, max-age=3600"]).response()
     }
 }
 

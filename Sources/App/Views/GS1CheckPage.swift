@@ -74,18 +74,11 @@ struct GS1CheckPage {
     private func meaning(of element: AIDescription) -> String {
         var parts: [String] = []
         if let gtin = element.gtin14 { parts.append("GTIN-14 \(gtin)") }
-        if let date = element.date { parts.append(formatDate(date)) }
+        if let date = element.date { parts.append(Formatting.date(date, language)) }
         if let time = element.time { parts.append(time) }
         if let decimal = element.decimal { parts.append(decimal) }
         if let currency = element.currency { parts.append(currency) }
         return parts.joined(separator: " · ")
-    }
-
-    /// YYYY-MM-DD as Vietnamese readers write it (DD/MM/YYYY); ISO in English.
-    private func formatDate(_ iso: String) -> String {
-        let parts = iso.split(separator: "-")
-        guard language == .vi, parts.count == 3 else { return iso }
-        return "\(parts[2])/\(parts[1])/\(parts[0])"
     }
 }
 

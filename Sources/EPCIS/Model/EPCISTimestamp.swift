@@ -32,6 +32,13 @@ public struct EPCISTimestamp: Sendable, Hashable, Comparable, CustomStringConver
                                         offsetSeconds: offsetSeconds, fractionDigits: 3)
     }
 
+    /// The instant `milliseconds` after the epoch (negative before it), written in `offsetSeconds`.
+    public init(epochMilliseconds milliseconds: Int64, offsetSeconds: Int = 0) {
+        let (seconds, remainder) = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        let floor = remainder < 0 ? seconds - 1 : seconds
+        self.init(epochSeconds: floor, nanoseconds: Int32(milliseconds - floor * 1000) * 1_000_000, offsetSeconds: offsetSeconds)
+    }
+
     public init(date: Date, offsetSeconds: Int = 0) {
         let t = date.timeIntervalSince1970
         var s = Int64(t.rounded(.down))
