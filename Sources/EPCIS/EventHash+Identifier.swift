@@ -400,6 +400,19 @@ extension EventHash {
     /// GS1 AI encodable character set 82 as EPC URIs write it: the raw characters, or %HH.
     /// `max` counts characters, an escape counting as one.
     static func validEscapedValue(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, max: Int, allowEmpty: Bool = false) -> Bool {
+        validEscaped(b, r, max: max, allowEmpty: allowEmpty, allowed: isCSet82)
+    }
+
+    /// CPI part reference: digits, upper-case letters, '-', and '#', '/' (raw or escaped).
+    static func validCPIPart(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, max: Int) -> Bool {
+        validEscaped(b, r, max: max, allowEmpty: false) { c in
+            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || c == 0x2D || c == 0x23 || c == 0x2F
+        }
+    }
+
+    /// Characters `allowed` raw, anything as %HH; between 1 (or 0) and `max` characters.
+    private static func validEscaped(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, max: Int, allowEmpty: Bool,
+                                     allowed: (UInt8) -> Bool) -> Bool {
         var n = 0
         var k = r.lowerBound
         while k < r.upperBound {
@@ -408,30 +421,12 @@ extension EventHash {
                 guard k + 2 < r.upperBound, isHex(b[k + 1]), isHex(b[k + 2]) else { return false }
                 k += 3
             } else {
-                guard isCSet82(c) else { return false }
+                guard allowed(c) else { return false }
                 k += 1
             }
             n += 1
         }
         return (allowEmpty || n > 0) && n <= max
-    }
-
-    /// CPI part reference: digits, upper-case letters, '-', and '#', '/' (raw or escaped).
-    static func validCPIPart(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, max: Int) -> Bool {
-        var n = 0
-        var k = r.lowerBound
-        while k < r.upperBound {
-            let c = b[k]
-            if c == 0x25 {
-                guard k + 2 < r.upperBound, isHex(b[k + 1]), isHex(b[k + 2]) else { return false }
-                k += 3
-            } else {
-                guard (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || c == 0x2D || c == 0x23 || c == 0x2F else { return false }
-                k += 1
-            }
-            n += 1
-        }
-        return n > 0 && n <= max
     }
 
     @inline(__always) static func isHex(_ c: UInt8) -> Bool {

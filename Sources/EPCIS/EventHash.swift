@@ -22,7 +22,7 @@ public enum EventHash {
         public var ignoredFields: Set<String>
 
         public init(namespaces: [String: String] = [:], ignoredFields: Set<String> = []) {
-            self.namespaces = EventHash.standardContextPrefixes.merging(namespaces) { _, declared in declared }
+            self.namespaces = EPCISContext.standardPrefixes.merging(namespaces) { _, declared in declared }
             self.ignoredFields = ignoredFields
         }
 
@@ -92,17 +92,6 @@ public enum EventHash {
         return options(context: document.context, extensions: all)
     }
 
-    /// Prefixes of https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld.
-    static let standardContextPrefixes: [String: String] = [
-        "epcis": "https://ref.gs1.org/epcis/",
-        "cbv": "https://ref.gs1.org/cbv/",
-        "cbvmda": "urn:epcglobal:cbv:mda:",
-        "gs1": "https://gs1.org/voc/",
-        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        "owl": "http://www.w3.org/2002/07/owl#",
-        "xsd": "http://www.w3.org/2001/XMLSchema#",
-        "dcterms": "http://purl.org/dc/terms/",
-    ]
 
     /// Hash IDs of all events of `document`, in document order. An event that carries its own
     /// @context adds that context's prefixes for itself.

@@ -18,18 +18,7 @@ enum XMLNamespaces {
 
     /// Prefixes the standard EPCIS 2.0 JSON-LD context defines, so a JSON key such as
     /// "cbvmda:lotNumber" has a namespace even when the document's own @context is silent.
-    static let standardContextPrefixes: [String: String] = [
-        "epcis": "https://ref.gs1.org/epcis/",
-        "cbv": "https://ref.gs1.org/cbv/",
-        "cbvmda": "urn:epcglobal:cbv:mda:",
-        "gs1": "https://gs1.org/voc/",
-        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        "owl": "http://www.w3.org/2002/07/owl#",
-        "xsd": "http://www.w3.org/2001/XMLSchema#",
-        "dcterms": "http://purl.org/dc/terms/",
-        "sbdh": sbdh,
-        "xsi": xsi,
-    ]
+    static let standardContextPrefixes: [String: String] = EPCISContext.standardPrefixes.merging(["sbdh": sbdh, "xsi": xsi]) { a, _ in a }
 }
 
 /// Chooses the prefixes of extension keys while decoding, so that within one document a prefix

@@ -67,3 +67,18 @@ public struct EPCISContext: Sendable, Hashable {
         value = .array(items)
     }
 }
+
+extension EPCISContext {
+    /// Prefixes of the standard context (https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld),
+    /// which hold even where a document's own @context is silent.
+    static let standardPrefixes: [String: String] = [
+        "epcis": "https://ref.gs1.org/epcis/",
+        "cbv": "https://ref.gs1.org/cbv/",
+        "cbvmda": "urn:epcglobal:cbv:mda:",
+        "gs1": "https://gs1.org/voc/",
+        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+        "owl": "http://www.w3.org/2002/07/owl#",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+        "dcterms": "http://purl.org/dc/terms/",
+    ]
+}
