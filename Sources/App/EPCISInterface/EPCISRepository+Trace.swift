@@ -2,50 +2,38 @@ import EPCIS
 import NguonCore
 import SQLKit
 
-/// The trace walk reads the index rows only: three indexed queries per step of the walk,
-/// whatever the size of the store.
+/// The trace walk reads index rows only, two statements per step of the walk whatever the size
+/// of the store: the events naming the frontier with all their members, and those events'
+/// sources, destinations and transactions. Both start from the members index; on PostgreSQL
+/// they run at the same time on two pooled connections, since round trips, not the data,
+/// dominate a step there.
 extension EPCISRepository: TraceEventSource {
     func events(mentioning ids: Set<String>) async throws -> [TraceEvent] {
         guard !ids.isEmpty else { return [] }
-        let sql = database.sql
-        var rows: [SQLRow] = []
-        for chunk in Array(ids).chunked(into: 500) {
-            rows += try await sql.select()
-                .distinct()
-                .columns(["id", "event_id", "event_type", "event_time", "action", "biz_step", "disposition",
-                          "read_point", "biz_location"].map { SQLColumn($0, table: "e") })
-                .from(SQLAlias(SQLIdentifier("epcis_event_members"), as: SQLIdentifier("m")))
-                .join(SQLAlias(SQLIdentifier("epcis_events"), as: SQLIdentifier("e")), method: SQLJoinMethod.inner,
-                      on: SQLColumn("id", table: "e"), .equal, SQLColumn("event", table: "m"))
-                .where(SQLColumn("key", table: "m"), .in, SQLBind.group(Array(chunk)))
-                .all()
-        }
         var events: [Int64: (eventID: String, type: TraceEvent.EventType, time: Int64, action: TraceEvent.Action?, bizStep: String?,
                              disposition: String?, readPoint: String?, bizLocation: String?)] = [:]
-        for row in rows {
-            let id = try row.decode(column: "id", as: Int64.self)
-            guard events[id] == nil else { continue }
-            guard let type = TraceEvent.EventType(rawValue: try row.decode(column: "event_type", as: String.self)) else { continue }
-            events[id] = (try row.decode(column: "event_id", as: String.self), type,
-                          try row.decode(column: "event_time", as: Int64.self),
-                          try row.decode(column: "action", as: String?.self).flatMap(TraceEvent.Action.init(rawValue:)),
-                          try row.decode(column: "biz_step", as: String?.self),
-                          try row.decode(column: "disposition", as: String?.self),
-                          try row.decode(column: "read_point", as: String?.self),
-                          try row.decode(column: "biz_location", as: String?.self))
-        }
-        guard !events.isEmpty else { return [] }
         var members: [Int64: [TraceEvent.Member]] = [:]
         var sources: [Int64: [TraceEvent.Party]] = [:]
         var destinations: [Int64: [TraceEvent.Party]] = [:]
         var transactions: [Int64: [TraceEvent.Party]] = [:]
-        for chunk in Array(events.keys).chunked(into: 500) {
-            let memberRows = try await sql.select()
-                .columns("event", "key", "role", "quantity", "uom")
-                .from("epcis_event_members")
-                .where("event", .in, SQLBind.group(Array(chunk)))
-                .all()
-            for row in memberRows {
+        for chunk in Array(ids).chunked(into: 500) {
+            async let memberRows = eventsWithMembers(naming: Array(chunk))
+            async let linkRows = links(ofEventsNaming: Array(chunk))
+            // An event naming keys in two chunks comes back twice; read it the first time only.
+            let earlier = Set(events.keys)
+            for row in try await memberRows {
+                let id = try row.decode(column: "id", as: Int64.self)
+                if earlier.contains(id) { continue }
+                if events[id] == nil {
+                    guard let type = TraceEvent.EventType(rawValue: try row.decode(column: "event_type", as: String.self)) else { continue }
+                    events[id] = (try row.decode(column: "event_id", as: String.self), type,
+                                  try row.decode(column: "event_time", as: Int64.self),
+                                  try row.decode(column: "action", as: String?.self).flatMap(TraceEvent.Action.init(rawValue:)),
+                                  try row.decode(column: "biz_step", as: String?.self),
+                                  try row.decode(column: "disposition", as: String?.self),
+                                  try row.decode(column: "read_point", as: String?.self),
+                                  try row.decode(column: "biz_location", as: String?.self))
+                }
                 let role: TraceEvent.Role = switch try row.decode(column: "role", as: String.self) {
                 case IdentifierRole.parent.rawValue: .parent
                 case IdentifierRole.child.rawValue: .child
@@ -53,18 +41,14 @@ extension EPCISRepository: TraceEventSource {
                 case IdentifierRole.output.rawValue: .output
                 default: .subject
                 }
-                members[try row.decode(column: "event", as: Int64.self), default: []].append(TraceEvent.Member(
+                members[id, default: []].append(TraceEvent.Member(
                     id: try row.decode(column: "key", as: String.self), role: role,
                     quantity: try row.decode(column: "quantity", as: Double?.self),
                     uom: try row.decode(column: "uom", as: String?.self)))
             }
-            let linkRows = try await sql.select()
-                .columns("event", "kind", "type", "value")
-                .from("epcis_event_links")
-                .where("event", .in, SQLBind.group(Array(chunk)))
-                .all()
-            for row in linkRows {
+            for row in try await linkRows {
                 let event = try row.decode(column: "event", as: Int64.self)
+                if earlier.contains(event) { continue }
                 let party = TraceEvent.Party(type: try row.decode(column: "type", as: String?.self) ?? "",
                                              id: try row.decode(column: "value", as: String.self))
                 switch try row.decode(column: "kind", as: String.self) {
@@ -80,5 +64,31 @@ extension EPCISRepository: TraceEventSource {
                        members: members[id] ?? [], sources: sources[id] ?? [], destinations: destinations[id] ?? [],
                        bizTransactions: transactions[id] ?? [])
         }
+    }
+
+    /// `(SELECT event FROM epcis_event_members WHERE key IN (…))`: the events naming `keys`.
+    private func eventsNaming(_ keys: [String]) -> any SQLExpression {
+        SQLSubquery.select { $0.column("event").from("epcis_event_members").where("key", .in, SQLBind.group(keys)) }
+    }
+
+    /// One row per member of every event naming `keys`, with the event's own columns.
+    private func eventsWithMembers(naming keys: [String]) async throws -> [any SQLRow] {
+        try await database.sql.select()
+            .columns(["id", "event_id", "event_type", "event_time", "action", "biz_step", "disposition",
+                      "read_point", "biz_location"].map { SQLColumn($0, table: "e") })
+            .columns(["key", "role", "quantity", "uom"].map { SQLColumn($0, table: "m") })
+            .from(SQLAlias(SQLIdentifier("epcis_events"), as: SQLIdentifier("e")))
+            .join(SQLAlias(SQLIdentifier("epcis_event_members"), as: SQLIdentifier("m")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("event", table: "m"), .equal, SQLColumn("id", table: "e"))
+            .where(SQLColumn("id", table: "e"), .in, eventsNaming(keys))
+            .all()
+    }
+
+    private func links(ofEventsNaming keys: [String]) async throws -> [any SQLRow] {
+        try await database.sql.select()
+            .columns("event", "kind", "type", "value")
+            .from("epcis_event_links")
+            .where("event", .in, eventsNaming(keys))
+            .all()
     }
 }
