@@ -4,9 +4,7 @@ import SQLKit
 
 /// The trace walk reads index rows only, two statements per step of the walk whatever the size
 /// of the store: the events naming the frontier with all their members, and those events'
-/// sources, destinations and transactions. Both start from the members index; on PostgreSQL
-/// they run at the same time on two pooled connections, since round trips, not the data,
-/// dominate a step there.
+/// sources, destinations and transactions. Both start from the members index.
 extension EPCISRepository: TraceEventSource {
     func events(mentioning ids: Set<String>) async throws -> [TraceEvent] {
         guard !ids.isEmpty else { return [] }
@@ -17,11 +15,11 @@ extension EPCISRepository: TraceEventSource {
         var destinations: [Int64: [TraceEvent.Party]] = [:]
         var transactions: [Int64: [TraceEvent.Party]] = [:]
         for chunk in Array(ids).chunked(into: 500) {
-            async let memberRows = eventsWithMembers(naming: Array(chunk))
-            async let linkRows = links(ofEventsNaming: Array(chunk))
+            let memberRows = try await eventsWithMembers(naming: Array(chunk))
+            let linkRows = try await links(ofEventsNaming: Array(chunk))
             // An event naming keys in two chunks comes back twice; read it the first time only.
             let earlier = Set(events.keys)
-            for row in try await memberRows {
+            for row in memberRows {
                 let id = try row.decode(column: "id", as: Int64.self)
                 if earlier.contains(id) { continue }
                 if events[id] == nil {
@@ -46,7 +44,7 @@ extension EPCISRepository: TraceEventSource {
                     quantity: try row.decode(column: "quantity", as: Double?.self),
                     uom: try row.decode(column: "uom", as: String?.self)))
             }
-            for row in try await linkRows {
+            for row in linkRows {
                 let event = try row.decode(column: "event", as: Int64.self)
                 if earlier.contains(event) { continue }
                 let party = TraceEvent.Party(type: try row.decode(column: "type", as: String?.self) ?? "",
