@@ -16,8 +16,10 @@ struct ServeCommand: AsyncParsableCommand {
         let config = try options.load()
         do {
             if demo {
+                // Written straight to the file descriptor: the server runs until stopped, and a
+                // buffered print would only show the links when the buffer fills.
                 for item in try await DemoLoader.load(into: config, logger: Logger(label: "nguon.demo")) {
-                    print("Demo: \(item.product): \(config.publicURL)\(item.path)")
+                    FileHandle.standardOutput.write(Data("Demo: \(item.product): \(config.publicURL)\(item.path)\n".utf8))
                 }
             }
             let app = try await buildApplication(config: config)
