@@ -71,10 +71,19 @@ enum TraceController {
     }
 
     static func query(id: String, direction: TraceGraph.Direction, repository: EPCISRepository) async throws -> (TraceGraph, RecallScope?) {
-        let graph = try await TraceWalker().trace(id, direction: direction, in: repository)
-        guard direction != .backward else { return (graph, nil) }
-        let forward = direction == .forward ? graph : try await TraceWalker().trace(id, direction: .forward, in: repository)
-        return (graph, RecallScope(forward: forward))
+        let walker = TraceWalker()
+        switch direction {
+        case .backward:
+            return (try await walker.trace(id, direction: .backward, in: repository), nil)
+        case .forward:
+            let forward = try await walker.trace(id, direction: .forward, in: repository)
+            return (forward, RecallScope(forward: forward))
+        case .both:
+            // Each direction once: the recall scope comes from the same forward walk.
+            let backward = try await walker.trace(id, direction: .backward, in: repository)
+            let forward = try await walker.trace(id, direction: .forward, in: repository)
+            return (TraceGraph.merging(backward, forward), RecallScope(forward: forward))
+        }
     }
 
     static func show(_ request: Request, repository: EPCISRepository) async throws -> Response {

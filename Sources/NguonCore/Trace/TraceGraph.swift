@@ -50,6 +50,18 @@ public struct TraceGraph: Sendable, Codable, Equatable {
     public internal(set) var edges: [Edge]
     /// True when a limit stopped the walk before it ran out of links.
     public internal(set) var truncated: Bool
+
+    /// A backward and a forward trace of the same start as one graph (direction `both`).
+    public static func merging(_ backward: TraceGraph, _ forward: TraceGraph) -> TraceGraph {
+        var seen = Set<String>()
+        var nodes: [Node] = []
+        for node in backward.nodes + forward.nodes where seen.insert(node.id).inserted {
+            nodes.append(node)
+        }
+        let edges = Set(backward.edges).union(forward.edges).sorted { ($0.time, $0.event, $0.from, $0.to) < ($1.time, $1.event, $1.from, $1.to) }
+        return TraceGraph(start: backward.start, direction: .both, nodes: nodes, edges: edges,
+                          truncated: backward.truncated || forward.truncated)
+    }
 }
 
 /// What an identifier names, read from its form (EPC URN or GS1 Digital Link).

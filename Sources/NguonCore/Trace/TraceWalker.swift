@@ -56,7 +56,7 @@ public struct TraceWalker: Sendable {
         case .both:
             let back = try await walk(start, forward: false, source: source)
             let forth = try await walk(start, forward: true, source: source)
-            return merge(back, forth, start: start)
+            return TraceGraph.merging(back, forth)
         }
     }
 
@@ -188,15 +188,5 @@ public struct TraceWalker: Sendable {
             add(member.id, transaction.id, .transaction)
             note(transaction.id)
         }
-    }
-
-    private func merge(_ a: TraceGraph, _ b: TraceGraph, start: String) -> TraceGraph {
-        var seen = Set<String>()
-        var nodes: [TraceGraph.Node] = []
-        for node in a.nodes + b.nodes where seen.insert(node.id).inserted {
-            nodes.append(node)
-        }
-        let edges = Set(a.edges).union(b.edges).sorted { ($0.time, $0.event, $0.from, $0.to) < ($1.time, $1.event, $1.from, $1.to) }
-        return TraceGraph(start: start, direction: .both, nodes: nodes, edges: edges, truncated: a.truncated || b.truncated)
     }
 }

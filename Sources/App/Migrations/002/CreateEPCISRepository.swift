@@ -88,6 +88,8 @@ struct CreateEPCISRepository: AsyncMigration {
         "CREATE INDEX epcis_events_biz_step ON epcis_events (biz_step, event_time)",
         "CREATE INDEX epcis_events_read_point ON epcis_events (read_point, event_time)",
         "CREATE INDEX epcis_events_biz_location ON epcis_events (biz_location, event_time)",
+        // Dispositions carry recalls ("recalled", "non_sellable_other"): queried by inspectors.
+        "CREATE INDEX epcis_events_disposition ON epcis_events (disposition, event_time)",
         "CREATE INDEX epcis_events_transformation_id ON epcis_events (transformation_id) WHERE transformation_id IS NOT NULL",
         "CREATE INDEX epcis_event_members_key ON epcis_event_members (key, role)",
         "CREATE INDEX epcis_event_members_event ON epcis_event_members (event)",
