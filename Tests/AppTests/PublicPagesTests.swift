@@ -70,6 +70,7 @@ struct PublicPagesTests {
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 #expect(response.text.contains("Không tìm thấy"))
                 #expect(response.text.contains("Về trang chủ"))
+                #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
             }
             try await client.execute(uri: "/api/v1/khong-co", method: .get) { response in
                 #expect(response.status == .notFound)

@@ -10,6 +10,7 @@ public struct AppRequestContext: RequestContext {
         self.coreContext = .init(source: source)
     }
 
-    /// Bodies are small forms and JSON for now; EPCIS capture raises its own limit when it lands.
+    /// Limit for bodies decoded through the context (forms, JSON). EPCIS capture reads its body
+    /// itself, within `EPCISCapture.maxBytes`, which it announces in a response header.
     public var maxUploadSize: Int { 1 << 20 }
 }

@@ -11,14 +11,8 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response: Response
-        do {
-            response = try await next(request, context)
-        } catch {
-            // Errors are rendered further in; still make sure they carry the headers.
-            response = ErrorMiddleware.render(ErrorMiddleware.appError(from: error, context: context),
-                                              request: request, context: context)
-        }
+        // ErrorMiddleware, further in, turns every error into a response, so this one sees them all.
+        var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
