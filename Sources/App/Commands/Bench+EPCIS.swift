@@ -31,9 +31,8 @@ public enum EPCISBenchmark {
         public let peakMemoryMB: Double
     }
 
-    public static func run(events target: Int, database location: DatabaseLocation, logger: Logger) async throws -> Report {
+    public static func run(events target: Int, clients: Int, database location: DatabaseLocation, logger: Logger) async throws -> Report {
         let perChain = DemoSupplyChain().events.count
-        let clients = 2
         let chains = max(1, target / perChain)
         let config = AppConfig(database: location, logLevel: .warning, autoMigrate: true)
         return try await AppDatabase.using(config, logger: logger) { database in
@@ -42,8 +41,8 @@ public enum EPCISBenchmark {
             let clock = ContinuousClock()
             let start = clock.now
             let ranges = stride(from: 1, through: chains, by: chainsPerDocument).map { $0...min(chains, $0 + chainsPerDocument - 1) }
-            // Two clients send documents at once, as ERPs of several businesses would: one
-            // document's checks overlap another's database write.
+            // Several clients send documents at once, as the ERPs of several businesses would:
+            // one document's checks overlap another's database write.
             let results = try await withThrowingTaskGroup(of: (Int, Int, [String: Duration]).self) { group in
                 for client in 0..<clients {
                     group.addTask {

@@ -1,12 +1,13 @@
 import EPCIS
 import FluentKit
+import FluentSQLiteDriver
 import Foundation
 import NguonCore
 import SQLKit
 
 /// The EPCIS event store: capture writes events and their index rows in one transaction per
 /// document; queries and the trace walk read the index rows. SQL is SQLKit with statements
-/// both SQLite and PostgreSQL accept.
+/// both SQLite and PostgreSQL accept, but for the SQLite capture write (`+SQLiteWrite`).
 struct EPCISRepository: Sendable {
     let database: AppDatabase
 
@@ -72,13 +73,23 @@ struct EPCISRepository: Sendable {
     /// (same hash ID) are skipped and counted as duplicates; nothing is written twice.
     func write(_ events: [PreparedEvent], captureJobID: String?, recordTime: Int64, vocabularies: [Vocabulary] = [],
                job: (@Sendable (WriteResult) -> EPCISCapture.Job)? = nil) async throws -> WriteResult {
-        try await database.db.transaction { db in
+        // On SQLite the rows are staged before the one connection is taken, so it is held only for SQLite's own work.
+        let staged: SQLiteStaged? = if case .sqlite = database.location {
+            SQLiteStaged(events, captureJobID: captureJobID, recordTime: recordTime)
+        } else { nil }
+        let result = try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
-            let result = try await Self.insert(events, captureJobID: captureJobID, recordTime: recordTime, on: sql)
+            let result = if let staged, let sqlite = db as? any SQLiteDatabase {
+                try await Self.insertSQLite(staged, captureJobID: captureJobID, recordTime: recordTime, on: sqlite)
+            } else {
+                try await Self.insert(events, captureJobID: captureJobID, recordTime: recordTime, on: sql)
+            }
             try await Self.storeMasterData(vocabularies, at: recordTime, on: sql)
             if let job { try await Self.storeJob(job(result), createdAt: recordTime, on: sql) }
             return result
         }
+        database.checkpointer?.wrote(events: result.captured)
+        return result
     }
 
     private static func insert(_ events: [PreparedEvent], captureJobID: String?, recordTime: Int64,

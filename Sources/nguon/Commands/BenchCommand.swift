@@ -141,6 +141,9 @@ struct EPCISBench: AsyncParsableCommand {
     @Option(help: "How many events to generate and capture (12 per supply chain), 1,000–5,000,000.")
     var events: Int = 100_000
 
+    @Option(help: "How many clients send documents at once, 1–16 (a server's capacity shows once there are more than cores).")
+    var clients: Int = 2
+
     @Option(help: "An empty PostgreSQL database to measure instead of SQLite: postgres://user@host:port/db.")
     var postgres: String?
 
@@ -149,6 +152,7 @@ struct EPCISBench: AsyncParsableCommand {
             throw ValidationError("--postgres must be a postgres:// URL.")
         }
         guard (1_000...5_000_000).contains(events) else { throw ValidationError("--events must be from 1,000 to 5,000,000 (got \(events)).") }
+        guard (1...16).contains(clients) else { throw ValidationError("--clients must be from 1 to 16 (got \(clients)).") }
     }
 
     func run() async throws {
@@ -157,7 +161,7 @@ struct EPCISBench: AsyncParsableCommand {
         if let postgres { location = .postgres(url: postgres) }
         var logger = Logger(label: "nguon.bench")
         logger.logLevel = .warning
-        let report = try await EPCISBenchmark.run(events: events, database: location, logger: logger)
+        let report = try await EPCISBenchmark.run(events: events, clients: clients, database: location, logger: logger)
         if case .sqlite(let path) = location {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
