@@ -26,11 +26,27 @@ struct AppServices: Sendable {
     let config: AppConfig
     let database: AppDatabase
     let originPages: OriginPageCache
+    let users: UserRepository
+    let sessions: SessionStore
+    let tokens: APITokenRepository
+    let organisations: OrganisationRepository
+    let adminUnits: AdminUnitRepository
+    /// Every request, per client address (`NGUON_RATE_LIMIT` per minute).
+    let publicLimiter: RateLimiter
+    /// Sign-in attempts per client address, on top of the per-account lock.
+    let signInLimiter: RateLimiter
 
     init(config: AppConfig, database: AppDatabase, originPages: OriginPageCache = OriginPageCache()) {
         self.config = config
         self.database = database
         self.originPages = originPages
+        self.users = UserRepository(database: database)
+        self.sessions = SessionStore(database: database)
+        self.tokens = APITokenRepository(database: database)
+        self.organisations = OrganisationRepository(database: database)
+        self.adminUnits = AdminUnitRepository(database: database)
+        self.publicLimiter = RateLimiter(name: "public", limit: config.rateLimit, per: .seconds(60))
+        self.signInLimiter = RateLimiter(name: "sign-in", limit: 10, per: .seconds(60))
     }
 }
 

@@ -8,6 +8,7 @@ struct Nguon: AsyncParsableCommand {
         commandName: "nguon",
         abstract: "Nguồn — provincial traceability and food-safety platform.",
         subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, GS1Command.self, QRCommand.self, EPCISCommand.self,
-                      TraceCommand.self, BenchCommand.self]
+                      TraceCommand.self, BenchCommand.self, UserCommand.self, AdminUnitsCommand.self, AuditCommand.self,
+                      TokenCommand.self]
     )
 }

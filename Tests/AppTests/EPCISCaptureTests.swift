@@ -9,7 +9,7 @@ import Testing
 struct EPCISCaptureTests {
     static func capture(_ client: some TestClientProtocol, _ body: String, behaviour: String? = nil,
                         contentType: String = "application/ld+json") async throws -> TestResponse {
-        var headers: HTTPFields = [.contentType: contentType, .authorization: "Bearer \(TestApp.captureToken)"]
+        var headers: HTTPFields = [.contentType: contentType]
         if let behaviour { headers[.gs1CaptureErrorBehaviour] = behaviour }
         return try await client.execute(uri: "/epcis/capture", method: .post, headers: headers, body: ByteBuffer(string: body))
     }
@@ -45,24 +45,26 @@ struct EPCISCaptureTests {
         }
     }
 
-    @Test("Capture needs the bearer token; without one configured it is closed")
+    @Test("Capture and queries need a token or an account with the right; the anonymous get 401 with a challenge")
     func captureNeedsToken() async throws {
         let chain = DemoSupplyChain(variant: 110)
         try await TestApp.run { client in
-            let none = try await client.execute(uri: "/epcis/capture", method: .post, headers: [.contentType: "application/ld+json"],
-                                                body: ByteBuffer(string: chain.document))
+            let none = try await client.anonymous.execute(uri: "/epcis/capture", method: .post, headers: [.contentType: "application/ld+json"],
+                                                          body: ByteBuffer(string: chain.document))
             #expect(none.status == .unauthorized)
             #expect(none.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
             let wrong = try await client.execute(uri: "/epcis/capture", method: .post,
-                                                 headers: [.contentType: "application/ld+json", .authorization: "Bearer wrong-token-wrong-token-wrong"],
+                                                 headers: [.contentType: "application/ld+json", .authorization: "Bearer ngn_0011223344556677_wrong"],
                                                  body: ByteBuffer(string: chain.document))
             #expect(wrong.status == .unauthorized)
-        }
-        var closed = try await TestApp.config()
-        closed.captureToken = nil
-        try await TestApp.run(config: closed) { client in
-            let response = try await Self.capture(client, chain.document)
-            #expect(response.status == .forbidden)
+            let query = try await client.anonymous.execute(uri: "/epcis/events", method: .get)
+            #expect(query.status == .unauthorized)
+            let trace = try await client.anonymous.execute(uri: "/api/v1/trace?id=" + SiteURL.encode(chain.caseA), method: .get)
+            #expect(trace.status == .unauthorized)
+            // Nothing of the refused captures was stored.
+            let stored = try await client.execute(uri: "/epcis/events?MATCH_anyEPC=" + SiteURL.encode(chain.caseA), method: .get) { try Self.json($0) }
+            let list = (((stored["epcisBody"] as? [String: Any])?["queryResults"] as? [String: Any])?["resultsBody"] as? [String: Any])?["eventList"] as? [[String: Any]]
+            #expect(list?.isEmpty == true)
         }
     }
 

@@ -9,9 +9,6 @@ import SQLKit
 /// SQLite: a new file in a temporary folder per call. PostgreSQL: when `DATABASE_URL` is set
 /// (CI sets it), every test uses that database, so the suites that touch it run serialized.
 enum TestApp {
-    /// The capture token the test app accepts.
-    static let captureToken = "test-capture-token-0123456789abcdef"
-
     static let postgresURL: String? = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap {
         $0.hasPrefix("postgres") ? $0 : nil
     }
@@ -44,7 +41,8 @@ enum TestApp {
     static func config(database: DatabaseLocation? = nil) async throws -> AppConfig {
         let location: DatabaseLocation
         if let database { location = database } else { location = try await databaseForTests }
-        return AppConfig(database: location, logLevel: .critical, autoMigrate: true, captureToken: captureToken)
+        // No rate limit: tests send many requests from one address on purpose.
+        return AppConfig(database: location, logLevel: .critical, autoMigrate: true, rateLimit: 0)
     }
 
     /// Tests provoke failures on purpose; only a crash-worthy message should reach the output.
@@ -54,14 +52,37 @@ enum TestApp {
         return logger
     }()
 
+    /// Runs `body` against the app. Its client sends an integration token with capture and
+    /// read scopes unless the request names its own `Authorization`; `client.anonymous` sends
+    /// nothing. `prepare` runs on the migrated database before the app starts.
     static func run<Value: Sendable>(
         config: AppConfig? = nil,
-        _ body: @Sendable (any TestClientProtocol) async throws -> Value
+        prepare: (@Sendable (AppDatabase) async throws -> Void)? = nil,
+        _ body: @Sendable (AuthorizedClient) async throws -> Value
     ) async throws -> Value {
         let resolved: AppConfig
         if let config { resolved = config } else { resolved = try await Self.config() }
+        let token = try await AppDatabase.using(resolved, logger: quietLogger) { database in
+            try await prepare?(database)
+            return try await APITokenRepository(database: database).create(
+                .init(name: "test integration", organisationID: nil, scopes: [.capture, .read], days: 1), actor: .commandLine()).secret
+        }
         let app = try await buildApplication(config: resolved, logger: quietLogger)
-        return try await app.test(.router, body)
+        return try await app.test(.router) { client in try await body(AuthorizedClient(anonymous: client, token: token)) }
+    }
+}
+
+/// A test client that signs requests with a bearer token unless told otherwise.
+struct AuthorizedClient: TestClientProtocol {
+    let anonymous: any TestClientProtocol
+    let token: String
+
+    var port: Int? { anonymous.port }
+
+    func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+        var headers = headers
+        if headers[.authorization] == nil { headers[.authorization] = "Bearer " + token }
+        return try await anonymous.executeRequest(uri: uri, method: method, headers: headers, body: body)
     }
 }
 

@@ -86,9 +86,12 @@ public struct AppConfig: Sendable {
     /// Apply pending migrations at start. Always on for SQLite (a fresh clone must just run); for
     /// PostgreSQL deployments migrations are an explicit step (`nguon migrate`) unless this is set.
     public var autoMigrate: Bool
-    /// Bearer token that EPCIS capture requires until accounts and API tokens land. Unset means
-    /// capture over HTTP is closed: nothing unauthenticated may write to the public record.
-    public var captureToken: String?
+    /// Requests per minute one client address may make (429 with Retry-After past it); 0 turns
+    /// the limit off, e.g. behind a proxy that limits already.
+    public var rateLimit: Int
+
+    /// Session cookies carry `Secure` when the public reaches the server over HTTPS.
+    public var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
 
     public init(
         hostname: String = "127.0.0.1",
@@ -97,7 +100,7 @@ public struct AppConfig: Sendable {
         logLevel: Logger.Level = .info,
         publicURL: String? = nil,
         autoMigrate: Bool = false,
-        captureToken: String? = nil
+        rateLimit: Int = 1_200
     ) {
         self.hostname = hostname
         self.port = port
@@ -105,7 +108,7 @@ public struct AppConfig: Sendable {
         self.logLevel = logLevel
         self.publicURL = publicURL ?? "http://\(hostname):\(port)"
         self.autoMigrate = autoMigrate
-        self.captureToken = captureToken
+        self.rateLimit = rateLimit
     }
 
     /// Values given on the command line; nil means "not given, use the environment or the default".
@@ -136,7 +139,8 @@ public struct AppConfig: Sendable {
         ("LOG_LEVEL", "--log-level", "trace, debug, info, notice, warning, error, critical (default info)"),
         ("NGUON_PUBLIC_URL", "--public-url", "absolute http(s) URL the public reaches the server at"),
         ("NGUON_AUTO_MIGRATE", "--auto-migrate", "true/false: migrate PostgreSQL at start (SQLite always migrates)"),
-        ("NGUON_CAPTURE_TOKEN", "(environment only)", "bearer token for POST /epcis/capture and /epcis/events, 24+ characters; unset closes capture"),
+        ("NGUON_RATE_LIMIT", "(environment only)", "requests per minute per client address, 0–1000000; 0 turns it off (default 1200)"),
+        ("NGUON_ADMIN_PASSWORD", "(user create only)", "password for `nguon user create` when no terminal can prompt; never logged"),
     ]
 
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -209,13 +213,11 @@ public struct AppConfig: Sendable {
                 throw ConfigError(variable: "NGUON_AUTO_MIGRATE", value: raw, rule: "phải là true hoặc false (must be true or false)")
             }
         }
-        if let token = environment["NGUON_CAPTURE_TOKEN"], !token.isEmpty {
-            guard token.count >= 24, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
-                // Never echo a secret, even a wrong one.
-                throw ConfigError(variable: "NGUON_CAPTURE_TOKEN", value: "***",
-                                  rule: "phải dài ít nhất 24 ký tự ASCII, không khoảng trắng (at least 24 ASCII characters, no spaces)")
+        if let raw = environment["NGUON_RATE_LIMIT"] {
+            guard let limit = Int(raw.trimmingCharacters(in: .whitespaces)), (0...1_000_000).contains(limit) else {
+                throw ConfigError(variable: "NGUON_RATE_LIMIT", value: raw, rule: "phải là số nguyên từ 0 đến 1000000 (must be a whole number 0–1000000)")
             }
-            config.captureToken = token
+            config.rateLimit = limit
         }
         return config
     }

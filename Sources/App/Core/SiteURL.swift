@@ -17,6 +17,23 @@ public enum SiteURL: Sendable, Equatable {
     case apiGS1Parse
     case apiGS1DigitalLink
     case apiTrace
+    // accounts
+    case signIn
+    case signOut
+    case account
+    case accountPassword
+    // administration
+    case admin
+    case users
+    case user(String)
+    case userPasswordReset(String)
+    case organisations
+    case organisation(String)
+    case tokens
+    case tokenRevoke(String)
+    case auditLog
+    case auditLogCSV
+    case adminUnits
     // epcis
     case epcisCapture
     case epcisCaptureJob(String)
@@ -38,6 +55,10 @@ public enum SiteURL: Sendable, Equatable {
         case .asset: "/assets/:name"
         case .epcisCaptureJob: "/epcis/capture/:captureID"
         case .epcisEvent: "/epcis/events/:eventID"
+        case .user: "/quan-tri/nguoi-dung/:id"
+        case .userPasswordReset: "/quan-tri/nguoi-dung/:id/dat-lai-mat-khau"
+        case .organisation: "/quan-tri/to-chuc/:id"
+        case .tokenRevoke: "/quan-tri/ma-truy-cap/:id/thu-hoi"
         default: path
         }
     }
@@ -54,6 +75,21 @@ public enum SiteURL: Sendable, Equatable {
         case .apiGS1Parse: "/api/v1/gs1/parse"
         case .apiGS1DigitalLink: "/api/v1/gs1/digital-link"
         case .apiTrace: "/api/v1/trace"
+        case .signIn: "/dang-nhap"
+        case .signOut: "/dang-xuat"
+        case .account: "/tai-khoan"
+        case .accountPassword: "/tai-khoan/mat-khau"
+        case .admin: "/quan-tri"
+        case .users: "/quan-tri/nguoi-dung"
+        case .user(let id): "/quan-tri/nguoi-dung/\(Self.encode(id))"
+        case .userPasswordReset(let id): "/quan-tri/nguoi-dung/\(Self.encode(id))/dat-lai-mat-khau"
+        case .organisations: "/quan-tri/to-chuc"
+        case .organisation(let id): "/quan-tri/to-chuc/\(Self.encode(id))"
+        case .tokens: "/quan-tri/ma-truy-cap"
+        case .tokenRevoke(let id): "/quan-tri/ma-truy-cap/\(Self.encode(id))/thu-hoi"
+        case .auditLog: "/quan-tri/nhat-ky"
+        case .auditLogCSV: "/quan-tri/nhat-ky.csv"
+        case .adminUnits: "/quan-tri/don-vi-hanh-chinh"
         case .epcisCapture: "/epcis/capture"
         case .epcisCaptureJob(let id): "/epcis/capture/\(Self.encode(id))"
         case .epcisEvents: "/epcis/events"

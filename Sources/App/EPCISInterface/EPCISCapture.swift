@@ -53,12 +53,12 @@ enum EPCISCapture {
     /// document is invalid under `rollback`, leaving the store untouched.
     static func capture(_ events: [EPCISEvent], context: EPCISContext?, vocabularies: [Vocabulary],
                         behaviour: ErrorBehaviour, repository: EPCISRepository, pages: OriginPageCache? = nil,
-                        now: Date = Date()) async throws -> Job {
+                        actor: Actor? = nil, now: Date = Date()) async throws -> Job {
         let checked = try await check(events, context: context, now: now)
         if !checked.problems.isEmpty && behaviour == .rollback {
             throw invalidDocument(checked.problems)
         }
-        return try await store(checked, vocabularies: vocabularies, behaviour: behaviour, repository: repository, pages: pages)
+        return try await store(checked, vocabularies: vocabularies, behaviour: behaviour, repository: repository, pages: pages, actor: actor)
     }
 
     /// Everything capture does before touching the database: limits, validation, hash IDs,
@@ -81,7 +81,7 @@ enum EPCISCapture {
     /// Writes the valid events and the master data in one go, records the job, and drops the
     /// cached pages built from anything they name.
     static func store(_ checked: Checked, vocabularies: [Vocabulary], behaviour: ErrorBehaviour,
-                      repository: EPCISRepository, pages: OriginPageCache?) async throws -> Job {
+                      repository: EPCISRepository, pages: OriginPageCache?, actor: Actor? = nil) async throws -> Job {
         let jobID = UUID().uuidString.lowercased()
         let created = checked.recordTime.epochMilliseconds
         let problems = checked.problems
@@ -92,7 +92,7 @@ enum EPCISCapture {
                 eventCount: checked.eventCount, capturedCount: result.captured, duplicateCount: result.duplicates)
         }
         let result = try await repository.write(checked.prepared, captureJobID: jobID, recordTime: created,
-                                                vocabularies: vocabularies, job: job)
+                                                vocabularies: vocabularies, actor: actor, job: job)
         if let pages {
             var touched = Set<String>()
             for event in checked.prepared {

@@ -49,7 +49,8 @@ enum EPCISCaptureController {
         return value
     }
 
-    static func capture(_ request: Request, repository: EPCISRepository, pages: OriginPageCache) async throws -> Response {
+    static func capture(_ request: Request, context requestContext: AppRequestContext, repository: EPCISRepository, pages: OriginPageCache) async throws -> Response {
+        _ = try Require.access(.traceability, .write, request, requestContext)
         let behaviour = try behaviour(request)
         let payload = try await decode(request)
         let (context, vocabularies): (EPCISContext?, [Vocabulary]) = switch payload {
@@ -58,14 +59,15 @@ enum EPCISCaptureController {
         case .event(let e): (e.context, [])
         }
         let job = try await EPCISCapture.capture(payload.events, context: context, vocabularies: vocabularies,
-                                                 behaviour: behaviour, repository: repository, pages: pages)
+                                                 behaviour: behaviour, repository: repository, pages: pages, actor: requestContext.actor)
         var headers = limitHeaders
         headers[.location] = SiteURL.epcisCaptureJob(job.captureID).path
         return try JSONResponse(value: job, status: .accepted, headers: headers).response()
     }
 
-    static func showJob(id: String, repository: EPCISRepository) async throws -> Response {
-        guard let job = try await repository.job(id: id) else {
+    static func showJob(id: String, request: Request, context: AppRequestContext, repository: EPCISRepository) async throws -> Response {
+        let principal = try Require.signedIn(request, context)
+        guard let job = try await repository.job(id: id, for: principal) else {
             throw AppError(status: .notFound, code: "capture-job-not-found",
                            detail: LocalizedText(vi: "Không có lần gửi dữ liệu nào mang mã “\(id)”.",
                                                  en: "No capture job has the id “\(id)”."),
@@ -75,7 +77,8 @@ enum EPCISCaptureController {
     }
 
     /// `POST /epcis/events`: one event, captured synchronously; 201 with its location.
-    static func captureEvent(_ request: Request, repository: EPCISRepository, pages: OriginPageCache) async throws -> Response {
+    static func captureEvent(_ request: Request, context: AppRequestContext, repository: EPCISRepository, pages: OriginPageCache) async throws -> Response {
+        _ = try Require.access(.traceability, .write, request, context)
         let payload = try await decode(request)
         guard case .event(let event) = payload else {
             throw AppError.invalid(field: "type", rule: "single-event", LocalizedText(
@@ -83,7 +86,7 @@ enum EPCISCaptureController {
                 en: "POST /epcis/events takes exactly one event; send EPCISDocuments to /epcis/capture."))
         }
         let job = try await EPCISCapture.capture([event], context: event.context, vocabularies: [],
-                                                 behaviour: .rollback, repository: repository, pages: pages)
+                                                 behaviour: .rollback, repository: repository, pages: pages, actor: context.actor)
         var headers = limitHeaders
         headers[.location] = SiteURL.epcisEvent(event.eventID ?? event.hashID).path
         return try JSONResponse(value: job, status: job.duplicateCount > 0 ? .ok : .created, headers: headers).response()

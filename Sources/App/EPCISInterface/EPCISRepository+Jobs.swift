@@ -1,23 +1,36 @@
 import EPCIS
 import Foundation
+import NguonCore
 import SQLKit
 
 extension EPCISRepository {
-    static func storeJob(_ job: EPCISCapture.Job, createdAt: Int64, on sql: any SQLDatabase) async throws {
+    /// Stores the job with who sent it and, when someone did, the audit entry for the capture.
+    static func storeJob(_ job: EPCISCapture.Job, createdAt: Int64, actor: Actor?, on sql: any SQLDatabase) async throws {
         let errors = try JSONEncoder().encode(job.errors)
         try await sql.insert(into: "epcis_capture_jobs")
             .columns("id", "created_at", "finished_at", "running", "success", "error_behaviour",
-                     "event_count", "captured_count", "duplicate_count", "errors")
+                     "event_count", "captured_count", "duplicate_count", "errors", "organisation_id", "captured_by")
             .values(SQLBind(job.captureID), SQLBind(createdAt), SQLBind(Int64(Date().timeIntervalSince1970 * 1000)),
                     SQLBind(job.running), SQLBind(job.success), SQLBind(job.captureErrorBehaviour),
                     SQLBind(job.eventCount), SQLBind(job.capturedCount), SQLBind(job.duplicateCount),
-                    SQLBind(String(decoding: errors, as: UTF8.self)))
+                    SQLBind(String(decoding: errors, as: UTF8.self)), SQLBind(actor?.principal?.organisationID),
+                    SQLBind(actor?.name))
             .run()
+        if let actor {
+            try await AuditLog.append(on: sql, actor: actor, action: "epcis.capture", entityType: "epcis_capture_job",
+                                      entityID: job.captureID,
+                                      after: ["events": job.eventCount, "captured": job.capturedCount, "duplicates": job.duplicateCount])
+        }
     }
 
-    func job(id: String) async throws -> EPCISCapture.Job? {
+    /// A capture job, if the principal may see it: its own organisation's jobs, or any job for
+    /// those who read the whole repository.
+    func job(id: String, for principal: Principal) async throws -> EPCISCapture.Job? {
         guard let row = try await database.sql.select().column("*").from("epcis_capture_jobs")
             .where("id", .equal, SQLBind(id)).first() else { return nil }
+        let owner = try row.decode(column: "organisation_id", as: String?.self)
+        guard principal.scope(for: .traceability, .read) == .everything
+            || (owner != nil && owner == principal.organisationID && principal.can(.write, .traceability)) else { return nil }
         let created = try row.decode(column: "created_at", as: Int64.self)
         let finished = try row.decode(column: "finished_at", as: Int64?.self)
         let errors = try row.decode(column: "errors", as: String?.self).flatMap {

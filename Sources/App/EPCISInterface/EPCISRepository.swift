@@ -72,7 +72,7 @@ struct EPCISRepository: Sendable {
     /// job in one transaction: a capture is stored whole or not at all. Events already stored
     /// (same hash ID) are skipped and counted as duplicates; nothing is written twice.
     func write(_ events: [PreparedEvent], captureJobID: String?, recordTime: Int64, vocabularies: [Vocabulary] = [],
-               job: (@Sendable (WriteResult) -> EPCISCapture.Job)? = nil) async throws -> WriteResult {
+               actor: Actor? = nil, job: (@Sendable (WriteResult) -> EPCISCapture.Job)? = nil) async throws -> WriteResult {
         // On SQLite the rows are staged before the one connection is taken, so it is held only for SQLite's own work.
         let staged: SQLiteStaged? = if case .sqlite = database.location {
             SQLiteStaged(events, captureJobID: captureJobID, recordTime: recordTime)
@@ -85,7 +85,7 @@ struct EPCISRepository: Sendable {
                 try await Self.insert(events, captureJobID: captureJobID, recordTime: recordTime, on: sql)
             }
             try await Self.storeMasterData(vocabularies, at: recordTime, on: sql)
-            if let job { try await Self.storeJob(job(result), createdAt: recordTime, on: sql) }
+            if let job { try await Self.storeJob(job(result), createdAt: recordTime, actor: actor, on: sql) }
             return result
         }
         database.checkpointer?.wrote(events: result.captured)

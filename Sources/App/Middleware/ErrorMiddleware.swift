@@ -23,6 +23,8 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case let error as AppError:
             return error
+        case let error as AccessDenied:
+            return error.appError
         case let error as HTTPError:
             switch error.status.code {
             case 404: return .notFound()

@@ -6,6 +6,8 @@ enum NguonMigrations {
     static let all: [any Migration] = [
         CreateSettings(),
         CreateEPCISRepository(),
+        CreateAccounts(),
+        SeedProvinces(),
     ]
 
     static func register(in migrations: Migrations) {

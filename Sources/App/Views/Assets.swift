@@ -65,7 +65,7 @@ enum Assets {
         .card h2,.card h3{margin-top:0;font-size:1.1rem}
         form.tool{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}
         label{display:block;font-weight:600;margin-bottom:4px}
-        input[type=text],select{width:100%;min-height:44px;padding:8px 10px;font:inherit;border:1px solid #9aa7a0;border-radius:6px;background:#fff}
+        input[type=text],input[type=password],input[type=search],input[type=number],input[type=date],select{width:100%;min-height:44px;padding:8px 10px;font:inherit;border:1px solid #9aa7a0;border-radius:6px;background:#fff}
         .field{flex:1 1 260px}
         button{min-height:44px;padding:8px 18px;font:inherit;font-weight:600;color:#fff;background:var(--green);border:0;border-radius:6px;cursor:pointer}
         button:hover{background:var(--green-dark)}
@@ -89,6 +89,19 @@ enum Assets {
         ol.journey .when{color:var(--muted);font-size:.85rem}
         ol.journey .what{font-weight:600}
         ol.journey .where{font-size:.95rem}
+        form.stack{display:grid;gap:14px;max-width:34em;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px;margin:12px 0}
+        form.inline{display:inline;margin:0}
+        button.link{background:none;color:#fff;padding:10px 12px;font-weight:400;min-height:0}
+        button.link:hover{background:var(--green-dark)}
+        button.secondary{background:#fff;color:var(--green);border:1px solid var(--green)}
+        button.danger{background:var(--warn)}
+        .notice{background:#ecfdf3;border:1px solid #86efac;border-radius:8px;padding:12px 14px;margin:12px 0}
+        .secret{display:block;font-size:1.05rem;padding:10px;background:#fff;border:1px dashed var(--green);border-radius:6px;overflow-wrap:anywhere}
+        .field-error{color:var(--warn);font-size:.9rem;margin:4px 0 0}
+        .checks label{display:flex;gap:8px;align-items:center;font-weight:400}
+        .badge{display:inline-block;padding:1px 8px;border-radius:99px;background:#eef3f0;font-size:.85rem}
+        .badge.off{background:var(--warn-bg);color:var(--warn)}
+        .table-scroll{overflow-x:auto}
         .site-footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;padding:16px 0}
         @media (max-width:480px){h1{font-size:1.45rem}th,td{padding:8px 6px}}
         """, contentType: "text/css; charset=utf-8")

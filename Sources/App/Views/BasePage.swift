@@ -8,7 +8,16 @@ struct BasePage {
     /// Path of the page itself, so the language switch returns to the same page.
     let path: String
     var query: [(String, String?)] = []
+    /// Who is signed in, for pages rendered per request; cached public pages leave it nil and
+    /// show the sign-in link.
+    var account: AccountNav? = nil
     let main: Node<HTML.BodyContext>
+
+    struct AccountNav {
+        let name: String
+        let csrfToken: String
+        let isAdministration: Bool
+    }
 
     func render() -> String {
         let switchTo = language.other
@@ -41,6 +50,7 @@ struct BasePage {
                             .attribute(named: "aria-label", value: Strings.mainNavigation(language)),
                             .a(.href(SiteURL.home.path), .text(Strings.home(language))),
                             .a(.href(SiteURL.gs1Check.path), .text(Strings.gs1Check(language))),
+                            accountLinks,
                             .a(.class("lang"), .href(switchURL), .attribute(named: "hreflang", value: switchTo.rawValue),
                                .attribute(named: "lang", value: switchTo.rawValue),
                                .text(switchTo == .en ? "English" : "Tiếng Việt"))
@@ -56,6 +66,19 @@ struct BasePage {
             )
         )
         return html.render()
+    }
+
+    private var accountLinks: Node<HTML.BodyContext> {
+        guard let account else {
+            return .a(.href(SiteURL.signIn.path), .text(language == .vi ? "Đăng nhập" : "Sign in"))
+        }
+        return .group(
+            .a(.href(SiteURL.admin.path), .text(language == .vi ? "Quản trị" : "Administration")),
+            .a(.href(SiteURL.account.path), .text(account.name)),
+            .form(.class("inline"), .method(.post), .action(SiteURL.signOut.path),
+                  .input(.type(.hidden), .name(Form.fieldName), .value(account.csrfToken)),
+                  .button(.type(.submit), .class("link"), .text(language == .vi ? "Đăng xuất" : "Sign out")))
+        )
     }
 }
 

@@ -21,6 +21,12 @@ struct ServeCommand: AsyncParsableCommand {
                 for item in try await DemoLoader.load(into: config, logger: Logger(label: "nguon.demo")) {
                     FileHandle.standardOutput.write(Data("Demo: \(item.product): \(config.publicURL)\(item.path)\n".utf8))
                 }
+                // Passwords are shown here once; a second start leaves the accounts as they are.
+                var lines = ["Tài khoản demo (demo accounts) — đăng nhập tại \(config.publicURL)/dang-nhap:"]
+                for account in try await DemoAccounts.create(config: config, logger: Logger(label: "nguon.demo")) {
+                    lines.append("  \(account.username)  \(account.password ?? "(đã có, mật khẩu không đổi / exists, unchanged)")  — \(account.role)")
+                }
+                FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             }
             let app = try await buildApplication(config: config)
             try await app.runService()

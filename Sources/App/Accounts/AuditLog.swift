@@ -1,0 +1,144 @@
+import FluentKit
+import Foundation
+import NguonCore
+import SQLKit
+
+/// Who is acting and from where, as the audit log records it.
+struct Actor: Sendable {
+    let principal: Principal?
+    let address: String?
+    /// Shown in the log when there is no principal: "nguon CLI", "anonymous".
+    let fallbackName: String
+
+    init(principal: Principal?, address: String?, fallbackName: String = "ẩn danh (anonymous)") {
+        self.principal = principal
+        self.address = address
+        self.fallbackName = fallbackName
+    }
+
+    /// The command line: whoever runs it has the server's files, so it acts as the system.
+    static func commandLine() -> Actor {
+        let user = ProcessInfo.processInfo.environment["USER"] ?? "?"
+        return Actor(principal: nil, address: nil, fallbackName: "dòng lệnh nguon (\(user))")
+    }
+
+    var id: String? { principal?.id }
+    var name: String { principal.map { $0.isToken ? "mã truy cập \($0.name)" : $0.name } ?? fallbackName }
+}
+
+/// The append-only, hash-chained audit log. Entries are written inside the same transaction as
+/// the change they describe, so a change without its entry (or the reverse) cannot be stored.
+enum AuditLog {
+    /// Appends one entry. `before`/`after` are encoded as JSON with sorted keys.
+    static func append(on sql: any SQLDatabase, actor: Actor, action: String, entityType: String, entityID: String?,
+                       before: (any Encodable)? = nil, after: (any Encodable)? = nil, at: Date = Date()) async throws {
+        // Entries must be numbered one after the other: on PostgreSQL concurrent transactions take
+        // turns here (the lock ends with the transaction); SQLite has one writer anyway.
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(7305001)").run()
+        }
+        let head = try await sql.select().columns("sequence", "hash").from("audit_log")
+            .orderBy("sequence", .descending).limit(1).first()
+        let sequence = (try head?.decode(column: "sequence", as: Int64.self) ?? 0) + 1
+        let previous = try head?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
+        let millis = Int64((at.timeIntervalSince1970 * 1000).rounded())
+        let beforeJSON = try before.map(json)
+        let afterJSON = try after.map(json)
+        let hash = AuditChain.hash(sequence: sequence, at: millis, actorID: actor.id, actorName: actor.name,
+                                   address: actor.address, action: action, entityType: entityType, entityID: entityID,
+                                   before: beforeJSON, after: afterJSON, previousHash: previous)
+        try await sql.insert(into: "audit_log")
+            .columns("sequence", "at", "actor_id", "actor_name", "address", "action", "entity_type", "entity_id",
+                     "before", "after", "previous_hash", "hash")
+            .values(SQLBind(sequence), SQLBind(millis), SQLBind(actor.id), SQLBind(actor.name), SQLBind(actor.address),
+                    SQLBind(action), SQLBind(entityType), SQLBind(entityID), SQLBind(beforeJSON), SQLBind(afterJSON),
+                    SQLBind(previous), SQLBind(hash))
+            .run()
+    }
+
+    static func json(_ value: any Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    struct Filter: Sendable, Equatable {
+        var actorID: String?
+        var entityType: String?
+        var entityID: String?
+        var action: String?
+        var from: Int64?
+        var until: Int64?
+        /// Entries older than this sequence (paging backwards from the newest).
+        var before: Int64?
+        var limit: Int = 100
+    }
+
+    /// Entries newest first. Reading the log is itself limited to administrators and auditors.
+    static func list(_ filter: Filter, for principal: Principal, on sql: any SQLDatabase) async throws -> [AuditEntry] {
+        guard principal.can(.read, .auditLog) else { throw AccessDenied.forbidden }
+        var query = sql.select().column("*").from("audit_log")
+        if let v = filter.actorID { query = query.where("actor_id", .equal, SQLBind(v)) }
+        if let v = filter.entityType { query = query.where("entity_type", .equal, SQLBind(v)) }
+        if let v = filter.entityID { query = query.where("entity_id", .equal, SQLBind(v)) }
+        if let v = filter.action { query = query.where("action", .equal, SQLBind(v)) }
+        if let v = filter.from { query = query.where("at", .greaterThanOrEqual, SQLBind(v)) }
+        if let v = filter.until { query = query.where("at", .lessThan, SQLBind(v)) }
+        if let v = filter.before { query = query.where("sequence", .lessThan, SQLBind(v)) }
+        return try await query.orderBy("sequence", .descending).limit(filter.limit).all().map(entry)
+    }
+
+    static func entry(_ row: any SQLRow) throws -> AuditEntry {
+        AuditEntry(sequence: try row.decode(column: "sequence", as: Int64.self), at: try row.decode(column: "at", as: Int64.self),
+                   actorID: try row.decodeNil(column: "actor_id") ? nil : try row.decode(column: "actor_id", as: String.self),
+                   actorName: try row.decode(column: "actor_name", as: String.self),
+                   address: try row.decodeNil(column: "address") ? nil : try row.decode(column: "address", as: String.self),
+                   action: try row.decode(column: "action", as: String.self),
+                   entityType: try row.decode(column: "entity_type", as: String.self),
+                   entityID: try row.decodeNil(column: "entity_id") ? nil : try row.decode(column: "entity_id", as: String.self),
+                   before: try row.decodeNil(column: "before") ? nil : try row.decode(column: "before", as: String.self),
+                   after: try row.decodeNil(column: "after") ? nil : try row.decode(column: "after", as: String.self),
+                   previousHash: try row.decode(column: "previous_hash", as: String.self),
+                   hash: try row.decode(column: "hash", as: String.self))
+    }
+
+    struct Verification: Sendable, Equatable {
+        let checked: Int
+        let firstBreak: AuditChain.Break?
+    }
+
+    /// Walks the whole log in sequence order, a page at a time, and reports the first entry
+    /// that breaks the chain.
+    static func verify(on sql: any SQLDatabase) async throws -> Verification {
+        var previous: (sequence: Int64, hash: String)? = nil
+        var checked = 0
+        while true {
+            var query = sql.select().column("*").from("audit_log")
+            if let previous { query = query.where("sequence", .greaterThan, SQLBind(previous.sequence)) }
+            let page = try await query.orderBy("sequence", .ascending).limit(2_000).all().map(entry)
+            if page.isEmpty { return Verification(checked: checked, firstBreak: nil) }
+            if let broken = AuditChain.verify(page, after: previous) {
+                return Verification(checked: checked + page.prefix { $0.sequence < broken.sequence }.count, firstBreak: broken)
+            }
+            checked += page.count
+            previous = (page.last!.sequence, page.last!.hash)
+        }
+    }
+}
+
+/// A record outside the principal's reach. Repositories throw it; handlers show it as 403 or,
+/// for single records, as 404 so that guessed IDs reveal nothing.
+enum AccessDenied: Error {
+    case forbidden
+    case notFound
+
+    var appError: AppError {
+        switch self {
+        case .forbidden:
+            AppError(status: .forbidden, code: "forbidden", detail: LocalizedText(
+                vi: "Tài khoản của bạn không có quyền thực hiện việc này.", en: "Your account may not do this."))
+        case .notFound:
+            AppError.notFound()
+        }
+    }
+}

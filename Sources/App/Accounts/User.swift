@@ -1,0 +1,328 @@
+import FluentKit
+import Foundation
+import HummingbirdBcrypt
+import NguonCore
+import SQLKit
+
+/// An account as pages and the audit log see it: never the password hash.
+struct User: Sendable, Equatable, Codable {
+    var id: String
+    var username: String
+    var displayName: String
+    var role: Role
+    var department: Department?
+    var provinceCode: String?
+    var communeCode: String?
+    var organisationID: String?
+    var active: Bool
+    var mustChangePassword: Bool
+
+    var jurisdiction: AdminArea? { provinceCode.map { AdminArea(province: $0, commune: communeCode) } }
+
+    var principal: Principal {
+        Principal(id: id, name: "\(displayName) (\(username))", role: role, department: department,
+                  jurisdiction: jurisdiction, organisationID: organisationID)
+    }
+}
+
+/// Accounts: creation and changes by administrators, sign-in with lockout, password changes.
+/// Every change is audited in the same transaction.
+struct UserRepository: Sendable {
+    let database: AppDatabase
+    /// bcrypt cost: 2^12 rounds (about a quarter of a second here), as the issue requires at least.
+    static let bcryptCost: UInt8 = 12
+
+    struct Input: Sendable, Equatable {
+        var username: String
+        var displayName: String
+        var role: Role
+        var department: Department?
+        /// Province (2 digits) or commune (5 digits) for officers and inspectors; optional for auditors.
+        var unitCode: String?
+        var organisationID: String?
+        var active: Bool = true
+    }
+
+    /// Usernames: 3–40 characters of a–z, 0–9, dot, dash, underscore; stored lower-case.
+    static func normalisedUsername(_ raw: String) throws(AppError) -> String {
+        let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        guard (3...40).contains(name.count), name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) else {
+            throw AppError.invalid(field: "username", rule: "username", LocalizedText(
+                vi: "Tên đăng nhập gồm 3–40 ký tự: chữ thường không dấu a–z, số, dấu chấm, gạch ngang hoặc gạch dưới.",
+                en: "A user name has 3–40 characters: a–z, 0–9, dot, dash or underscore."))
+        }
+        return name
+    }
+
+    static func checkPassword(_ password: String, username: String, field: String = "password") throws(AppError) {
+        if let problem = PasswordPolicy.check(password, username: username) {
+            throw AppError.invalid(field: field, rule: problem.rawValue, LocalizedText(vi: problem.vietnamese, en: problem.english))
+        }
+    }
+
+    /// Hashing takes a quarter of a second of CPU; it runs off the request's own task.
+    static func hash(_ password: String) async -> String {
+        await Task.detached(priority: .utility) { Bcrypt.hash(password, cost: bcryptCost) }.value
+    }
+
+    static func verify(_ password: String, hash: String) async -> Bool {
+        await Task.detached(priority: .utility) { Bcrypt.verify(password, hash: hash) }.value
+    }
+
+    // MARK: reading
+
+    func list(for principal: Principal) async throws -> [User] {
+        guard principal.can(.read, .users) else { throw AccessDenied.forbidden }
+        return try await database.sql.select().column("*").from("users").orderBy("username").limit(1_000).all().map(Self.user)
+    }
+
+    func find(_ id: String, for principal: Principal) async throws -> User {
+        guard principal.can(.read, .users) else { throw AccessDenied.notFound }
+        guard let row = try await database.sql.select().column("*").from("users").where("id", .equal, SQLBind(id)).first() else {
+            throw AccessDenied.notFound
+        }
+        return try Self.user(row)
+    }
+
+    /// The account behind a session, whatever its state; callers check `active`.
+    func find(id: String) async throws -> User? {
+        try await database.sql.select().column("*").from("users").where("id", .equal, SQLBind(id)).first().map(Self.user)
+    }
+
+    func find(username: String) async throws -> User? {
+        try await database.sql.select().column("*").from("users").where("username", .equal, SQLBind(username.lowercased())).first().map(Self.user)
+    }
+
+    // MARK: changing
+
+    /// Creates an account. `actor.principal` nil means the command line (first administrator).
+    func create(_ input: Input, password: String, actor: Actor, mustChangePassword: Bool = false) async throws -> User {
+        if let principal = actor.principal, !principal.can(.write, .users) { throw AccessDenied.forbidden }
+        let username = try Self.normalisedUsername(input.username)
+        try Self.checkPassword(password, username: username)
+        var draft = try await validated(input, id: UUID().uuidString.lowercased(), username: username)
+        draft.mustChangePassword = mustChangePassword
+        let user = draft
+        let hash = await Self.hash(password)
+        let now = OrganisationRepository.now()
+        try await database.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            if try await sql.select().column("id").from("users").where("username", .equal, SQLBind(username)).first() != nil {
+                throw AppError.invalid(field: "username", rule: "unique", LocalizedText(
+                    vi: "Tên đăng nhập “\(username)” đã có người dùng.", en: "The user name “\(username)” is taken."))
+            }
+            try await sql.insert(into: "users")
+                .columns("id", "username", "display_name", "password_hash", "role", "department", "province_code", "commune_code",
+                         "organisation_id", "active", "failed_attempts", "locked_until", "must_change_password", "created_at", "updated_at")
+                .values(SQLBind(user.id), SQLBind(user.username), SQLBind(user.displayName), SQLBind(hash), SQLBind(user.role.rawValue),
+                        SQLBind(user.department?.rawValue), SQLBind(user.provinceCode), SQLBind(user.communeCode),
+                        SQLBind(user.organisationID), SQLBind(user.active), SQLBind(0), SQLBind(Int64?.none),
+                        SQLBind(user.mustChangePassword), SQLBind(now), SQLBind(now))
+                .run()
+            try await AuditLog.append(on: sql, actor: actor, action: "user.create", entityType: "user", entityID: user.id, after: user)
+        }
+        return user
+    }
+
+    /// Changes name, role, department, jurisdiction, organisation or active state. A changed
+    /// role or jurisdiction ends the account's sessions, so it signs in again under the new rights.
+    func update(_ id: String, _ input: Input, actor: Actor) async throws -> User {
+        guard let principal = actor.principal, principal.can(.write, .users) else { throw AccessDenied.forbidden }
+        let before = try await find(id, for: principal)
+        var draft = try await validated(input, id: id, username: before.username)
+        draft.mustChangePassword = before.mustChangePassword
+        let after = draft
+        guard after != before else { return before }
+        if before.id == principal.id, after.role != .admin || !after.active {
+            throw AppError.invalid(field: "role", rule: "self-demotion", LocalizedText(
+                vi: "Bạn không thể tự bỏ quyền quản trị hoặc khóa tài khoản của chính mình.",
+                en: "You cannot remove your own administrator role or deactivate yourself."))
+        }
+        let rightsChanged = before.role != after.role || before.jurisdiction != after.jurisdiction
+            || before.organisationID != after.organisationID || !after.active
+        try await database.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            try await sql.update("users")
+                .set("display_name", to: SQLBind(after.displayName)).set("role", to: SQLBind(after.role.rawValue))
+                .set("department", to: SQLBind(after.department?.rawValue)).set("province_code", to: SQLBind(after.provinceCode))
+                .set("commune_code", to: SQLBind(after.communeCode)).set("organisation_id", to: SQLBind(after.organisationID))
+                .set("active", to: SQLBind(after.active)).set("updated_at", to: SQLBind(OrganisationRepository.now()))
+                .where("id", .equal, SQLBind(id))
+                .run()
+            if rightsChanged { try await sql.delete(from: "sessions").where("user_id", .equal, SQLBind(id)).run() }
+            let action = before.role != after.role ? "user.role_change" : "user.update"
+            try await AuditLog.append(on: sql, actor: actor, action: action, entityType: "user", entityID: id, before: before, after: after)
+        }
+        return after
+    }
+
+    /// An administrator sets a new temporary password; the account must change it at next sign-in.
+    func resetPassword(_ id: String, to password: String, actor: Actor) async throws {
+        guard let principal = actor.principal, principal.can(.write, .users) else { throw AccessDenied.forbidden }
+        let user = try await find(id, for: principal)
+        try Self.checkPassword(password, username: user.username)
+        try await setPassword(user, password, mustChange: true, actor: actor, action: "user.password_reset")
+    }
+
+    /// The account holder changes their own password, proving the current one.
+    func changeOwnPassword(_ user: User, current: String, new: String, actor: Actor) async throws {
+        guard let row = try await database.sql.select().column("password_hash").from("users").where("id", .equal, SQLBind(user.id)).first(),
+              await Self.verify(current, hash: try row.decode(column: "password_hash", as: String.self)) else {
+            throw AppError.invalid(field: "current", rule: "wrong-password", LocalizedText(
+                vi: "Mật khẩu hiện tại không đúng.", en: "The current password is wrong."))
+        }
+        try Self.checkPassword(new, username: user.username, field: "new")
+        if new == current {
+            throw AppError.invalid(field: "new", rule: "unchanged", LocalizedText(
+                vi: "Mật khẩu mới phải khác mật khẩu hiện tại.", en: "The new password must differ from the current one."))
+        }
+        try await setPassword(user, new, mustChange: false, actor: actor, action: "user.password_change")
+    }
+
+    private func setPassword(_ user: User, _ password: String, mustChange: Bool, actor: Actor, action: String) async throws {
+        let hash = await Self.hash(password)
+        try await database.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            try await sql.update("users").set("password_hash", to: SQLBind(hash)).set("must_change_password", to: SQLBind(mustChange))
+                .set("failed_attempts", to: SQLBind(0)).set("locked_until", to: SQLBind(Int64?.none))
+                .set("updated_at", to: SQLBind(OrganisationRepository.now()))
+                .where("id", .equal, SQLBind(user.id)).run()
+            // Every other session of the account ends: whoever knew the old password is out.
+            try await sql.delete(from: "sessions").where("user_id", .equal, SQLBind(user.id)).run()
+            try await AuditLog.append(on: sql, actor: actor, action: action, entityType: "user", entityID: user.id)
+        }
+    }
+
+    // MARK: sign-in
+
+    enum SignInResult: Sendable, Equatable {
+        case success(User)
+        case wrongCredentials
+        /// Locked until this time (ms since 1970) after repeated failures.
+        case locked(until: Int64)
+        case inactive
+    }
+
+    /// Checks a user name and password. Failures count towards a lock with a growing delay
+    /// (`SignInThrottle`); success clears them. Both are audited.
+    func signIn(username raw: String, password: String, address: String?, now: Date = Date()) async throws -> SignInResult {
+        let username = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let row = try await database.sql.select().column("*").from("users").where("username", .equal, SQLBind(username)).first() else {
+            // Spend the same time as a real check, so timing does not tell which names exist.
+            _ = await Self.verify(password, hash: Self.dummyHash)
+            try await audit(action: "auth.sign_in_failed", user: nil, name: username, address: address)
+            return .wrongCredentials
+        }
+        let user = try Self.user(row)
+        let nowMillis = Int64(now.timeIntervalSince1970 * 1000)
+        if let lockedUntil = try row.decode(column: "locked_until", as: Int64?.self), lockedUntil > nowMillis {
+            return .locked(until: lockedUntil)
+        }
+        let hash = try row.decode(column: "password_hash", as: String.self)
+        guard await Self.verify(password, hash: hash) else {
+            let failures = try row.decode(column: "failed_attempts", as: Int.self) + 1
+            let delay = SignInThrottle.delay(afterFailures: failures)
+            let until: Int64? = delay > 0 ? nowMillis + Int64(delay) * 1000 : nil
+            try await database.db.transaction { db in
+                let sql = db as! any SQLDatabase
+                try await sql.update("users").set("failed_attempts", to: SQLBind(failures)).set("locked_until", to: SQLBind(until))
+                    .where("id", .equal, SQLBind(user.id)).run()
+                try await AuditLog.append(on: sql, actor: Actor(principal: nil, address: address, fallbackName: username),
+                                          action: until == nil ? "auth.sign_in_failed" : "auth.locked", entityType: "user", entityID: user.id)
+            }
+            return until.map { .locked(until: $0) } ?? .wrongCredentials
+        }
+        guard user.active else {
+            try await audit(action: "auth.sign_in_inactive", user: user, name: username, address: address)
+            return .inactive
+        }
+        try await database.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            try await sql.update("users").set("failed_attempts", to: SQLBind(0)).set("locked_until", to: SQLBind(Int64?.none))
+                .where("id", .equal, SQLBind(user.id)).run()
+            try await AuditLog.append(on: sql, actor: Actor(principal: user.principal, address: address),
+                                      action: "auth.sign_in", entityType: "user", entityID: user.id)
+        }
+        return .success(user)
+    }
+
+    private func audit(action: String, user: User?, name: String, address: String?) async throws {
+        try await database.db.transaction { db in
+            try await AuditLog.append(on: db as! any SQLDatabase, actor: Actor(principal: user?.principal, address: address, fallbackName: name),
+                                      action: action, entityType: "user", entityID: user?.id)
+        }
+    }
+
+    /// A bcrypt hash of nothing anyone knows, to spend equal time on unknown user names.
+    static let dummyHash = Bcrypt.hash(UUID().uuidString, cost: bcryptCost)
+
+    // MARK: helpers
+
+    private func validated(_ input: Input, id: String, username: String) async throws -> User {
+        let name = input.displayName.trimmingCharacters(in: .whitespaces)
+        guard (1...120).contains(name.count) else {
+            throw AppError.invalid(field: "displayName", rule: "length", LocalizedText(
+                vi: "Họ tên phải có từ 1 đến 120 ký tự.", en: "The full name must have 1–120 characters."))
+        }
+        var user = User(id: id, username: username, displayName: name, role: input.role, department: nil,
+                        provinceCode: nil, communeCode: nil, organisationID: nil, active: input.active, mustChangePassword: false)
+        if input.role == .departmentOfficer {
+            guard let department = input.department else {
+                throw AppError.invalid(field: "department", rule: "required", LocalizedText(
+                    vi: "Cán bộ sở, ngành phải thuộc một sở.", en: "A department officer needs a department."))
+            }
+            user.department = department
+        }
+        if input.role.needsJurisdiction || (input.role == .auditor && input.unitCode != nil) {
+            guard let code = input.unitCode, let unit = try await AdminUnitRepository(database: database).find(code) else {
+                throw AppError.invalid(field: "unit", rule: "jurisdiction", LocalizedText(
+                    vi: "Hãy chọn địa bàn phụ trách: mã tỉnh (2 số) hoặc mã xã, phường, đặc khu (5 số) có trong danh mục.",
+                    en: "Choose a jurisdiction: a known province (2 digits) or commune (5 digits) code."))
+            }
+            if input.role == .communeOfficer, unit.kind.isProvinceLevel {
+                throw AppError.invalid(field: "unit", rule: "commune-required", LocalizedText(
+                    vi: "Cán bộ cấp xã phải gắn với một xã, phường hoặc đặc khu (mã 5 số).",
+                    en: "A commune officer belongs to a commune, ward or special zone (5-digit code)."))
+            }
+            if input.role == .departmentOfficer, !unit.kind.isProvinceLevel {
+                throw AppError.invalid(field: "unit", rule: "province-required", LocalizedText(
+                    vi: "Cán bộ sở, ngành phụ trách cả tỉnh: hãy chọn mã tỉnh (2 số).",
+                    en: "A department officer's jurisdiction is a province (2-digit code)."))
+            }
+            user.provinceCode = unit.area.province
+            user.communeCode = unit.area.commune
+        }
+        if input.role == .business {
+            guard let organisationID = input.organisationID,
+                  try await database.sql.select().column("id").from("organisations").where("id", .equal, SQLBind(organisationID)).first() != nil else {
+                throw AppError.invalid(field: "organisation", rule: "required", LocalizedText(
+                    vi: "Người dùng doanh nghiệp phải thuộc một tổ chức đã đăng ký.",
+                    en: "A business user must belong to a registered organisation."))
+            }
+            user.organisationID = organisationID
+        }
+        return user
+    }
+
+    static func user(_ row: any SQLRow) throws -> User {
+        let roleText = try row.decode(column: "role", as: String.self)
+        guard let role = Role(rawValue: roleText) else { throw AppError.internalData("unknown role \(roleText)") }
+        return User(id: try row.decode(column: "id", as: String.self), username: try row.decode(column: "username", as: String.self),
+                    displayName: try row.decode(column: "display_name", as: String.self), role: role,
+                    department: try row.decode(column: "department", as: String?.self).flatMap(Department.init(rawValue:)),
+                    provinceCode: try row.decode(column: "province_code", as: String?.self),
+                    communeCode: try row.decode(column: "commune_code", as: String?.self),
+                    organisationID: try row.decode(column: "organisation_id", as: String?.self),
+                    active: try row.decode(column: "active", as: Bool.self),
+                    mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self))
+    }
+}
+
+extension AppError {
+    /// Stored data the code cannot read: a 500 that tells the user nothing was changed.
+    static func internalData(_ what: String) -> AppError {
+        AppError(status: .internalServerError, code: "stored-data", detail: LocalizedText(
+            vi: "Dữ liệu lưu trữ không đọc được; không có gì bị thay đổi. Hãy báo quản trị hệ thống.",
+            en: "Stored data could not be read; nothing was changed. Please tell the administrators."))
+    }
+}

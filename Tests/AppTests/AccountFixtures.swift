@@ -1,0 +1,122 @@
+@testable import App
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NguonCore
+
+/// A small province: Quảng Ninh with two communes and Hà Nội with one; an organisation in each
+/// commune; one account of every role; a session cookie for each, made directly in the store
+/// (sign-in itself is tested through the form in AccountFlowTests).
+struct AccountFixtures: Sendable {
+    enum Who: String, CaseIterable, Sendable {
+        case anonymous, admin, department, commune, inspector, business, auditor
+    }
+
+    var users: [Who: User] = [:]
+    var cookies: [Who: String] = [:]
+    var csrf: [Who: String] = [:]
+    var orgA = ""  // Phường Đông Triều (22 / 07093): the commune officer's and the business user's
+    var orgB = ""  // Xã Đầm Hà (22 / 06895): same province, other commune
+    var orgC = ""  // Phường Ba Đình (01 / 00004): another province
+    /// Organisation A's capture token, and a government integration's read token.
+    var captureToken = ""
+    var readToken = ""
+
+    static let password = "rau-cai-ngot-dong-trieu"
+
+    static func seed(_ database: AppDatabase) async throws -> AccountFixtures {
+        var fixtures = AccountFixtures()
+        let cli = Actor(principal: APITokenRepository.commandLinePrincipal, address: "127.0.0.1", fallbackName: "tests")
+        _ = try await AdminUnitRepository(database: database).importUnits([
+            AdminUnit(code: "07093", name: "Đông Triều", fullName: "Phường Đông Triều", nameEn: nil, kind: .ward, parentCode: "22", former: []),
+            AdminUnit(code: "06895", name: "Đầm Hà", fullName: "Xã Đầm Hà", nameEn: nil, kind: .commune, parentCode: "22", former: []),
+            AdminUnit(code: "00004", name: "Ba Đình", fullName: "Phường Ba Đình", nameEn: nil, kind: .ward, parentCode: "01", former: []),
+        ], actor: cli)
+        let organisations = OrganisationRepository(database: database)
+        fixtures.orgA = try await organisations.create(.init(name: "HTX Rau an toàn Đông Triều", taxCode: "5700100001", unitCode: "07093", address: nil), actor: cli).id
+        fixtures.orgB = try await organisations.create(.init(name: "HTX Thủy sản Đầm Hà", taxCode: nil, unitCode: "06895", address: nil), actor: cli).id
+        fixtures.orgC = try await organisations.create(.init(name: "Công ty Thực phẩm Ba Đình", taxCode: nil, unitCode: "00004", address: nil), actor: cli).id
+        let users = UserRepository(database: database)
+        let sessions = SessionStore(database: database)
+        let accounts: [(Who, Role, Department?, String?, String?)] = [
+            (.admin, .admin, nil, nil, nil),
+            (.department, .departmentOfficer, .agricultureEnvironment, "22", nil),
+            (.commune, .communeOfficer, nil, "07093", nil),
+            (.inspector, .inspector, nil, "22", nil),
+            (.business, .business, nil, nil, fixtures.orgA),
+            (.auditor, .auditor, nil, nil, nil),
+        ]
+        for (who, role, department, unit, organisation) in accounts {
+            let user = try await users.create(.init(username: "t." + who.rawValue, displayName: who.rawValue, role: role,
+                                                    department: department, unitCode: unit, organisationID: organisation),
+                                              password: password, actor: cli)
+            fixtures.users[who] = user
+            let token = try await sessions.create(for: user, address: "127.0.0.1")
+            fixtures.cookies[who] = token
+            fixtures.csrf[who] = try await sessions.resolve(token)!.csrfToken
+        }
+        let tokens = APITokenRepository(database: database)
+        let admin = Actor(principal: fixtures.users[.admin]!.principal, address: nil)
+        fixtures.captureToken = try await tokens.create(.init(name: "ERP", organisationID: fixtures.orgA, scopes: [.capture], days: 1), actor: admin).secret
+        fixtures.readToken = try await tokens.create(.init(name: "Cổng quốc gia", organisationID: nil, scopes: [.read], days: 1), actor: admin).secret
+        return fixtures
+    }
+
+    /// Headers that make a request as `who` (its session cookie); send them with `client.anonymous`
+    /// so no bearer token is added.
+    func headers(_ who: Who, form: Bool = false) -> HTTPFields {
+        var headers: HTTPFields = [:]
+        if let cookie = cookies[who] { headers[.cookie] = "\(SessionStore.cookieName)=\(cookie)" }
+        if form { headers[.contentType] = "application/x-www-form-urlencoded" }
+        return headers
+    }
+
+    /// A form body with `who`'s CSRF token.
+    func form(_ who: Who, _ fields: [(String, String)]) -> ByteBuffer {
+        let all = fields + [(Form.fieldName, csrf[who] ?? "")]
+        return ByteBuffer(string: all.map { "\(SiteURL.encode($0.0))=\(SiteURL.encode($0.1))" }.joined(separator: "&"))
+    }
+}
+
+/// A browser for flows through the forms: keeps cookies and reads the CSRF field from pages.
+struct Browser {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+
+    init(_ client: AuthorizedClient) { self.client = client.anonymous }
+
+    var cookieHeader: HTTPFields {
+        cookies.isEmpty ? [:] : [.cookie: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")]
+    }
+
+    mutating func keep(_ response: TestResponse) {
+        for line in response.headers[values: .setCookie] {
+            let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            guard pair.count == 2 else { continue }
+            let (name, value) = (String(pair[0]).trimmingCharacters(in: .whitespaces), String(pair[1]))
+            if value.isEmpty || line.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+    }
+
+    mutating func get(_ uri: String) async throws -> TestResponse {
+        let response = try await client.execute(uri: uri, method: .get, headers: cookieHeader)
+        keep(response)
+        return response
+    }
+
+    /// Posts a form with the CSRF token found on `page` (or the one given).
+    mutating func post(_ uri: String, _ fields: [(String, String)], csrfFrom page: TestResponse) async throws -> TestResponse {
+        let token = Self.csrf(in: page.text) ?? ""
+        var headers = cookieHeader
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        let body = (fields + [(Form.fieldName, token)]).map { "\(SiteURL.encode($0.0))=\(SiteURL.encode($0.1))" }.joined(separator: "&")
+        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        keep(response)
+        return response
+    }
+
+    static func csrf(in html: String) -> String? {
+        guard let range = html.range(of: #"name="_csrf" value=""#) else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+}

@@ -1,0 +1,154 @@
+@testable import App
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NguonCore
+import SQLKit
+import Testing
+
+@Suite("Accounts: first administrator, sign-in, officers and their scope", .serialized)
+struct AccountFlowTests {
+    static let adminPassword = "bưởi Phúc Trạch bốn sao"
+
+    @Test("A newcomer creates the first administrator, signs in, creates a commune officer, and the officer sees only that commune")
+    func newcomer() async throws {
+        let config = try await TestApp.config()
+        // The first administrator can only come from the command line.
+        let created = try await AccountCommands.createUser(config: config, username: "quantri", displayName: "Quản trị viên", role: "admin",
+                                                           department: nil, unit: nil, organisation: nil, password: Self.adminPassword,
+                                                           logger: TestApp.quietLogger)
+        #expect(created.contains("quantri"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nguon-units-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let csv = folder.appendingPathComponent("xa.csv")
+        try """
+        code,name,full_name,kind,parent_code,name_en,former_names
+        07093,Đông Triều,Phường Đông Triều,phuong,22,Dong Trieu,Thị xã Đông Triều
+        06895,Đầm Hà,Xã Đầm Hà,xa,22,Dam Ha,
+
+        """.write(to: csv, atomically: true, encoding: .utf8)
+        let imported = try await AccountCommands.importAdminUnits(config: config, file: csv.path, logger: TestApp.quietLogger)
+        #expect(imported.contains("thêm 2"))
+
+        try await TestApp.run(config: config) { client in
+            var admin = Browser(client)
+            var page = try await admin.get("/dang-nhap")
+            #expect(page.status == .ok)
+            // A session id planted before sign-in is not the one used after it.
+            admin.cookies[SessionStore.cookieName] = "planted-by-someone-else"
+            var response = try await admin.post("/dang-nhap", [("username", "QuanTri"), ("password", Self.adminPassword)], csrfFrom: page)
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/quan-tri")
+            let setCookie = response.headers[values: .setCookie].first { $0.hasPrefix(SessionStore.cookieName + "=") } ?? ""
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax") && !setCookie.contains("planted"))
+
+            // Two organisations, in two communes.
+            page = try await admin.get("/quan-tri/to-chuc")
+            response = try await admin.post("/quan-tri/to-chuc", [("name", "HTX Rau an toàn Đông Triều"), ("taxCode", "5700100001"), ("unit", "07093")], csrfFrom: page)
+            #expect(response.status == .seeOther)
+            let mine = try #require(response.headers[.location]?.split(separator: "?").first.map(String.init))
+            response = try await admin.post("/quan-tri/to-chuc", [("name", "HTX Thủy sản Đầm Hà"), ("unit", "06895")], csrfFrom: page)
+            let theirs = try #require(response.headers[.location]?.split(separator: "?").first.map(String.init))
+            // A tax code twice is refused with the field named, and nothing is written.
+            response = try await admin.post("/quan-tri/to-chuc", [("name", "Trùng"), ("taxCode", "5700100001"), ("unit", "06895")], csrfFrom: page)
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("Mã số thuế 5700100001 đã được đăng ký"))
+
+            // The commune officer.
+            page = try await admin.get("/quan-tri/nguoi-dung")
+            response = try await admin.post("/quan-tri/nguoi-dung", [("username", "canbo.dongtrieu"), ("displayName", "Nguyễn Văn An"),
+                                                                     ("role", "commune_officer"), ("unit", "07093"),
+                                                                     ("password", "mat-khau-tam-thoi-01")], csrfFrom: page)
+            #expect(response.status == .seeOther)
+            // Weak passwords and missing jurisdictions are refused with the field named.
+            response = try await admin.post("/quan-tri/nguoi-dung", [("username", "canbo.yeu"), ("displayName", "Yếu"),
+                                                                     ("role", "commune_officer"), ("unit", "07093"), ("password", "1234567890")], csrfFrom: page)
+            #expect(response.status == .badRequest && response.text.contains("phổ biến"))
+            response = try await admin.post("/quan-tri/nguoi-dung", [("username", "canbo.thieu"), ("displayName", "Thiếu"),
+                                                                     ("role", "commune_officer"), ("password", "mat-khau-tam-thoi-02")], csrfFrom: page)
+            #expect(response.status == .badRequest && response.text.contains("địa bàn"))
+
+            // The officer signs in, must change the temporary password first, then works in their commune only.
+            var officer = Browser(client)
+            page = try await officer.get("/dang-nhap")
+            response = try await officer.post("/dang-nhap", [("username", "canbo.dongtrieu"), ("password", "mat-khau-tam-thoi-01")], csrfFrom: page)
+            #expect(response.headers[.location] == "/tai-khoan?change=1")
+            page = try await officer.get("/tai-khoan?change=1")
+            response = try await officer.post("/tai-khoan/mat-khau", [("current", "mat-khau-tam-thoi-01"), ("new", "rau sạch Đông Triều 2026"),
+                                                                      ("repeat", "rau sạch Đông Triều 2026")], csrfFrom: page)
+            #expect(response.status == .seeOther)
+            let list = try await officer.get("/quan-tri/to-chuc")
+            #expect(list.text.contains("HTX Rau an toàn Đông Triều") && !list.text.contains("Đầm Hà"))
+            #expect(try await officer.get(mine).status == .ok)
+            #expect(try await officer.get(theirs).status == .notFound)
+            #expect(try await officer.get("/quan-tri/nguoi-dung").status == .forbidden)
+            #expect(try await officer.get("/quan-tri/nhat-ky").status == .forbidden)
+
+            // Sign-out ends the session on the server, not only in the browser.
+            let before = officer.cookies
+            page = try await officer.get("/quan-tri")
+            response = try await officer.post("/dang-xuat", [], csrfFrom: page)
+            #expect(response.status == .seeOther)
+            officer.cookies = before
+            #expect(try await officer.get("/quan-tri").status == .seeOther)
+
+            // The audit log has it all, in order.
+            let log = try await admin.get("/quan-tri/nhat-ky")
+            for action in ["user.create", "auth.sign_in", "organisation.create", "user.password_change", "auth.sign_out"] {
+                #expect(log.text.contains(action), "\(action)")
+            }
+        }
+        let verified = try await AccountCommands.verifyAudit(config: config, logger: TestApp.quietLogger)
+        #expect(verified.ok)
+    }
+
+    @Test("Repeated wrong passwords lock the account with a growing delay; forms without the CSRF token are refused")
+    func lockoutAndCSRF() async throws {
+        let config = try await TestApp.config()
+        _ = try await AccountCommands.createUser(config: config, username: "kiemtoan", displayName: "Kiểm toán", role: "auditor",
+                                                 department: nil, unit: nil, organisation: nil, password: Self.adminPassword,
+                                                 logger: TestApp.quietLogger)
+        try await TestApp.run(config: config) { client in
+            var browser = Browser(client)
+            let page = try await browser.get("/dang-nhap")
+            for _ in 0..<SignInThrottle.freeAttempts - 1 {
+                let wrong = try await browser.post("/dang-nhap", [("username", "kiemtoan"), ("password", "sai-mat-khau-roi")], csrfFrom: page)
+                #expect(wrong.status == .unauthorized)
+                #expect(wrong.text.contains("Tên đăng nhập hoặc mật khẩu không đúng"))
+            }
+            let locking = try await browser.post("/dang-nhap", [("username", "kiemtoan"), ("password", "sai-mat-khau-roi")], csrfFrom: page)
+            #expect(locking.status == .tooManyRequests)
+            // Locked: even the right password waits, and the page says how long.
+            let right = try await browser.post("/dang-nhap", [("username", "kiemtoan"), ("password", Self.adminPassword)], csrfFrom: page)
+            #expect(right.status == .tooManyRequests)
+            #expect(Int(right.headers[.retryAfter] ?? "") ?? 0 > 0)
+            // An unknown user name gets the same answer as a wrong password.
+            let unknown = try await browser.post("/dang-nhap", [("username", "khong.co.ai"), ("password", "sai-mat-khau-roi")], csrfFrom: page)
+            #expect(unknown.status == .unauthorized)
+
+            // No token, or someone else's, is refused before anything happens.
+            var headers = browser.cookieHeader
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let forged = try await client.anonymous.execute(uri: "/dang-nhap", method: .post, headers: headers,
+                                                            body: ByteBuffer(string: "username=kiemtoan&password=x&_csrf=gia-mao"))
+            #expect(forged.status == .forbidden)
+            #expect(forged.text.contains("Biểu mẫu đã hết hạn"))
+        }
+    }
+
+    @Test("The rate limiter answers 429 with Retry-After past the limit, per address")
+    func rateLimit() throws {
+        let limiter = RateLimiter(name: "test", limit: 3, per: .seconds(60))
+        let start = ContinuousClock.now
+        for _ in 0..<3 { try limiter.check("10.0.0.1", now: start) }
+        #expect(throws: AppError.self) { try limiter.check("10.0.0.1", now: start + .seconds(10)) }
+        do {
+            try limiter.check("10.0.0.1", now: start + .seconds(10))
+        } catch {
+            #expect(error.status == .tooManyRequests)
+            #expect(error.headers[.retryAfter] == "51")
+        }
+        try limiter.check("10.0.0.2", now: start + .seconds(10))
+        try limiter.check("10.0.0.1", now: start + .seconds(61))
+    }
+}

@@ -1,0 +1,105 @@
+@testable import App
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SQLKit
+import TestSupport
+import Testing
+
+@Suite("Administrative units and the audit log", .serialized)
+struct AdminUnitAndAuditTests {
+    @Test("The national list imports completely and idempotently; a renamed unit updates in place, is audited, and is found by either name")
+    func importNationalList() async throws {
+        guard let file = SharedFolder.file("data/admin-units/vn-units-2025.json") else { return }
+        let config = try await TestApp.config()
+        let first = try await AccountCommands.importAdminUnits(config: config, file: file.path, logger: TestApp.quietLogger)
+        #expect(first.contains("thêm 3321"), "\(first)")
+        let second = try await AccountCommands.importAdminUnits(config: config, file: file.path, logger: TestApp.quietLogger)
+        #expect(second.contains("thêm 0, cập nhật 0, không đổi 3355"), "\(second)")
+
+        // The same file with one ward renamed.
+        var list = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]])
+        var hanoi = list[0]
+        var wards = try #require(hanoi["Wards"] as? [[String: Any]])
+        #expect(wards[0]["Code"] as? String == "00004")
+        wards[0]["Name"] = "Ba Đình Mới"
+        wards[0]["FullName"] = "Phường Ba Đình Mới"
+        hanoi["Wards"] = wards
+        list[0] = hanoi
+        let changed = FileManager.default.temporaryDirectory.appendingPathComponent("units-\(UUID().uuidString).json")
+        try JSONSerialization.data(withJSONObject: list).write(to: changed)
+        let third = try await AccountCommands.importAdminUnits(config: config, file: changed.path, logger: TestApp.quietLogger)
+        #expect(third.contains("thêm 0, cập nhật 1"), "\(third)")
+
+        try await AppDatabase.using(config, logger: TestApp.quietLogger) { database in
+            let units = AdminUnitRepository(database: database)
+            let counts = try await units.count()
+            #expect(counts.provinces == 34 && counts.communes == 3_321)
+            #expect(try await units.find("00004")?.fullName == "Phường Ba Đình Mới")
+            // Old labels still find it, with or without accents.
+            #expect(try await units.search("ba dinh").contains { $0.code == "00004" })
+            #expect(try await units.search("Phường Ba Đình Mới").contains { $0.code == "00004" })
+            let entries = try await AuditLog.list(.init(entityType: "admin_unit", entityID: "00004"),
+                                                  for: APITokenRepository.commandLinePrincipal, on: database.sql)
+            #expect(entries.count == 1)
+            #expect(entries.first?.before?.contains("Ba Đình") == true && entries.first?.after?.contains("Ba Đình Mới") == true)
+        }
+    }
+
+    @Test("A file with a bad row names the row and the rule, and nothing of it is imported")
+    func badFile() async throws {
+        let config = try await TestApp.config()
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv")
+        try "code,name,full_name,parent_code\n07093,Đông Triều,Phường Đông Triều,22\n0713,Quảng Yên,Phường Quảng Yên,22\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        await #expect(throws: AccountCommands.Failure.self) {
+            _ = try await AccountCommands.importAdminUnits(config: config, file: csv.path, logger: TestApp.quietLogger)
+        }
+        do {
+            _ = try await AccountCommands.importAdminUnits(config: config, file: csv.path, logger: TestApp.quietLogger)
+        } catch let failure as AccountCommands.Failure {
+            #expect(failure.description.contains("0713") && failure.description.contains("5 chữ số"))
+        }
+        let unknownParent = FileManager.default.temporaryDirectory.appendingPathComponent("orphan-\(UUID().uuidString).csv")
+        try "code,name,full_name,parent_code\n07093,Đông Triều,Phường Đông Triều,99\n".write(to: unknownParent, atomically: true, encoding: .utf8)
+        await #expect(throws: AccountCommands.Failure.self) {
+            _ = try await AccountCommands.importAdminUnits(config: config, file: unknownParent.path, logger: TestApp.quietLogger)
+        }
+        try await AppDatabase.using(config, logger: TestApp.quietLogger) { database in
+            let communes = try await AdminUnitRepository(database: database).count().communes
+            #expect(communes == 0)
+        }
+    }
+
+    @Test("Editing, removing or reordering one audit row in the database is caught by `nguon audit verify`, which names it")
+    func tamperDetection() async throws {
+        for tamper in ["edit", "delete", "swap"] {
+            let config = try await TestApp.config()
+            try await AppDatabase.using(config, logger: TestApp.quietLogger) { database in
+                _ = try await AccountFixtures.seed(database)
+            }
+            #expect(try await AccountCommands.verifyAudit(config: config, logger: TestApp.quietLogger).ok)
+            try await AppDatabase.using(config, logger: TestApp.quietLogger) { database in
+                let sql = database.sql
+                switch tamper {
+                case "edit":
+                    try await sql.update("audit_log").set("actor_name", to: SQLBind("người khác")).where("sequence", .equal, SQLBind(4)).run()
+                case "delete":
+                    try await sql.delete(from: "audit_log").where("sequence", .equal, SQLBind(4)).run()
+                default:
+                    // Swap the contents of two entries, keeping their sequence numbers.
+                    let rows = try await sql.select().column("*").from("audit_log").where("sequence", .in, SQLBind.group([4, 5] as [Int64]))
+                        .orderBy("sequence").all().map(AuditLog.entry)
+                    for (target, source) in [(rows[0], rows[1]), (rows[1], rows[0])] {
+                        try await sql.update("audit_log").set("action", to: SQLBind(source.action)).set("entity_id", to: SQLBind(source.entityID))
+                            .set("after", to: SQLBind(source.after)).set("previous_hash", to: SQLBind(source.previousHash))
+                            .set("hash", to: SQLBind(source.hash)).where("sequence", .equal, SQLBind(target.sequence)).run()
+                    }
+                }
+            }
+            let result = try await AccountCommands.verifyAudit(config: config, logger: TestApp.quietLogger)
+            #expect(!result.ok, "\(tamper)")
+            #expect(result.message.contains("#4") || result.message.contains("#5"), "\(tamper): \(result.message)")
+        }
+    }
+}

@@ -1,0 +1,180 @@
+@testable import App
+import EPCIS
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NguonCore
+import Testing
+
+/// Every administration and EPCIS route, driven with every role: what each may read or change,
+/// including records outside its scope reached by guessing their IDs.
+@Suite("Authorisation matrix", .serialized)
+struct AuthorizationMatrixTests {
+    typealias Who = AccountFixtures.Who
+
+    struct Case: Sendable {
+        let method: HTTPRequest.Method
+        let path: String
+        var form: [(String, String)]? = nil
+        /// Expected status per role; roles not listed expect `otherwise`.
+        let expect: [Who: HTTPResponse.Status]
+        var otherwise: HTTPResponse.Status = .forbidden
+        /// Posted as the administrator after each role's try, to put the record back.
+        var restore: (path: String, form: [(String, String)])? = nil
+    }
+
+    @Test("Each role reaches exactly its scope, on every route")
+    func matrix() async throws {
+        let box = FixtureBox()
+        try await TestApp.run(prepare: { database in box.set(try await AccountFixtures.seed(database)) }) { client in
+            let f = box.get()
+            let anonymous = client.anonymous
+            let signIn: HTTPResponse.Status = .seeOther
+            let cases: [Case] = [
+                // administration home and reference data: any account
+                Case(method: .get, path: "/quan-tri", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/don-vi-hanh-chinh?q=dong+trieu", expect: [.anonymous: signIn], otherwise: .ok),
+                // organisations: lists are filtered (checked below); single records outside the scope are 404
+                Case(method: .get, path: "/quan-tri/to-chuc", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/to-chuc/\(f.orgA)", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/to-chuc/\(f.orgB)",
+                     expect: [.anonymous: signIn, .commune: .notFound, .business: .notFound], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/to-chuc/\(f.orgC)",
+                     expect: [.anonymous: signIn, .admin: .ok, .auditor: .ok], otherwise: .notFound),
+                Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgA)", form: [("name", "HTX Rau an toàn Đông Triều"), ("unit", "07093"), ("address", "Thôn Đông Sơn")],
+                     expect: [.anonymous: signIn, .admin: .seeOther, .department: .seeOther, .commune: .seeOther]),
+                Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgB)", form: [("name", "Đổi tên"), ("unit", "06895")],
+                     expect: [.anonymous: signIn, .admin: .seeOther, .department: .seeOther, .commune: .notFound]),
+                Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgC)", form: [("name", "Đổi tên"), ("unit", "00004")],
+                     expect: [.anonymous: signIn, .admin: .seeOther, .department: .notFound, .commune: .notFound]),
+                // an officer cannot register (or move) an organisation outside the jurisdiction
+                Case(method: .post, path: "/quan-tri/to-chuc", form: [("name", "HTX mới"), ("unit", "00004")],
+                     expect: [.anonymous: signIn, .admin: .seeOther, .department: .badRequest, .commune: .badRequest]),
+                Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgA)", form: [("name", "HTX Rau an toàn Đông Triều"), ("unit", "06895")],
+                     expect: [.anonymous: signIn, .admin: .seeOther, .department: .seeOther, .commune: .badRequest],
+                     restore: ("/quan-tri/to-chuc/\(f.orgA)", [("name", "HTX Rau an toàn Đông Triều"), ("unit", "07093")])),
+                // accounts: administrators change, auditors read
+                Case(method: .get, path: "/quan-tri/nguoi-dung", expect: [.anonymous: signIn, .admin: .ok, .auditor: .ok]),
+                Case(method: .get, path: "/quan-tri/nguoi-dung/\(f.users[.admin]!.id)", expect: [.anonymous: signIn, .admin: .ok, .auditor: .ok]),
+                Case(method: .post, path: "/quan-tri/nguoi-dung",
+                     form: [("username", "moi.\(UUID().uuidString.prefix(6).lowercased())"), ("displayName", "Mới"), ("role", "auditor"),
+                            ("password", AccountFixtures.password)],
+                     expect: [.anonymous: signIn, .admin: .seeOther]),
+                Case(method: .post, path: "/quan-tri/nguoi-dung/\(f.users[.commune]!.id)",
+                     form: [("displayName", "Cán bộ xã"), ("role", "commune_officer"), ("unit", "07093"), ("active", "on")],
+                     expect: [.anonymous: signIn, .admin: .seeOther]),
+                // tokens: administrators all, businesses their own
+                Case(method: .get, path: "/quan-tri/ma-truy-cap", expect: [.anonymous: signIn, .admin: .ok, .business: .ok, .auditor: .ok]),
+                Case(method: .post, path: "/quan-tri/ma-truy-cap", form: [("name", "ERP"), ("capture", "on"), ("days", "30"), ("organisation", f.orgA)],
+                     expect: [.anonymous: signIn, .admin: .ok, .business: .ok]),
+                // the audit log
+                Case(method: .get, path: "/quan-tri/nhat-ky", expect: [.anonymous: signIn, .admin: .ok, .auditor: .ok]),
+                Case(method: .get, path: "/quan-tri/nhat-ky.csv", expect: [.anonymous: signIn, .admin: .ok, .auditor: .ok]),
+                // the EPCIS repository: government accounts read; businesses write their own events
+                Case(method: .get, path: "/epcis/events", expect: [.anonymous: .unauthorized, .business: .forbidden], otherwise: .ok),
+                Case(method: .get, path: "/epcis/eventTypes", expect: [.anonymous: .unauthorized, .business: .forbidden], otherwise: .ok),
+                Case(method: .get, path: "/api/v1/trace?id=" + SiteURL.encode("urn:epc:id:sgtin:8935001.000002.1"),
+                     expect: [.anonymous: .unauthorized, .business: .forbidden], otherwise: .ok),
+                // public pages stay open to everyone
+                Case(method: .get, path: "/", expect: [:], otherwise: .ok),
+                Case(method: .get, path: "/gs1", expect: [:], otherwise: .ok),
+                // Last, because a reset ends every session of the account: the inspector is signed out by the time it tries.
+                Case(method: .post, path: "/quan-tri/nguoi-dung/\(f.users[.inspector]!.id)/dat-lai-mat-khau",
+                     form: [("password", "mat-khau-moi-cua-thanh-tra")], expect: [.anonymous: signIn, .admin: .seeOther, .inspector: .seeOther]),
+            ]
+            for item in cases {
+                for who in Who.allCases {
+                    var headers = f.headers(who, form: item.form != nil)
+                    if item.form != nil, who == .anonymous { headers[.cookie] = nil }
+                    let body = item.form.map { f.form(who, $0) }
+                    let response = try await anonymous.execute(uri: item.path, method: item.method, headers: headers, body: body)
+                    let expected = item.expect[who] ?? item.otherwise
+                    // Anonymous form posts fail the CSRF check (no session, no pre-session cookie) before anything else.
+                    let allowed: Set<HTTPResponse.Status> = who == .anonymous && item.form != nil ? [expected, .forbidden] : [expected]
+                    #expect(allowed.contains(response.status), "\(item.method) \(item.path) as \(who): \(response.status.code), expected \(expected.code)")
+                    if let restore = item.restore {
+                        let back = try await anonymous.execute(uri: restore.path, method: .post, headers: f.headers(.admin, form: true),
+                                                               body: f.form(.admin, restore.form))
+                        #expect(back.status == .seeOther)
+                    }
+                }
+            }
+
+            // Lists show only what is in scope.
+            func organisations(_ who: Who) async throws -> String {
+                try await anonymous.execute(uri: "/quan-tri/to-chuc", method: .get, headers: f.headers(who)).text
+            }
+            // (by id: the cases above renamed some of them)
+            let commune = try await organisations(.commune)
+            #expect(commune.contains(f.orgA) && !commune.contains(f.orgB) && !commune.contains(f.orgC))
+            let department = try await organisations(.department)
+            #expect(department.contains(f.orgA) && department.contains(f.orgB) && !department.contains(f.orgC))
+            let business = try await organisations(.business)
+            #expect(business.contains(f.orgA) && !business.contains(f.orgB) && !business.contains(f.orgC))
+            let everything = try await organisations(.admin)
+            #expect([f.orgA, f.orgB, f.orgC].allSatisfy(everything.contains))
+
+            // A business cannot mint a token for another organisation by editing the form.
+            let forged = try await anonymous.execute(uri: "/quan-tri/ma-truy-cap", method: .post, headers: f.headers(.business, form: true),
+                                                     body: f.form(.business, [("name", "giả"), ("capture", "on"), ("days", "30"), ("organisation", f.orgB)]))
+            #expect(forged.status == .ok)
+            let tokens = try await anonymous.execute(uri: "/quan-tri/ma-truy-cap", method: .get, headers: f.headers(.business)).text
+            #expect(!tokens.contains(f.orgB))
+        }
+    }
+
+    @Test("Capture takes a business account or its capture token, never an officer or a read token; jobs are the capturer's")
+    func captureRights() async throws {
+        let box = FixtureBox()
+        try await TestApp.run(prepare: { database in box.set(try await AccountFixtures.seed(database)) }) { client in
+            let f = box.get()
+            let chain = DemoSupplyChain(variant: 420)
+            let json: HTTPFields = [.contentType: "application/ld+json"]
+            func capture(_ headers: HTTPFields) async throws -> TestResponse {
+                try await client.anonymous.execute(uri: "/epcis/capture", method: .post, headers: headers, body: ByteBuffer(string: chain.document))
+            }
+            #expect(try await capture(json).status == .unauthorized)
+            for who in [Who.department, .commune, .inspector, .auditor] {
+                #expect(try await capture(json.merging(f.headers(who))).status == .forbidden, "\(who)")
+            }
+            let byBusiness = try await capture(json.merging(f.headers(.business)))
+            #expect(byBusiness.status == .accepted)
+            let job = try #require(byBusiness.headers[.location])
+            #expect(try await client.anonymous.execute(uri: job, method: .get, headers: f.headers(.business)).status == .ok)
+            #expect(try await client.anonymous.execute(uri: job, method: .get, headers: f.headers(.inspector)).status == .ok)
+            #expect(try await client.anonymous.execute(uri: job, method: .get).status == .unauthorized)
+
+            // Tokens: an organisation's capture token captures; a read token does not.
+            let (captureToken, readToken) = (f.captureToken, f.readToken)
+            let other = DemoSupplyChain(variant: 421)
+            let withToken = try await client.anonymous.execute(uri: "/epcis/capture", method: .post,
+                                                               headers: json.merging([.authorization: "Bearer " + captureToken]),
+                                                               body: ByteBuffer(string: other.document))
+            #expect(withToken.status == .accepted)
+            let read = try await client.anonymous.execute(uri: "/epcis/capture", method: .post,
+                                                          headers: json.merging([.authorization: "Bearer " + readToken]),
+                                                          body: ByteBuffer(string: other.document))
+            #expect(read.status == .forbidden)
+            #expect(try await client.anonymous.execute(uri: "/epcis/events", method: .get, headers: [.authorization: "Bearer " + readToken]).status == .ok)
+            #expect(try await client.anonymous.execute(uri: "/epcis/events", method: .get, headers: [.authorization: "Bearer " + captureToken]).status == .forbidden)
+            // The capture token reads its own organisation's job, not another's.
+            #expect(try await client.anonymous.execute(uri: job, method: .get, headers: [.authorization: "Bearer " + captureToken]).status == .ok)
+        }
+    }
+}
+
+/// Hands the seeded fixtures from `prepare` to the test body.
+final class FixtureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: AccountFixtures?
+    func set(_ fixtures: AccountFixtures) { lock.withLock { value = fixtures } }
+    func get() -> AccountFixtures { lock.withLock { value! } }
+}
+
+extension HTTPFields {
+    func merging(_ other: HTTPFields) -> HTTPFields {
+        var merged = self
+        for field in other { merged[field.name] = field.value }
+        return merged
+    }
+}
