@@ -39,3 +39,66 @@ struct RobustnessTests {
         }
     }
 }
+
+@Suite("Robustness of the administration", .serialized)
+struct AdministrationRobustnessTests {
+    @Test("Every administration page and form answers malformed queries, fields and ids below 500, and escapes what it shows")
+    func neverFiveHundred() async throws {
+        let box = FixtureBox()
+        try await TestApp.run(prepare: { database in box.set(try await AccountFixtures.seed(database)) }) { client in
+            let f = box.get()
+            let anonymous = client.anonymous
+            let pages = ["/dang-nhap", "/tai-khoan", "/quan-tri", "/quan-tri/nguoi-dung", "/quan-tri/to-chuc", "/quan-tri/ma-truy-cap",
+                         "/quan-tri/nhat-ky", "/quan-tri/nhat-ky.csv", "/quan-tri/don-vi-hanh-chinh",
+                         "/quan-tri/to-chuc/\(f.orgA)", "/quan-tri/nguoi-dung/\(f.users[.commune]!.id)"]
+            let params = ["q", "province", "action", "entityID", "from", "until", "before", "done", "next", "change", "actor"]
+            for path in pages {
+                for value in RobustnessTests.nasty {
+                    let uri = "\(path)?\(params.map { "\($0)=\(value)" }.joined(separator: "&"))"
+                    let response = try await anonymous.execute(uri: uri, method: .get, headers: f.headers(.admin))
+                    #expect(response.status.code < 500, "\(uri) → \(response.status.code)")
+                }
+            }
+            for value in RobustnessTests.nasty {
+                for id in [value, SiteURL.encode(value)] {
+                    for base in ["/quan-tri/to-chuc/", "/quan-tri/nguoi-dung/"] {
+                        let response = try await anonymous.execute(uri: base + id, method: .get, headers: f.headers(.admin))
+                        #expect(response.status.code < 500, "\(base)\(id) → \(response.status.code)")
+                    }
+                }
+            }
+            let forms: [(String, [String])] = [
+                ("/quan-tri/to-chuc", ["name", "taxCode", "unit", "address"]),
+                ("/quan-tri/to-chuc/\(f.orgB)", ["name", "taxCode", "unit", "address"]),
+                ("/quan-tri/nguoi-dung", ["username", "displayName", "role", "department", "unit", "organisation", "password"]),
+                ("/quan-tri/nguoi-dung/\(f.users[.auditor]!.id)", ["displayName", "role", "department", "unit", "organisation", "active"]),
+                ("/quan-tri/ma-truy-cap", ["name", "organisation", "days", "capture", "read"]),
+                ("/tai-khoan/mat-khau", ["current", "new", "repeat"]),
+            ]
+            let valid: [String: String] = ["name": "HTX Mới", "unit": "07093", "username": "hop.le", "displayName": "Hợp Lệ", "role": "auditor",
+                                           "password": AccountFixtures.password, "days": "30", "capture": "on", "current": AccountFixtures.password]
+            for (path, fields) in forms {
+                for field in fields {
+                    for value in RobustnessTests.nasty.prefix(20) {
+                        var pairs = fields.map { ($0, valid[$0] ?? "") }
+                        pairs[pairs.firstIndex { $0.0 == field }!].1 = value
+                        let response = try await anonymous.execute(uri: path, method: .post, headers: f.headers(.admin, form: true),
+                                                                   body: f.form(.admin, pairs))
+                        #expect(response.status.code < 500, "POST \(path) \(field)=\(value.prefix(30)) → \(response.status.code)")
+                    }
+                }
+            }
+            // A raw, malformed body is a 4xx too.
+            for body in ["%", "a=%zz&b", String(repeating: "x=1&", count: 20_000)] {
+                let response = try await anonymous.execute(uri: "/quan-tri/to-chuc", method: .post, headers: f.headers(.admin, form: true),
+                                                           body: ByteBuffer(string: body))
+                #expect((400..<500).contains(response.status.code), "body \(body.prefix(20)) → \(response.status.code)")
+            }
+            // What was stored from hostile input is shown as text, never as markup.
+            let list = try await anonymous.execute(uri: "/quan-tri/to-chuc", method: .get, headers: f.headers(.admin)).text
+            #expect(!list.contains("<script>alert(1)</script>"))
+            let log = try await anonymous.execute(uri: "/quan-tri/nhat-ky", method: .get, headers: f.headers(.admin)).text
+            #expect(!log.contains("<script>alert(1)</script>"))
+        }
+    }
+}

@@ -38,6 +38,8 @@ enum AccountController {
         case .success(let user):
             // A new session every time: a session id planted before sign-in is worth nothing after it.
             if let old = request.cookies[SessionStore.cookieName]?.value { try await deps.sessions.end(old) }
+            // Expired sessions of everyone are cleared here, at the moment sessions are made.
+            try await deps.sessions.purge()
             let token = try await deps.sessions.create(for: user, address: context.clientAddress)
             var response = redirect(user.mustChangePassword ? SiteURL.account.url([("change", "1")]) : (next ?? SiteURL.admin.path))
             response.setCookie(sessionCookie(token, secure: deps.secureCookies))

@@ -19,7 +19,13 @@ enum Form {
                 vi: "Biểu mẫu phải được gửi dạng application/x-www-form-urlencoded.",
                 en: "Forms must be sent as application/x-www-form-urlencoded."))
         }
-        let buffer = try await request.body.collect(upTo: maxBytes)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: maxBytes)
+        } catch {
+            throw AppError(status: .contentTooLarge, code: "form-too-large", detail: LocalizedText(
+                vi: "Biểu mẫu gửi lên lớn hơn \(maxBytes / 1024) KB.", en: "The form is larger than \(maxBytes / 1024) KB."))
+        }
         let form = try Query(String(buffer: buffer), form: true)
         let expected = context.session?.csrfToken ?? request.cookies[preSessionCookie]?.value
         guard let expected, let sent = form[fieldName], Secret.constantTimeEqual(sent, expected) else {
