@@ -21,6 +21,8 @@ struct AccountFixtures: Sendable {
     /// Organisation A's capture token, and a government integration's read token.
     var captureToken = ""
     var readToken = ""
+    /// Organisation B's capture token.
+    var captureTokenB = ""
 
     static let password = "rau-cai-ngot-dong-trieu"
 
@@ -58,6 +60,7 @@ struct AccountFixtures: Sendable {
         let tokens = APITokenRepository(database: database)
         let admin = Actor(principal: fixtures.users[.admin]!.principal, address: nil)
         fixtures.captureToken = try await tokens.create(.init(name: "ERP", organisationID: fixtures.orgA, scopes: [.capture], days: 1), actor: admin).secret
+        fixtures.captureTokenB = try await tokens.create(.init(name: "ERP B", organisationID: fixtures.orgB, scopes: [.capture], days: 1), actor: admin).secret
         fixtures.readToken = try await tokens.create(.init(name: "Cổng quốc gia", organisationID: nil, scopes: [.read], days: 1), actor: admin).secret
         return fixtures
     }

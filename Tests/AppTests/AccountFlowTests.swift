@@ -73,6 +73,9 @@ struct AccountFlowTests {
             page = try await officer.get("/dang-nhap")
             response = try await officer.post("/dang-nhap", [("username", "canbo.dongtrieu"), ("password", "mat-khau-tam-thoi-01")], csrfFrom: page)
             #expect(response.headers[.location] == "/tai-khoan?change=1")
+            // Until the temporary password is replaced, nothing else opens.
+            let blocked = try await officer.get("/quan-tri/to-chuc")
+            #expect(blocked.status == .seeOther && blocked.headers[.location] == "/tai-khoan?change=1")
             page = try await officer.get("/tai-khoan?change=1")
             response = try await officer.post("/tai-khoan/mat-khau", [("current", "mat-khau-tam-thoi-01"), ("new", "rau sạch Đông Triều 2026"),
                                                                       ("repeat", "rau sạch Đông Triều 2026")], csrfFrom: page)
@@ -133,6 +136,33 @@ struct AccountFlowTests {
                                                             body: ByteBuffer(string: "username=kiemtoan&password=x&_csrf=gia-mao"))
             #expect(forged.status == .forbidden)
             #expect(forged.text.contains("Biểu mẫu đã hết hạn"))
+        }
+    }
+
+    @Test("Every page satisfies the strict Content-Security-Policy it is sent with: no inline script, style or handlers, nothing from elsewhere")
+    func pagesSatisfyCSP() async throws {
+        let box = FixtureBox()
+        try await TestApp.run(prepare: { database in box.set(try await AccountFixtures.seed(database)) }) { client in
+            let f = box.get()
+            let pages = ["/", "/gs1?input=(01)08930000000019", "/dang-nhap", "/tai-khoan", "/quan-tri", "/quan-tri/nguoi-dung",
+                         "/quan-tri/nguoi-dung/\(f.users[.commune]!.id)", "/quan-tri/to-chuc", "/quan-tri/to-chuc/\(f.orgA)",
+                         "/quan-tri/ma-truy-cap", "/quan-tri/nhat-ky", "/quan-tri/don-vi-hanh-chinh?q=dong", "/khong-co"]
+            for page in pages {
+                let response = try await client.anonymous.execute(uri: page, method: .get, headers: f.headers(.admin))
+                let html = response.text.lowercased()
+                #expect(response.headers[.contentSecurityPolicy] == SecurityHeadersMiddleware.contentSecurityPolicy, "\(page)")
+                #expect(!html.contains("<script") && !html.contains("<style") && !html.contains(" style="), "\(page)")
+                #expect(html.range(of: #"\son[a-z]+="#, options: .regularExpression) == nil, "\(page)")
+                #expect(html.range(of: #"(src="|<link[^>]+href=")(https?:)?//"#, options: .regularExpression) == nil, "\(page)")
+            }
+        }
+    }
+
+    @Test("After sign-in only paths on this site are followed")
+    func safeNext() {
+        #expect(AccountController.safeNext("/quan-tri/to-chuc?q=a") == "/quan-tri/to-chuc?q=a")
+        for hostile in ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil", "https://evil.example", "/ /evil", "evil"] {
+            #expect(AccountController.safeNext(hostile) == nil, "\(hostile)")
         }
     }
 

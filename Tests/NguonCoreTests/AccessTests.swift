@@ -13,6 +13,8 @@ struct AccessTests {
         #expect(PasswordPolicy.check("aaaaaaaaaaaa", username: "an") == .repetitive)
         #expect(PasswordPolicy.check("abcdefghijkl", username: "an") == .repetitive)
         #expect(PasswordPolicy.check(String(repeating: "dài ", count: 30), username: "an") == .tooLong)
+        #expect(PasswordPolicy.check("a\u{0}rau cải ngọt Đông Triều", username: "an") == .controlCharacters)
+        #expect(PasswordPolicy.check("rau cải ngọt\tĐông Triều", username: "an") == .controlCharacters)
         #expect(PasswordPolicy.check("rau cải ngọt Đông Triều", username: "an") == nil)
         #expect(PasswordPolicy.check("Tom-the-chan-trang-7", username: "an") == nil)
     }

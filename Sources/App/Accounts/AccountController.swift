@@ -88,8 +88,10 @@ enum AccountController {
 
     /// Only paths on this site are followed after sign-in, never another host.
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), next.utf8.count <= 1000,
-              !next.contains("\r"), !next.contains("\n") else { return nil }
+        // Browsers drop tabs and line breaks and read \ as /, so "/\t/evil" would leave the site:
+        // no control characters, spaces or backslashes at all.
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.utf8.count <= 1000,
+              next.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "\\") }) else { return nil }
         return next
     }
 

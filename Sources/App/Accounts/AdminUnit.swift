@@ -249,11 +249,11 @@ enum CSV {
         return rows
     }
 
-    /// One field, quoted when it holds a comma, quote or line break. A leading = + - @ is
-    /// prefixed with ' so a spreadsheet does not run it as a formula.
+    /// One field, quoted when it holds a comma, quote or line break. A leading = + - @ tab or
+    /// CR is prefixed with ' so a spreadsheet does not run it as a formula.
     static func field(_ value: String) -> String {
         var value = value
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

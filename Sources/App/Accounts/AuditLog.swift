@@ -31,17 +31,18 @@ struct Actor: Sendable {
 enum AuditLog {
     /// Appends one entry. `before`/`after` are encoded as JSON with sorted keys.
     static func append(on sql: any SQLDatabase, actor: Actor, action: String, entityType: String, entityID: String?,
-                       before: (any Encodable)? = nil, after: (any Encodable)? = nil, at: Date = Date()) async throws {
+                       before: (any Encodable)? = nil, after: (any Encodable)? = nil) async throws {
         // Entries must be numbered one after the other: on PostgreSQL concurrent transactions take
         // turns here (the lock ends with the transaction); SQLite has one writer anyway.
         if sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(7305001)").run()
         }
-        let head = try await sql.select().columns("sequence", "hash").from("audit_log")
+        let head = try await sql.select().columns("sequence", "hash", "at").from("audit_log")
             .orderBy("sequence", .descending).limit(1).first()
         let sequence = (try head?.decode(column: "sequence", as: Int64.self) ?? 0) + 1
         let previous = try head?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
-        let millis = Int64((at.timeIntervalSince1970 * 1000).rounded())
+        // Read the clock after taking the turn, so times never go backwards along the chain.
+        let millis = max(Int64((Date().timeIntervalSince1970 * 1000).rounded()), try head?.decode(column: "at", as: Int64.self) ?? 0)
         let beforeJSON = try before.map(json)
         let afterJSON = try after.map(json)
         let hash = AuditChain.hash(sequence: sequence, at: millis, actorID: actor.id, actorName: actor.name,

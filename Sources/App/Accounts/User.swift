@@ -37,7 +37,7 @@ struct UserRepository: Sendable {
         var displayName: String
         var role: Role
         var department: Department?
-        /// Province (2 digits) or commune (5 digits) for officers and inspectors; optional for auditors.
+        /// Province (2 digits) or commune (5 digits) for officers and inspectors; ignored for other roles.
         var unitCode: String?
         var organisationID: String?
         var active: Bool = true
@@ -220,17 +220,21 @@ struct UserRepository: Sendable {
         }
         let hash = try row.decode(column: "password_hash", as: String.self)
         guard await Self.verify(password, hash: hash) else {
-            let failures = try row.decode(column: "failed_attempts", as: Int.self) + 1
-            let delay = SignInThrottle.delay(afterFailures: failures)
-            let until: Int64? = delay > 0 ? nowMillis + Int64(delay) * 1000 : nil
-            try await database.db.transaction { db in
+            return try await database.db.transaction { db in
                 let sql = db as! any SQLDatabase
-                try await sql.update("users").set("failed_attempts", to: SQLBind(failures)).set("locked_until", to: SQLBind(until))
-                    .where("id", .equal, SQLBind(user.id)).run()
+                // One atomic increment, so guesses sent in parallel each count.
+                let failures = try await sql.update("users").set("failed_attempts", to: SQLRaw("failed_attempts + 1"))
+                    .where("id", .equal, SQLBind(user.id)).returning("failed_attempts").first()?
+                    .decode(column: "failed_attempts", as: Int.self) ?? 1
+                let delay = SignInThrottle.delay(afterFailures: failures)
+                let until: Int64? = delay > 0 ? nowMillis + Int64(delay) * 1000 : nil
+                if let until {
+                    try await sql.update("users").set("locked_until", to: SQLBind(until)).where("id", .equal, SQLBind(user.id)).run()
+                }
                 try await AuditLog.append(on: sql, actor: Actor(principal: nil, address: address, fallbackName: username),
                                           action: until == nil ? "auth.sign_in_failed" : "auth.locked", entityType: "user", entityID: user.id)
+                return until.map { .locked(until: $0) } ?? .wrongCredentials
             }
-            return until.map { .locked(until: $0) } ?? .wrongCredentials
         }
         guard user.active else {
             try await audit(action: "auth.sign_in_inactive", user: user, name: username, address: address)
@@ -273,7 +277,7 @@ struct UserRepository: Sendable {
             }
             user.department = department
         }
-        if input.role.needsJurisdiction || (input.role == .auditor && input.unitCode != nil) {
+        if input.role.needsJurisdiction {
             guard let code = input.unitCode, let unit = try await AdminUnitRepository(database: database).find(code) else {
                 throw AppError.invalid(field: "unit", rule: "jurisdiction", LocalizedText(
                     vi: "Hãy chọn địa bàn phụ trách: mã tỉnh (2 số) hoặc mã xã, phường, đặc khu (5 số) có trong danh mục.",

@@ -29,7 +29,9 @@ enum AuditController {
         }
         var components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
         components.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
-        guard let date = Calendar(identifier: .gregorian).date(from: components) else {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = components.timeZone!
+        guard let date = calendar.date(from: components), calendar.component(.day, from: date) == parts[2] else {
             throw AppError.invalid(field: name, rule: "date", LocalizedText(vi: "Ngày không có thật.", en: "No such date."))
         }
         return Int64(date.timeIntervalSince1970 * 1000) + offset

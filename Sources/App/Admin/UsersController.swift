@@ -137,8 +137,7 @@ enum UsersController {
     }
 
     static func input(_ form: Query, username: String? = nil) throws(AppError) -> UserRepository.Input {
-        let role = Role(rawValue: try form.choice("role", from: Role.allCases.map(\.rawValue)) ?? "") ?? .auditor
-        guard form["role"] != nil else {
+        guard let roleText = try form.choice("role", from: Role.allCases.map(\.rawValue)), let role = Role(rawValue: roleText) else {
             throw AppError.invalid(field: "role", rule: "required", LocalizedText(vi: "Hãy chọn vai trò.", en: "Choose a role."))
         }
         let department = try form.choice("department", from: Department.allCases.map(\.rawValue)).flatMap(Department.init(rawValue:))

@@ -23,6 +23,11 @@ struct Query {
                     vi: "Giá trị của “\(key)” không được mã hóa đúng (percent-encoding, UTF-8).",
                     en: "The value of “\(key)” is not correctly percent-encoded UTF-8."))
             }
+            // A NUL byte is never meaningful text, and PostgreSQL refuses to store or compare it.
+            guard !value.unicodeScalars.contains("\u{0}") else {
+                throw AppError.invalid(field: key, rule: "control-character", LocalizedText(
+                    vi: "Giá trị của “\(key)” chứa ký tự NUL (%00).", en: "The value of “\(key)” contains a NUL character (%00)."))
+            }
             // The first occurrence wins, as in most servers; later duplicates are ignored.
             if values[key] == nil { values[key] = value }
         }

@@ -14,12 +14,15 @@ enum EPCISCaptureController {
 
     /// Reads the body within the announced size limit and decodes JSON-LD or XML by Content-Type.
     static func decode(_ request: Request) async throws -> EPCISPayload {
-        let contentType = request.headers[.contentType]?.lowercased() ?? "application/json"
-        let isXML = contentType.contains("xml")
-        guard isXML || contentType.contains("json") else {
+        // Exact media types only: a cross-site form can send text/plain with "json" in it, and a
+        // signed-in browser must not be made to capture by another site.
+        let mediaType = (request.headers[.contentType] ?? "").split(separator: ";")[...].first
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let isXML = mediaType == "application/xml" || mediaType == "text/xml"
+        guard isXML || mediaType == "application/json" || mediaType == "application/ld+json" else {
             throw AppError(status: .unsupportedMediaType, code: "unsupported-media-type",
-                           detail: LocalizedText(vi: "Chỉ nhận application/ld+json, application/json hoặc application/xml (đã nhận \(contentType)).",
-                                                 en: "Send application/ld+json, application/json or application/xml (got \(contentType))."),
+                           detail: LocalizedText(vi: "Chỉ nhận application/ld+json, application/json hoặc application/xml (đã nhận “\(mediaType)”).",
+                                                 en: "Send application/ld+json, application/json or application/xml (got “\(mediaType)”)."),
                            problemType: "epcisException:ImplementationException")
         }
         let body: ByteBuffer

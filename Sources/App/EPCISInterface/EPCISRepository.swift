@@ -84,7 +84,7 @@ struct EPCISRepository: Sendable {
             } else {
                 try await Self.insert(events, captureJobID: captureJobID, recordTime: recordTime, on: sql)
             }
-            try await Self.storeMasterData(vocabularies, at: recordTime, on: sql)
+            try await Self.storeMasterData(vocabularies, at: recordTime, owner: actor?.principal?.organisationID, on: sql)
             if let job { try await Self.storeJob(job(result), createdAt: recordTime, actor: actor, on: sql) }
             return result
         }

@@ -11,10 +11,9 @@ struct AuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let header = request.headers[.authorization] {
-            guard header.hasPrefix("Bearer "), let principal = try await tokens.authenticate(String(header.dropFirst(7))) else {
-                throw Self.invalidToken
-            }
+        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
+            // A bearer token that is wrong is an error; other schemes (a proxy's Basic) are not ours.
+            guard let principal = try await tokens.authenticate(String(header.dropFirst(7))) else { throw Self.invalidToken }
             context.principal = principal
         } else if let token = request.cookies[SessionStore.cookieName]?.value, let session = try await sessions.resolve(token) {
             context.session = session
@@ -44,6 +43,13 @@ enum Require {
             throw AppError(status: .seeOther, code: "sign-in-required", detail: LocalizedText(
                 vi: "Hãy đăng nhập để tiếp tục.", en: "Please sign in to continue."),
                 headers: [.location: SiteURL.signIn.url([("next", next)])])
+        }
+        // A temporary password set by an administrator opens only the page that replaces it.
+        if let session = context.session, session.user.mustChangePassword,
+           ![SiteURL.account.path, SiteURL.accountPassword.path, SiteURL.signOut.path].contains(request.uri.path) {
+            throw AppError(status: .seeOther, code: "password-change-required", detail: LocalizedText(
+                vi: "Hãy đổi mật khẩu tạm trước khi tiếp tục.", en: "Change your temporary password first."),
+                headers: [.location: SiteURL.account.url([("change", "1")])])
         }
         return principal
     }

@@ -8,6 +8,7 @@ enum NguonMigrations {
         CreateEPCISRepository(),
         CreateAccounts(),
         SeedProvinces(),
+        AddMasterDataOwner(),
     ]
 
     static func register(in migrations: Migrations) {

@@ -12,6 +12,7 @@ public enum PasswordPolicy {
         case common
         case containsUsername = "contains-username"
         case repetitive
+        case controlCharacters = "control-characters"
 
         public var vietnamese: String {
             switch self {
@@ -20,6 +21,7 @@ public enum PasswordPolicy {
             case .common: "Mật khẩu này nằm trong danh sách mật khẩu phổ biến, dễ bị đoán; hãy chọn mật khẩu khác."
             case .containsUsername: "Mật khẩu không được chứa tên đăng nhập."
             case .repetitive: "Mật khẩu chỉ lặp lại một vài ký tự hoặc là một dãy liên tiếp; hãy chọn mật khẩu khác."
+            case .controlCharacters: "Mật khẩu không được chứa ký tự điều khiển (xuống dòng, tab, NUL…)."
             }
         }
 
@@ -30,12 +32,15 @@ public enum PasswordPolicy {
             case .common: "This password is on the list of common passwords; choose another."
             case .containsUsername: "The password must not contain the user name."
             case .repetitive: "The password repeats a few characters or is a simple sequence; choose another."
+            case .controlCharacters: "The password must not contain control characters (line breaks, tabs, NUL…)."
             }
         }
     }
 
     /// The first rule the password breaks, or nil when it is acceptable.
     public static func check(_ password: String, username: String) -> Problem? {
+        // bcrypt stops at a NUL byte: "a\0long phrase" would be stored as "a".
+        if password.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return .controlCharacters }
         if password.count < minimumLength { return .tooShort }
         if password.utf8.count > maximumBytes { return .tooLong }
         let lowered = password.lowercased()

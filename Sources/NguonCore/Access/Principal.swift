@@ -110,8 +110,11 @@ extension Principal {
 
         case (.organisations, .departmentOfficer, _), (.organisations, .communeOfficer, _):
             return jurisdiction.map(RecordScope.area) ?? .nothing
-        case (.organisations, .inspector, .read), (.organisations, .auditor, .read):
-            return jurisdiction.map(RecordScope.area) ?? (role == .auditor ? .everything : .nothing)
+        case (.organisations, .inspector, .read):
+            return jurisdiction.map(RecordScope.area) ?? .nothing
+        // Auditors read the whole system, the audit log included; they have no jurisdiction.
+        case (.organisations, .auditor, .read):
+            return .everything
         case (.organisations, .business, .read):
             return organisationID.map(RecordScope.organisation) ?? .nothing
 
