@@ -158,6 +158,36 @@ struct AccountFlowTests {
         }
     }
 
+    @Test("Sessions end after 30 idle minutes or 12 hours; tokens after their expiry")
+    func timeouts() async throws {
+        let box = FixtureBox()
+        try await TestApp.run(prepare: { database in
+            let f = try await AccountFixtures.seed(database)
+            box.set(f)
+            let sessions = SessionStore(database: database)
+            let now = OrganisationRepository.now()
+            let cookie = f.cookies[.auditor]!
+            let early = try await sessions.resolve(cookie, now: now + 29 * 60_000)
+            // Activity moves the idle limit, not the absolute one.
+            let active = try await sessions.resolve(cookie, now: now + 58 * 60_000)
+            let late = try await sessions.resolve(cookie, now: now + 12 * 3_600_000 + 1)
+            let idle = try await sessions.resolve(f.cookies[.inspector]!, now: now + 31 * 60_000)
+            #expect(early != nil && active != nil && late == nil && idle == nil)
+            let tokens = APITokenRepository(database: database)
+            let live = try await tokens.authenticate(f.readToken, now: now)
+            let expired = try await tokens.authenticate(f.readToken, now: now + 86_400_000 + 1)
+            #expect(live != nil && expired == nil)
+        }) { client in
+            // The expired sessions were removed: their cookies sign nobody in.
+            let f = box.get()
+            var statuses: [HTTPResponse.Status] = []
+            for who in [AccountFixtures.Who.inspector, .auditor, .admin] {
+                statuses.append(try await client.anonymous.execute(uri: "/quan-tri", method: .get, headers: f.headers(who)).status)
+            }
+            #expect(statuses == [.seeOther, .seeOther, .ok])
+        }
+    }
+
     @Test("After sign-in only paths on this site are followed")
     func safeNext() {
         #expect(AccountController.safeNext("/quan-tri/to-chuc?q=a") == "/quan-tri/to-chuc?q=a")

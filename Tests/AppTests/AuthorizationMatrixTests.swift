@@ -171,6 +171,19 @@ struct AuthorizationMatrixTests {
             #expect(refused.text.contains("master-data-owned"))
             let stored = try await client.execute(uri: "/epcis/events?MATCH_anyEPC=" + SiteURL.encode(third.caseA), method: .get).text
             #expect(!stored.contains(third.caseA))
+
+            // A revoked token stops working at once; revoking is the business's own or an administrator's.
+            let tokenID = String(captureToken.dropFirst(APITokenRepository.prefix.count).prefix { $0 != "_" })
+            let foreign = try await client.anonymous.execute(uri: "/quan-tri/ma-truy-cap/\(tokenID)/thu-hoi", method: .post,
+                                                             headers: f.headers(.department, form: true), body: f.form(.department, []))
+            #expect(foreign.status == .forbidden)
+            let revoke = try await client.anonymous.execute(uri: "/quan-tri/ma-truy-cap/\(tokenID)/thu-hoi", method: .post,
+                                                            headers: f.headers(.business, form: true), body: f.form(.business, []))
+            #expect(revoke.status == .seeOther)
+            let after = try await client.anonymous.execute(uri: "/epcis/capture", method: .post,
+                                                           headers: json.merging([.authorization: "Bearer " + captureToken]),
+                                                           body: ByteBuffer(string: DemoSupplyChain(variant: 423).document))
+            #expect(after.status == .unauthorized)
         }
     }
 }
