@@ -1,4 +1,5 @@
 import Hummingbird
+import NguonCore
 import Logging
 
 /// Builds the whole server from a configuration: database service, migrations, routes. Tests call
@@ -35,6 +36,8 @@ struct AppServices: Sendable {
     let publicLimiter: RateLimiter
     /// Sign-in attempts per client address, on top of the per-account lock.
     let signInLimiter: RateLimiter
+    /// Failed sign-ins per user name: unknown names lock like real ones (`SignInThrottle`'s free attempts, then a pause).
+    let failedNames: RateLimiter
 
     init(config: AppConfig, database: AppDatabase, originPages: OriginPageCache = OriginPageCache()) {
         self.config = config
@@ -47,6 +50,7 @@ struct AppServices: Sendable {
         self.adminUnits = AdminUnitRepository(database: database)
         self.publicLimiter = RateLimiter(name: "public", limit: config.rateLimit, per: .seconds(60))
         self.signInLimiter = RateLimiter(name: "sign-in", limit: 10, per: .seconds(60))
+        self.failedNames = RateLimiter(name: "failed-names", limit: SignInThrottle.freeAttempts - 1, per: .seconds(15 * 60))
     }
 }
 

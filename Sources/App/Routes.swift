@@ -4,8 +4,9 @@ import Hummingbird
 /// The one routing table. Paths come from `SiteURL`; handlers are thin and live in Controllers/.
 func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    // Outermost first: log every request, then headers on every response, then the language,
+    // Outermost first: settle the client's address, log every request, then headers on every response, then the language,
     // then errors rendered in that language.
+    router.add(middleware: ClientAddressMiddleware(trusted: services.config.trustedProxies))
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LanguageMiddleware())
@@ -16,7 +17,8 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
 
     let epcis = EPCISRepository(database: services.database)
     let account = AccountController.Dependencies(users: services.users, sessions: services.sessions,
-                                                 signInLimiter: services.signInLimiter, secureCookies: services.config.secureCookies)
+                                                 signInLimiter: services.signInLimiter, failedNames: services.failedNames,
+                                                 secureCookies: services.config.secureCookies)
 
     // public pages
     router.read(SiteURL.home.routePath) { _, context in

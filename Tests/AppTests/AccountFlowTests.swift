@@ -125,9 +125,12 @@ struct AccountFlowTests {
             let right = try await browser.post("/dang-nhap", [("username", "kiemtoan"), ("password", Self.adminPassword)], csrfFrom: page)
             #expect(right.status == .tooManyRequests)
             #expect(Int(right.headers[.retryAfter] ?? "") ?? 0 > 0)
-            // An unknown user name gets the same answer as a wrong password.
-            let unknown = try await browser.post("/dang-nhap", [("username", "khong.co.ai"), ("password", "sai-mat-khau-roi")], csrfFrom: page)
-            #expect(unknown.status == .unauthorized)
+            // An unknown user name gets the same answers as a real one: wrong, and locked at the same try.
+            var unknown: [HTTPResponse.Status] = []
+            for _ in 0..<SignInThrottle.freeAttempts {
+                unknown.append(try await browser.post("/dang-nhap", [("username", "khong.co.ai"), ("password", "sai-mat-khau-roi")], csrfFrom: page).status)
+            }
+            #expect(unknown == Array(repeating: .unauthorized, count: SignInThrottle.freeAttempts - 1) + [.tooManyRequests])
 
             // No token, or someone else's, is refused before anything happens.
             var headers = browser.cookieHeader
@@ -186,6 +189,18 @@ struct AccountFlowTests {
             }
             #expect(statuses == [.seeOther, .seeOther, .ok])
         }
+    }
+
+    @Test("Behind a trusted proxy the client is the last forwarded hop the proxy did not add; others cannot claim an address")
+    func forwardedAddress() throws {
+        let trusted: Set<String> = ["10.0.0.1", "10.0.0.2"]
+        #expect(ClientAddress.fromForwarded(["203.0.113.7"], trusted: trusted) == "203.0.113.7")
+        #expect(ClientAddress.fromForwarded(["198.51.100.9, 203.0.113.7, 10.0.0.2"], trusted: trusted) == "203.0.113.7")
+        #expect(ClientAddress.fromForwarded(["2001:db8::1", "10.0.0.2"], trusted: trusted) == "2001:db8::1")
+        #expect(ClientAddress.fromForwarded(["khong-phai-ip"], trusted: trusted) == nil)
+        #expect(ClientAddress.fromForwarded([], trusted: trusted) == nil)
+        #expect(throws: ConfigError.self) { try AppConfig.load(environment: ["NGUON_TRUSTED_PROXIES": "10.0.0.1, may-chu"]) }
+        #expect(try AppConfig.load(environment: ["NGUON_TRUSTED_PROXIES": "10.0.0.1, ::1"]).trustedProxies == ["10.0.0.1", "::1"])
     }
 
     @Test("After sign-in only paths on this site are followed")

@@ -10,6 +10,8 @@ enum AccountController {
         let users: UserRepository
         let sessions: SessionStore
         let signInLimiter: RateLimiter
+        /// Failed sign-ins per user name, known or not, so that a lock does not tell which names exist.
+        let failedNames: RateLimiter
         let secureCookies: Bool
     }
 
@@ -47,21 +49,32 @@ enum AccountController {
                                       httpOnly: true, sameSite: .strict))
             return response
         case .wrongCredentials, .inactive:
+            do {
+                try deps.failedNames.check(username.lowercased())
+            } catch {
+                return try lockedPage(request, context: context, deps: deps, username: username, next: next,
+                                      seconds: Int(error.headers[.retryAfter] ?? "") ?? 60)
+            }
             // The same answer for unknown names, wrong passwords and closed accounts.
             return try signInPage(request, context: context, deps: deps, username: username, next: next, error: AppError(
                 status: .unauthorized, code: "sign-in-failed", title: LocalizedText(vi: "Không đăng nhập được", en: "Sign-in failed"),
                 detail: LocalizedText(vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "The user name or password is wrong.")),
                 status: .unauthorized)
         case .locked(let until):
-            let seconds = max(1, Int((until - OrganisationRepository.now()) / 1000) + 1)
-            var response = try signInPage(request, context: context, deps: deps, username: username, next: next, error: AppError(
-                status: .tooManyRequests, code: "account-locked", title: LocalizedText(vi: "Tài khoản tạm khóa", en: "Account locked"),
-                detail: LocalizedText(vi: "Đăng nhập sai nhiều lần. Hãy thử lại sau \(seconds) giây, hoặc nhờ quản trị viên đặt lại mật khẩu.",
-                                      en: "Too many failed sign-ins. Try again in \(seconds) seconds, or ask an administrator to reset the password.")),
-                status: .tooManyRequests)
-            response.headers[.retryAfter] = String(seconds)
-            return response
+            return try lockedPage(request, context: context, deps: deps, username: username, next: next,
+                                  seconds: max(1, Int((until - OrganisationRepository.now()) / 1000) + 1))
         }
+    }
+
+    private static func lockedPage(_ request: Request, context: AppRequestContext, deps: Dependencies, username: String,
+                                   next: String?, seconds: Int) throws -> Response {
+        var response = try signInPage(request, context: context, deps: deps, username: username, next: next, error: AppError(
+            status: .tooManyRequests, code: "account-locked", title: LocalizedText(vi: "Tài khoản tạm khóa", en: "Account locked"),
+            detail: LocalizedText(vi: "Đăng nhập sai nhiều lần. Hãy thử lại sau \(seconds) giây, hoặc nhờ quản trị viên đặt lại mật khẩu.",
+                                  en: "Too many failed sign-ins. Try again in \(seconds) seconds, or ask an administrator to reset the password.")),
+            status: .tooManyRequests)
+        response.headers[.retryAfter] = String(seconds)
+        return response
     }
 
     static func signOut(_ request: Request, context: AppRequestContext, deps: Dependencies) async throws -> Response {

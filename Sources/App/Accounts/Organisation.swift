@@ -77,17 +77,19 @@ struct OrganisationRepository: Sendable {
         let organisation = Organisation(id: UUID().uuidString.lowercased(), name: input.name, taxCode: input.taxCode,
                                         provinceCode: area.province, communeCode: area.commune, address: input.address)
         let now = Self.now()
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
-            try await checkTaxCode(input.taxCode, excluding: nil, on: sql)
-            try await sql.insert(into: "organisations")
-                .columns("id", "name", "tax_code", "province_code", "commune_code", "address", "created_at", "updated_at")
-                .values(SQLBind(organisation.id), SQLBind(organisation.name), SQLBind(organisation.taxCode),
-                        SQLBind(organisation.provinceCode), SQLBind(organisation.communeCode), SQLBind(organisation.address),
-                        SQLBind(now), SQLBind(now))
-                .run()
-            try await AuditLog.append(on: sql, actor: actor, action: "organisation.create", entityType: "organisation",
-                                      entityID: organisation.id, after: organisation)
+        try await retryingTaxCodeRace(input.taxCode, excluding: nil) {
+            try await database.db.transaction { db in
+                let sql = db as! any SQLDatabase
+                try await checkTaxCode(input.taxCode, excluding: nil, on: sql)
+                try await sql.insert(into: "organisations")
+                    .columns("id", "name", "tax_code", "province_code", "commune_code", "address", "created_at", "updated_at")
+                    .values(SQLBind(organisation.id), SQLBind(organisation.name), SQLBind(organisation.taxCode),
+                            SQLBind(organisation.provinceCode), SQLBind(organisation.communeCode), SQLBind(organisation.address),
+                            SQLBind(now), SQLBind(now))
+                    .run()
+                try await AuditLog.append(on: sql, actor: actor, action: "organisation.create", entityType: "organisation",
+                                          entityID: organisation.id, after: organisation)
+            }
         }
         return organisation
     }
@@ -105,17 +107,19 @@ struct OrganisationRepository: Sendable {
         let after = Organisation(id: id, name: input.name, taxCode: input.taxCode, provinceCode: area.province,
                                  communeCode: area.commune, address: input.address)
         guard after != before else { return before }
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
-            try await checkTaxCode(input.taxCode, excluding: id, on: sql)
-            try await sql.update("organisations")
-                .set("name", to: SQLBind(after.name)).set("tax_code", to: SQLBind(after.taxCode))
-                .set("province_code", to: SQLBind(after.provinceCode)).set("commune_code", to: SQLBind(after.communeCode))
-                .set("address", to: SQLBind(after.address)).set("updated_at", to: SQLBind(Self.now()))
-                .where("id", .equal, SQLBind(id))
-                .run()
-            try await AuditLog.append(on: sql, actor: actor, action: "organisation.update", entityType: "organisation",
-                                      entityID: id, before: before, after: after)
+        try await retryingTaxCodeRace(input.taxCode, excluding: id) {
+            try await database.db.transaction { db in
+                let sql = db as! any SQLDatabase
+                try await checkTaxCode(input.taxCode, excluding: id, on: sql)
+                try await sql.update("organisations")
+                    .set("name", to: SQLBind(after.name)).set("tax_code", to: SQLBind(after.taxCode))
+                    .set("province_code", to: SQLBind(after.provinceCode)).set("commune_code", to: SQLBind(after.communeCode))
+                    .set("address", to: SQLBind(after.address)).set("updated_at", to: SQLBind(Self.now()))
+                    .where("id", .equal, SQLBind(id))
+                    .run()
+                try await AuditLog.append(on: sql, actor: actor, action: "organisation.update", entityType: "organisation",
+                                          entityID: id, before: before, after: after)
+            }
         }
         return after
     }
@@ -127,6 +131,17 @@ struct OrganisationRepository: Sendable {
                 en: "There is no administrative unit with code “\(code)”."))
         }
         return unit.area
+    }
+
+    /// Two organisations registered with one tax code at the same moment: the unique index
+    /// stops the second, which then gets the answer it would have had a moment later.
+    private func retryingTaxCodeRace(_ taxCode: String?, excluding id: String?, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error where !(error is AppError) {
+            try await checkTaxCode(taxCode, excluding: id, on: database.sql)
+            throw error
+        }
     }
 
     private func checkTaxCode(_ taxCode: String?, excluding id: String?, on sql: any SQLDatabase) async throws {

@@ -105,23 +105,34 @@ struct UserRepository: Sendable {
         let user = draft
         let hash = await Self.hash(password)
         let now = OrganisationRepository.now()
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
-            if try await sql.select().column("id").from("users").where("username", .equal, SQLBind(username)).first() != nil {
-                throw AppError.invalid(field: "username", rule: "unique", LocalizedText(
-                    vi: "Tên đăng nhập “\(username)” đã có người dùng.", en: "The user name “\(username)” is taken."))
+        do {
+            try await database.db.transaction { db in
+                let sql = db as! any SQLDatabase
+                if try await sql.select().column("id").from("users").where("username", .equal, SQLBind(username)).first() != nil {
+                    throw Self.usernameTaken(username)
+                }
+                try await sql.insert(into: "users")
+                    .columns("id", "username", "display_name", "password_hash", "role", "department", "province_code", "commune_code",
+                             "organisation_id", "active", "failed_attempts", "locked_until", "must_change_password", "created_at", "updated_at")
+                    .values(SQLBind(user.id), SQLBind(user.username), SQLBind(user.displayName), SQLBind(hash), SQLBind(user.role.rawValue),
+                            SQLBind(user.department?.rawValue), SQLBind(user.provinceCode), SQLBind(user.communeCode),
+                            SQLBind(user.organisationID), SQLBind(user.active), SQLBind(0), SQLBind(Int64?.none),
+                            SQLBind(user.mustChangePassword), SQLBind(now), SQLBind(now))
+                    .run()
+                try await AuditLog.append(on: sql, actor: actor, action: "user.create", entityType: "user", entityID: user.id, after: user)
             }
-            try await sql.insert(into: "users")
-                .columns("id", "username", "display_name", "password_hash", "role", "department", "province_code", "commune_code",
-                         "organisation_id", "active", "failed_attempts", "locked_until", "must_change_password", "created_at", "updated_at")
-                .values(SQLBind(user.id), SQLBind(user.username), SQLBind(user.displayName), SQLBind(hash), SQLBind(user.role.rawValue),
-                        SQLBind(user.department?.rawValue), SQLBind(user.provinceCode), SQLBind(user.communeCode),
-                        SQLBind(user.organisationID), SQLBind(user.active), SQLBind(0), SQLBind(Int64?.none),
-                        SQLBind(user.mustChangePassword), SQLBind(now), SQLBind(now))
-                .run()
-            try await AuditLog.append(on: sql, actor: actor, action: "user.create", entityType: "user", entityID: user.id, after: user)
+        } catch let error where !(error is AppError) {
+            // Two administrators creating the same name at once: the unique index stops the
+            // second, which gets the same answer as if it had come later.
+            if try await find(username: username) != nil { throw Self.usernameTaken(username) }
+            throw error
         }
         return user
+    }
+
+    static func usernameTaken(_ username: String) -> AppError {
+        AppError.invalid(field: "username", rule: "unique", LocalizedText(
+            vi: "Tên đăng nhập “\(username)” đã có người dùng.", en: "The user name “\(username)” is taken."))
     }
 
     /// Changes name, role, department, jurisdiction, organisation or active state. A changed

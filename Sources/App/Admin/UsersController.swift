@@ -9,6 +9,7 @@ enum UsersController {
                      form: [String: String] = [:], error: AppError? = nil) async throws -> Response {
         let principal = try Require.access(.users, .read, request, context)
         let all = try await users.list(for: principal)
+        let organisations = try await choices(for: principal, users: users)
         let lang = context.language
         let fields = FormFields(values: form, error: error, language: lang)
         let title = LocalizedText(vi: "Tài khoản", en: "Accounts")
@@ -31,7 +32,7 @@ enum UsersController {
                       fields.text("username", fields.t("Tên đăng nhập", "User name"), required: true,
                                   hint: fields.t("Chữ thường không dấu, số, dấu chấm hoặc gạch: ví dụ nguyen.van.an", "a–z, 0–9, dot or dash")),
                       fields.text("displayName", fields.t("Họ tên", "Full name"), required: true),
-                      accessFields(fields),
+                      accessFields(fields, organisations: organisations),
                       fields.text("password", fields.t("Mật khẩu tạm", "Temporary password"), type: .password, required: true,
                                   autocomplete: "new-password",
                                   hint: fields.t("Người dùng phải đổi mật khẩu ở lần đăng nhập đầu.", "The user must change it at first sign-in.")),
@@ -60,6 +61,7 @@ enum UsersController {
                      form: [String: String]? = nil, error: AppError? = nil) async throws -> Response {
         let principal = try Require.access(.users, .read, request, context)
         let user = try await users.find(id, for: principal)
+        let organisations = try await choices(for: principal, users: users)
         let lang = context.language
         let values = form ?? ["displayName": user.displayName, "role": user.role.rawValue, "department": user.department?.rawValue ?? "",
                               "unit": user.jurisdiction?.code ?? "", "organisation": user.organisationID ?? "",
@@ -81,7 +83,7 @@ enum UsersController {
                 .form(.class("stack"), .method(.post), .action(SiteURL.user(id).path),
                       fields.csrf(context.session?.csrfToken ?? ""),
                       fields.text("displayName", fields.t("Họ tên", "Full name"), required: true),
-                      accessFields(fields),
+                      accessFields(fields, organisations: organisations),
                       fields.checkbox("active", fields.t("Tài khoản đang hoạt động", "Account active"), checked: values["active"] == "on"),
                       .button(.type(.submit), .text(fields.t("Lưu", "Save")))),
                 .h2(.text(fields.t("Đặt lại mật khẩu", "Reset password"))),
@@ -125,7 +127,13 @@ enum UsersController {
         language == .vi ? role.vietnameseName : role.englishName
     }
 
-    private static func accessFields(_ fields: FormFields) -> Node<HTML.FormContext> {
+    /// Organisations a business user can be attached to, for the form's list.
+    private static func choices(for principal: Principal, users: UserRepository) async throws -> [Organisation] {
+        guard principal.can(.write, .users) else { return [] }
+        return try await OrganisationRepository(database: users.database).list(for: principal, limit: 2_000)
+    }
+
+    private static func accessFields(_ fields: FormFields, organisations: [Organisation]) -> Node<HTML.FormContext> {
         .group(
             fields.select("role", fields.t("Vai trò", "Role"),
                           options: Role.allCases.map { ($0.rawValue, roleName($0, fields.language)) }),
@@ -133,7 +141,8 @@ enum UsersController {
                           options: [("", "—")] + Department.allCases.map { ($0.rawValue, fields.language == .vi ? $0.vietnameseName : $0.englishName) }),
             fields.text("unit", fields.t("Địa bàn: mã tỉnh (2 số) hoặc mã xã, phường, đặc khu (5 số)", "Jurisdiction: province (2 digits) or commune (5 digits) code"),
                         hint: fields.t("Bắt buộc với cán bộ và thanh tra.", "Required for officers and inspectors.")),
-            fields.text("organisation", fields.t("Mã tổ chức (với người dùng doanh nghiệp)", "Organisation id (business users)")))
+            fields.select("organisation", fields.t("Tổ chức (với người dùng doanh nghiệp)", "Organisation (business users)"),
+                          options: [("", "—")] + organisations.map { ($0.id, $0.name + ($0.taxCode.map { " · MST " + $0 } ?? "")) }))
     }
 
     static func input(_ form: Query, username: String? = nil) throws(AppError) -> UserRepository.Input {

@@ -89,6 +89,8 @@ public struct AppConfig: Sendable {
     /// Requests per minute one client address may make (429 with Retry-After past it); 0 turns
     /// the limit off, e.g. behind a proxy that limits already.
     public var rateLimit: Int
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed; empty believes none.
+    public var trustedProxies: Set<String> = []
 
     /// Session cookies carry `Secure` when the public reaches the server over HTTPS.
     public var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
@@ -139,6 +141,7 @@ public struct AppConfig: Sendable {
         ("LOG_LEVEL", "--log-level", "trace, debug, info, notice, warning, error, critical (default info)"),
         ("NGUON_PUBLIC_URL", "--public-url", "absolute http(s) URL the public reaches the server at"),
         ("NGUON_AUTO_MIGRATE", "--auto-migrate", "true/false: migrate PostgreSQL at start (SQLite always migrates)"),
+        ("NGUON_TRUSTED_PROXIES", "(environment only)", "comma-separated IP addresses of reverse proxies whose X-Forwarded-For is believed"),
         ("NGUON_RATE_LIMIT", "(environment only)", "requests per minute per client address, 0–1000000; 0 turns it off (default 1200)"),
         ("NGUON_ADMIN_PASSWORD", "(user create only)", "password for `nguon user create` when no terminal can prompt; never logged"),
     ]
@@ -218,6 +221,14 @@ public struct AppConfig: Sendable {
                 throw ConfigError(variable: "NGUON_RATE_LIMIT", value: raw, rule: "phải là số nguyên từ 0 đến 1000000 (must be a whole number 0–1000000)")
             }
             config.rateLimit = limit
+        }
+        if let raw = environment["NGUON_TRUSTED_PROXIES"] {
+            let addresses = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for address in addresses where !ClientAddress.isIPAddress(address) {
+                throw ConfigError(variable: "NGUON_TRUSTED_PROXIES", value: raw,
+                                  rule: "“\(address)” không phải địa chỉ IP (is not an IP address); dùng dấu phẩy giữa các địa chỉ (comma-separated)")
+            }
+            config.trustedProxies = Set(addresses)
         }
         return config
     }

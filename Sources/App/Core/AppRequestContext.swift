@@ -6,8 +6,9 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Interface language, settled by `LanguageMiddleware` before any handler runs.
     public var language: Language = .vi
-    /// The peer's IP address (the proxy's, when one is in front), for the audit log and rate limits.
-    public let clientAddress: String?
+    /// The client's IP address, for the audit log and rate limits: the peer's, or what a trusted
+    /// proxy in front says it was (`ClientAddressMiddleware`).
+    public var clientAddress: String?
     /// Who is acting, settled by `AuthMiddleware`: a signed-in account or an API token; nil is the public.
     var principal: Principal?
     /// The browser session behind `principal`, when it came from a cookie.
