@@ -98,8 +98,11 @@ struct AccountFlowTests {
             // The audit log has it all, in order.
             let log = try await admin.get("/quan-tri/nhat-ky")
             for action in ["user.create", "auth.sign_in", "organisation.create", "user.password_change", "auth.sign_out"] {
-                #expect(log.text.contains(action), "\(action)")
+                #expect(log.text.contains("<td>\(AuditLog.label(of: action, .vi))</td>"), "\(action)")
             }
+            // Filtered to one action, only that action's rows remain.
+            let signIns = try await admin.get("/quan-tri/nhat-ky?action=auth.sign_in").text
+            #expect(signIns.contains("<td>Đăng nhập</td>") && !signIns.contains("<td>Tạo tài khoản</td>"))
         }
         let verified = try await AccountCommands.verifyAudit(config: config, logger: TestApp.quietLogger)
         #expect(verified.ok)

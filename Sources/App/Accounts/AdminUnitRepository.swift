@@ -13,6 +13,19 @@ struct AdminUnitRepository: Sendable {
             .first().map(Self.unit)
     }
 
+    /// Full names of the given codes ("Phường Đông Triều"), for lists that show areas.
+    func fullNames(_ codes: Set<String>) async throws -> [String: String] {
+        guard !codes.isEmpty else { return [:] }
+        var names: [String: String] = [:]
+        for chunk in Array(codes).chunked(into: 500) {
+            for row in try await database.sql.select().columns("code", "full_name").from("admin_units")
+                .where("code", .in, SQLBind.group(Array(chunk))).all() {
+                names[try row.decode(column: "code", as: String.self)] = try row.decode(column: "full_name", as: String.self)
+            }
+        }
+        return names
+    }
+
     /// Units whose name, full name, former name or code matches `term` (accents and case ignored),
     /// provinces first. Former names match so labels printed before a merger still find the unit.
     func search(_ term: String, province: String? = nil, limit: Int = 50) async throws -> [AdminUnit] {

@@ -63,6 +63,32 @@ enum AuditLog {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// Every action the application records, with how the log page names it.
+    static let actions: [(code: String, label: LocalizedText)] = [
+        ("auth.sign_in", LocalizedText(vi: "Đăng nhập", en: "Signed in")),
+        ("auth.sign_out", LocalizedText(vi: "Đăng xuất", en: "Signed out")),
+        ("auth.sign_in_failed", LocalizedText(vi: "Đăng nhập sai", en: "Failed sign-in")),
+        ("auth.sign_in_inactive", LocalizedText(vi: "Đăng nhập vào tài khoản đã khóa", en: "Sign-in to a disabled account")),
+        ("auth.locked", LocalizedText(vi: "Tạm khóa vì đăng nhập sai nhiều lần", en: "Locked after failed sign-ins")),
+        ("user.create", LocalizedText(vi: "Tạo tài khoản", en: "Account created")),
+        ("user.update", LocalizedText(vi: "Sửa tài khoản", en: "Account changed")),
+        ("user.role_change", LocalizedText(vi: "Đổi vai trò", en: "Role changed")),
+        ("user.password_change", LocalizedText(vi: "Tự đổi mật khẩu", en: "Password changed")),
+        ("user.password_reset", LocalizedText(vi: "Quản trị đặt lại mật khẩu", en: "Password reset by an administrator")),
+        ("organisation.create", LocalizedText(vi: "Đăng ký tổ chức", en: "Organisation registered")),
+        ("organisation.update", LocalizedText(vi: "Sửa tổ chức", en: "Organisation changed")),
+        ("api_token.create", LocalizedText(vi: "Tạo mã truy cập", en: "Token created")),
+        ("api_token.revoke", LocalizedText(vi: "Thu hồi mã truy cập", en: "Token revoked")),
+        ("epcis.capture", LocalizedText(vi: "Gửi dữ liệu EPCIS", en: "EPCIS capture")),
+        ("admin_unit.import", LocalizedText(vi: "Nhập đơn vị hành chính", en: "Administrative units imported")),
+        ("admin_unit.update", LocalizedText(vi: "Sửa đơn vị hành chính", en: "Administrative unit changed")),
+        ("audit.export", LocalizedText(vi: "Xuất nhật ký", en: "Audit log exported")),
+    ]
+
+    static func label(of action: String, _ language: Language) -> String {
+        actions.first { $0.code == action }?.label(language) ?? action
+    }
+
     struct Filter: Sendable, Equatable {
         var actorID: String?
         var entityType: String?

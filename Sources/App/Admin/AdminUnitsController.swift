@@ -6,8 +6,7 @@ import Plot
 /// former name or code.
 enum AdminUnitsController {
     static func show(_ request: Request, context: AppRequestContext, units: AdminUnitRepository) async throws -> Response {
-        let principal = try Require.access(.adminUnits, .read, request, context)
-        _ = principal
+        _ = try Require.access(.adminUnits, .read, request, context)
         let query = try Query(request.uri.query, form: true)
         let term = try query.text("q", required: false, maxBytes: 100) ?? ""
         let province = try query.text("province", required: false, maxBytes: 2)

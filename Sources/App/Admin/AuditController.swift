@@ -13,7 +13,7 @@ enum AuditController {
         filter.actorID = try query.text("actor", required: false, maxBytes: 100)
         filter.entityType = try query.text("entityType", required: false, maxBytes: 50)
         filter.entityID = try query.text("entityID", required: false, maxBytes: 100)
-        filter.action = try query.text("action", required: false, maxBytes: 50)
+        filter.action = try query.choice("action", from: AuditLog.actions.map(\.code))
         filter.from = try day(query, "from", offset: 0)
         filter.until = try day(query, "until", offset: 86_400_000)
         filter.before = try query.integer("before", in: 1...Int.max).map(Int64.init)
@@ -51,7 +51,8 @@ enum AuditController {
             .p(.class("lead"), .text(fields.t("Mỗi mục nối với mục trước bằng mã băm SHA-256; lệnh “nguon audit verify” phát hiện mục bị sửa, xóa hay đổi chỗ.",
                                               "Each entry is chained to the one before by SHA-256; “nguon audit verify” detects edited, removed or reordered entries."))),
             .form(.class("tool"), .method(.get), .action(SiteURL.auditLog.path),
-                  fields.text("action", fields.t("Hành động", "Action"), hint: "user.create, auth.sign_in…"),
+                  fields.select("action", fields.t("Hành động", "Action"),
+                                options: [("", fields.t("Tất cả", "All"))] + AuditLog.actions.map { ($0.code, $0.label(lang)) }),
                   fields.text("entityID", fields.t("Mã bản ghi", "Record id")),
                   fields.text("from", fields.t("Từ ngày", "From"), type: .date),
                   fields.text("until", fields.t("Đến ngày", "Until"), type: .date),
@@ -64,7 +65,7 @@ enum AuditController {
                            .th(.text(fields.t("Bản ghi", "Record"))))),
                 .tbody(.forEach(entries) { e in
                     .tr(.td(.text(String(e.sequence))), .td(.class("nowrap"), .text(AdminView.date(e.at, lang))),
-                        .td(.text(e.actorName)), .td(.text(e.address ?? "—")), .td(.code(.text(e.action))),
+                        .td(.text(e.actorName)), .td(.text(e.address ?? "—")), .td(.text(AuditLog.label(of: e.action, lang))),
                         .td(.text(e.entityType + (e.entityID.map { " " + $0 } ?? ""))))
                 }))),
             .if(entries.count == filter.limit, .p(.a(.href(SiteURL.auditLog.url(

@@ -11,6 +11,7 @@ enum OrganisationsController {
         let query = try Query(request.uri.query, form: true)
         let search = try query.text("q", required: false, maxBytes: 100)
         let organisations = try await repository.list(for: principal, search: search)
+        let areas = try await AdminUnitRepository(database: repository.database).fullNames(Set(organisations.map { $0.communeCode ?? $0.provinceCode }))
         let lang = context.language
         let fields = FormFields(values: form, error: error, language: lang)
         let title = LocalizedText(vi: "Tổ chức, doanh nghiệp", en: "Organisations")
@@ -25,7 +26,7 @@ enum OrganisationsController {
                            .th(.text(fields.t("Địa bàn", "Area"))))),
                 .tbody(.forEach(organisations) { o in
                     .tr(.td(.a(.href(SiteURL.organisation(o.id).path), .text(o.name))), .td(.text(o.taxCode ?? "—")),
-                        .td(.text(o.communeCode ?? o.provinceCode)))
+                        .td(.text(areas[o.communeCode ?? o.provinceCode] ?? o.communeCode ?? o.provinceCode)))
                 }))),
             .if(principal.can(.write, .organisations), .group(
                 .h2(.text(fields.t("Đăng ký tổ chức mới", "Register an organisation"))),

@@ -10,6 +10,8 @@ enum UsersController {
         let principal = try Require.access(.users, .read, request, context)
         let all = try await users.list(for: principal)
         let organisations = try await choices(for: principal, users: users)
+        let organisationNames = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0.name) })
+        let areas = try await AdminUnitRepository(database: users.database).fullNames(Set(all.compactMap { $0.jurisdiction?.code }))
         let lang = context.language
         let fields = FormFields(values: form, error: error, language: lang)
         let title = LocalizedText(vi: "Tài khoản", en: "Accounts")
@@ -21,7 +23,8 @@ enum UsersController {
                            .th(.text(fields.t("Trạng thái", "State"))))),
                 .tbody(.forEach(all) { u in
                     .tr(.td(.a(.href(SiteURL.user(u.id).path), .text(u.username))), .td(.text(u.displayName)),
-                        .td(.text(roleName(u.role, lang))), .td(.text(u.jurisdiction?.code ?? u.organisationID ?? "—")),
+                        .td(.text(roleName(u.role, lang))),
+                        .td(.text(u.jurisdiction.map { areas[$0.code] ?? $0.code } ?? u.organisationID.map { organisationNames[$0] ?? $0 } ?? "—")),
                         .td(.span(.class(u.active ? "badge" : "badge off"), .text(u.active ? fields.t("Hoạt động", "Active") : fields.t("Đã khóa", "Disabled")))))
                 }))),
             .if(principal.can(.write, .users), .group(
@@ -129,7 +132,7 @@ enum UsersController {
 
     /// Organisations a business user can be attached to, for the form's list.
     private static func choices(for principal: Principal, users: UserRepository) async throws -> [Organisation] {
-        guard principal.can(.write, .users) else { return [] }
+        guard principal.can(.read, .users) else { return [] }
         return try await OrganisationRepository(database: users.database).list(for: principal, limit: 2_000)
     }
 
