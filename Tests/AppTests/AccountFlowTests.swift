@@ -39,7 +39,7 @@ struct AccountFlowTests {
             var response = try await admin.post("/dang-nhap", [("username", "QuanTri"), ("password", Self.adminPassword)], csrfFrom: page)
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/quan-tri")
-            let setCookie = response.headers[values: .setCookie].first { $0.hasPrefix(SessionStore.cookieName + "=") } ?? ""
+            let setCookie = Self.setCookie(SessionStore.cookieName, in: response)
             #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax") && !setCookie.contains("planted"))
 
             // Two organisations, in two communes.
@@ -204,6 +204,29 @@ struct AccountFlowTests {
         #expect(ClientAddress.fromForwarded([], trusted: trusted) == nil)
         #expect(throws: ConfigError.self) { try AppConfig.load(environment: ["NGUON_TRUSTED_PROXIES": "10.0.0.1, may-chu"]) }
         #expect(try AppConfig.load(environment: ["NGUON_TRUSTED_PROXIES": "10.0.0.1, ::1"]).trustedProxies == ["10.0.0.1", "::1"])
+    }
+
+    /// The `Set-Cookie` line that sets `name`, or "".
+    static func setCookie(_ name: String, in response: TestResponse) -> String {
+        let prefix = name + "="
+        return response.headers[values: .setCookie].first(where: { $0.hasPrefix(prefix) }) ?? ""
+    }
+
+    @Test("Served over HTTPS, the session cookie is Secure too")
+    func secureCookie() async throws {
+        var config = try await TestApp.config()
+        config.publicURL = "https://truyxuat.quangninh.example.vn"
+        _ = try await AccountCommands.createUser(config: config, username: "quantri", displayName: "Quản trị", role: "admin",
+                                                 department: nil, unit: nil, organisation: nil, password: Self.adminPassword,
+                                                 logger: TestApp.quietLogger)
+        try await TestApp.run(config: config) { client in
+            var browser = Browser(client)
+            let page = try await browser.get("/dang-nhap")
+            #expect(Self.setCookie(Form.preSessionCookie, in: page).contains("Secure"))
+            let response = try await browser.post("/dang-nhap", [("username", "quantri"), ("password", Self.adminPassword)], csrfFrom: page)
+            let cookie = Self.setCookie(SessionStore.cookieName, in: response)
+            #expect(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "\(cookie)")
+        }
     }
 
     @Test("After sign-in only paths on this site are followed")
