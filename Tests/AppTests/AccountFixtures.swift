@@ -28,7 +28,7 @@ struct AccountFixtures: Sendable {
 
     static func seed(_ database: AppDatabase) async throws -> AccountFixtures {
         var fixtures = AccountFixtures()
-        let cli = Actor(principal: APITokenRepository.commandLinePrincipal, address: "127.0.0.1", fallbackName: "tests")
+        let cli = Actor(principal: Principal.commandLine, address: "127.0.0.1", fallbackName: "tests")
         _ = try await AdminUnitRepository(database: database).importUnits([
             AdminUnit(code: "07093", name: "Đông Triều", fullName: "Phường Đông Triều", nameEn: nil, kind: .ward, parentCode: "22", former: []),
             AdminUnit(code: "06895", name: "Đầm Hà", fullName: "Xã Đầm Hà", nameEn: nil, kind: .commune, parentCode: "22", former: []),

@@ -171,7 +171,7 @@ struct AccountFlowTests {
             let f = try await AccountFixtures.seed(database)
             box.set(f)
             let sessions = SessionStore(database: database)
-            let now = OrganisationRepository.now()
+            let now = Millis.now()
             let cookie = f.cookies[.auditor]!
             let early = try await sessions.resolve(cookie, now: now + 29 * 60_000)
             // Activity moves the idle limit, not the absolute one.

@@ -1,6 +1,7 @@
 @testable import App
 import Foundation
 import Hummingbird
+import NguonCore
 import HummingbirdTesting
 import SQLKit
 import TestSupport
@@ -40,7 +41,7 @@ struct AdminUnitAndAuditTests {
             #expect(try await units.search("ba dinh").contains { $0.code == "00004" })
             #expect(try await units.search("Phường Ba Đình Mới").contains { $0.code == "00004" })
             let entries = try await AuditLog.list(.init(entityType: "admin_unit", entityID: "00004"),
-                                                  for: APITokenRepository.commandLinePrincipal, on: database.sql)
+                                                  for: Principal.commandLine, on: database.sql)
             #expect(entries.count == 1)
             #expect(entries.first?.before?.contains("Ba Đình") == true && entries.first?.after?.contains("Ba Đình Mới") == true)
         }

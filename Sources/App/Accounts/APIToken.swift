@@ -36,7 +36,7 @@ struct APITokenRepository: Sendable {
 
     /// Creates a token and returns it with its secret, which is never shown again.
     func create(_ input: Input, actor: Actor) async throws -> (token: APIToken, secret: String) {
-        let principal = actor.principal ?? Self.commandLinePrincipal
+        guard let principal = actor.principal else { throw AccessDenied.forbidden }
         let name = input.name.trimmingCharacters(in: .whitespaces)
         guard (1...80).contains(name.count) else {
             throw AppError.invalid(field: "name", rule: "length", LocalizedText(
@@ -65,7 +65,7 @@ struct APITokenRepository: Sendable {
         if let organisationID = input.organisationID {
             _ = try await OrganisationRepository(database: database).find(organisationID, for: principal)
         }
-        let now = OrganisationRepository.now()
+        let now = Millis.now()
         let token = APIToken(id: Secret.hex(bytes: 8), name: name, organisationID: input.organisationID, scopes: input.scopes,
                              createdBy: actor.name, createdAt: now, expiresAt: now + Int64(input.days) * 86_400_000,
                              lastUsedAt: nil, revokedAt: nil)
@@ -83,8 +83,6 @@ struct APITokenRepository: Sendable {
         return (token, Self.prefix + token.id + "_" + secret)
     }
 
-    /// The command line acts with full rights: whoever runs it has the server's files.
-    static let commandLinePrincipal = Principal(id: "cli", name: "nguon CLI", role: .admin)
 
     func list(for principal: Principal) async throws -> [APIToken] {
         let scope = principal.scope(for: .apiTokens, .read)
@@ -110,7 +108,7 @@ struct APITokenRepository: Sendable {
         }
         guard before.revokedAt == nil else { return }
         var draft = before
-        draft.revokedAt = OrganisationRepository.now()
+        draft.revokedAt = Millis.now()
         let after = draft
         try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
@@ -121,7 +119,7 @@ struct APITokenRepository: Sendable {
     }
 
     /// The principal a bearer token stands for, or nil when it is unknown, expired or revoked.
-    func authenticate(_ bearer: String, now: Int64 = OrganisationRepository.now()) async throws -> Principal? {
+    func authenticate(_ bearer: String, now: Int64 = Millis.now()) async throws -> Principal? {
         guard bearer.hasPrefix(Self.prefix), bearer.utf8.count <= 100 else { return nil }
         let parts = bearer.dropFirst(Self.prefix.count).split(separator: "_", maxSplits: 1)
         guard parts.count == 2 else { return nil }

@@ -62,7 +62,7 @@ enum AccountController {
                 status: .unauthorized)
         case .locked(let until):
             return try lockedPage(request, context: context, deps: deps, username: username, next: next,
-                                  seconds: max(1, Int((until - OrganisationRepository.now()) / 1000) + 1))
+                                  seconds: max(1, Int((until - Millis.now()) / 1000) + 1))
         }
     }
 

@@ -67,7 +67,7 @@ struct AdminUnitRepository: Sendable {
     /// an audit entry for each change. Running it again with the same file changes nothing.
     /// A renamed unit keeps its old name among its former names, so search finds it either way.
     func importUnits(_ units: [AdminUnit], actor: Actor) async throws -> ImportSummary {
-        if let principal = actor.principal, principal.role != .admin { throw AccessDenied.forbidden }
+        guard actor.principal?.role == .admin else { throw AccessDenied.forbidden }
         // Provinces first, so communes always find their parent.
         let ordered = units.filter { $0.kind.isProvinceLevel } + units.filter { !$0.kind.isProvinceLevel }
         return try await database.db.transaction { db in
@@ -78,7 +78,7 @@ struct AdminUnitRepository: Sendable {
                 existing[unit.code] = unit
             }
             var summary = ImportSummary()
-            let now = OrganisationRepository.now()
+            let now = Millis.now()
             for var unit in ordered {
                 if let old = existing[unit.code] {
                     // Names the unit had stay findable; a file need not repeat them.

@@ -17,13 +17,16 @@ struct Actor: Sendable {
     }
 
     /// The command line: whoever runs it has the server's files, so it acts as the system.
-    static func commandLine() -> Actor {
-        let user = ProcessInfo.processInfo.environment["USER"] ?? "?"
-        return Actor(principal: nil, address: nil, fallbackName: "dòng lệnh nguon (\(user))")
-    }
+    static func commandLine() -> Actor { Actor(principal: .commandLine, address: nil) }
 
     var id: String? { principal?.id }
     var name: String { principal.map { $0.isToken ? "mã truy cập \($0.name)" : $0.name } ?? fallbackName }
+}
+
+extension Principal {
+    /// The command line acts with full rights: whoever runs it has the server's files.
+    /// Named after the operating-system account that ran it, for the audit log.
+    static let commandLine = Principal(id: "cli", name: "dòng lệnh nguon (\(ProcessInfo.processInfo.environment["USER"] ?? "?"))", role: .admin)
 }
 
 /// The append-only, hash-chained audit log. Entries are written inside the same transaction as
@@ -42,7 +45,7 @@ enum AuditLog {
         let sequence = (try head?.decode(column: "sequence", as: Int64.self) ?? 0) + 1
         let previous = try head?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
         // Read the clock after taking the turn, so times never go backwards along the chain.
-        let millis = max(Int64((Date().timeIntervalSince1970 * 1000).rounded()), try head?.decode(column: "at", as: Int64.self) ?? 0)
+        let millis = max(Millis.now(), try head?.decode(column: "at", as: Int64.self) ?? 0)
         let beforeJSON = try before.map(json)
         let afterJSON = try after.map(json)
         let hash = AuditChain.hash(sequence: sequence, at: millis, actorID: actor.id, actorName: actor.name,

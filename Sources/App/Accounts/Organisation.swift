@@ -76,7 +76,7 @@ struct OrganisationRepository: Sendable {
         }
         let organisation = Organisation(id: UUID().uuidString.lowercased(), name: input.name, taxCode: input.taxCode,
                                         provinceCode: area.province, communeCode: area.commune, address: input.address)
-        let now = Self.now()
+        let now = Millis.now()
         try await retryingTaxCodeRace(input.taxCode, excluding: nil) {
             try await database.db.transaction { db in
                 let sql = db as! any SQLDatabase
@@ -114,7 +114,7 @@ struct OrganisationRepository: Sendable {
                 try await sql.update("organisations")
                     .set("name", to: SQLBind(after.name)).set("tax_code", to: SQLBind(after.taxCode))
                     .set("province_code", to: SQLBind(after.provinceCode)).set("commune_code", to: SQLBind(after.communeCode))
-                    .set("address", to: SQLBind(after.address)).set("updated_at", to: SQLBind(Self.now()))
+                    .set("address", to: SQLBind(after.address)).set("updated_at", to: SQLBind(Millis.now()))
                     .where("id", .equal, SQLBind(id))
                     .run()
                 try await AuditLog.append(on: sql, actor: actor, action: "organisation.update", entityType: "organisation",
@@ -161,6 +161,4 @@ struct OrganisationRepository: Sendable {
                      communeCode: try row.decode(column: "commune_code", as: String?.self),
                      address: try row.decode(column: "address", as: String?.self))
     }
-
-    static func now() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
 }

@@ -43,7 +43,7 @@ struct SessionStore: Sendable {
 
     /// Starts a session for `user` and returns the cookie value. Any session the browser had
     /// before is ended by the caller, so a token planted before sign-in is worth nothing after.
-    func create(for user: User, address: String?, now: Int64 = OrganisationRepository.now()) async throws -> String {
+    func create(for user: User, address: String?, now: Int64 = Millis.now()) async throws -> String {
         let token = Secret.random()
         try await database.sql.insert(into: "sessions")
             .columns("id", "user_id", "csrf_token", "created_at", "last_seen_at", "address")
@@ -54,7 +54,7 @@ struct SessionStore: Sendable {
     }
 
     /// The live session for a cookie value, or nil (unknown, expired, or the account is inactive).
-    func resolve(_ token: String, now: Int64 = OrganisationRepository.now()) async throws -> SessionInfo? {
+    func resolve(_ token: String, now: Int64 = Millis.now()) async throws -> SessionInfo? {
         guard token.utf8.count <= 64 else { return nil }
         let id = Secret.digest(token)
         guard let row = try await database.sql.select().columns("user_id", "csrf_token", "created_at", "last_seen_at")
@@ -78,7 +78,7 @@ struct SessionStore: Sendable {
     }
 
     /// Expired sessions, removed from time to time.
-    func purge(now: Int64 = OrganisationRepository.now()) async throws {
+    func purge(now: Int64 = Millis.now()) async throws {
         try await database.sql.delete(from: "sessions")
             .where("last_seen_at", .lessThan, SQLBind(now - Self.idleTimeout))
             .orWhere("created_at", .lessThan, SQLBind(now - Self.absoluteTimeout))

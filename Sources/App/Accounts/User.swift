@@ -95,16 +95,16 @@ struct UserRepository: Sendable {
 
     // MARK: changing
 
-    /// Creates an account. `actor.principal` nil means the command line (first administrator).
+    /// Creates an account; the first administrator comes from the command line (`Actor.commandLine()`).
     func create(_ input: Input, password: String, actor: Actor, mustChangePassword: Bool = false) async throws -> User {
-        if let principal = actor.principal, !principal.can(.write, .users) { throw AccessDenied.forbidden }
+        guard let principal = actor.principal, principal.can(.write, .users) else { throw AccessDenied.forbidden }
         let username = try Self.normalisedUsername(input.username)
         try Self.checkPassword(password, username: username)
         var draft = try await validated(input, id: UUID().uuidString.lowercased(), username: username)
         draft.mustChangePassword = mustChangePassword
         let user = draft
         let hash = await Self.hash(password)
-        let now = OrganisationRepository.now()
+        let now = Millis.now()
         do {
             try await database.db.transaction { db in
                 let sql = db as! any SQLDatabase
@@ -157,7 +157,7 @@ struct UserRepository: Sendable {
                 .set("display_name", to: SQLBind(after.displayName)).set("role", to: SQLBind(after.role.rawValue))
                 .set("department", to: SQLBind(after.department?.rawValue)).set("province_code", to: SQLBind(after.provinceCode))
                 .set("commune_code", to: SQLBind(after.communeCode)).set("organisation_id", to: SQLBind(after.organisationID))
-                .set("active", to: SQLBind(after.active)).set("updated_at", to: SQLBind(OrganisationRepository.now()))
+                .set("active", to: SQLBind(after.active)).set("updated_at", to: SQLBind(Millis.now()))
                 .where("id", .equal, SQLBind(id))
                 .run()
             if rightsChanged { try await sql.delete(from: "sessions").where("user_id", .equal, SQLBind(id)).run() }
@@ -196,7 +196,7 @@ struct UserRepository: Sendable {
             let sql = db as! any SQLDatabase
             try await sql.update("users").set("password_hash", to: SQLBind(hash)).set("must_change_password", to: SQLBind(mustChange))
                 .set("failed_attempts", to: SQLBind(0)).set("locked_until", to: SQLBind(Int64?.none))
-                .set("updated_at", to: SQLBind(OrganisationRepository.now()))
+                .set("updated_at", to: SQLBind(Millis.now()))
                 .where("id", .equal, SQLBind(user.id)).run()
             // Every other session of the account ends: whoever knew the old password is out.
             try await sql.delete(from: "sessions").where("user_id", .equal, SQLBind(user.id)).run()

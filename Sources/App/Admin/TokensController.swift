@@ -11,7 +11,7 @@ enum TokensController {
         let all = try await tokens.list(for: principal)
         let lang = context.language
         let fields = FormFields(values: form.isEmpty ? ["days": "365"] : form, error: error, language: lang)
-        let now = OrganisationRepository.now()
+        let now = Millis.now()
         let title = LocalizedText(vi: "Mã truy cập API", en: "API tokens")
         var response = try AdminView.page(title, path: SiteURL.tokens.path, context: context, .group(
             .h1(.text(title(lang))),

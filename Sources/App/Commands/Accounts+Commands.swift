@@ -114,11 +114,10 @@ public enum DemoAccounts {
             if !missing.isEmpty { _ = try await units.importUnits(missing, actor: actor) }
 
             let organisations = OrganisationRepository(database: database)
-            let cli = Actor(principal: APITokenRepository.commandLinePrincipal, address: nil, fallbackName: actor.name)
             func organisation(_ name: String, unit: String) async throws -> String {
-                let all = try await organisations.list(for: APITokenRepository.commandLinePrincipal, search: name)
+                let all = try await organisations.list(for: Principal.commandLine, search: name)
                 if let existing = all.first(where: { $0.name == name }) { return existing.id }
-                return try await organisations.create(.init(name: name, taxCode: nil, unitCode: unit, address: nil), actor: cli).id
+                return try await organisations.create(.init(name: name, taxCode: nil, unitCode: unit, address: nil), actor: actor).id
             }
             let cooperative = try await organisation("HTX Rau an toàn Đông Triều", unit: "07093")
             _ = try await organisation("HTX Nuôi trồng thủy sản Đầm Hà", unit: "06895")
@@ -141,7 +140,7 @@ public enum DemoAccounts {
                 let password = "demo-" + Secret.random(bytes: 9)
                 _ = try await users.create(.init(username: username, displayName: name, role: role, department: department,
                                                  unitCode: unit, organisationID: organisationID),
-                                           password: password, actor: cli)
+                                           password: password, actor: actor)
                 created.append(Created(username: username, password: password, role: role.vietnameseName))
             }
             return created
