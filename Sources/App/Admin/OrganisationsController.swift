@@ -33,7 +33,7 @@ enum OrganisationsController {
                 fields.summary,
                 .form(.class("stack"), .method(.post), .action(SiteURL.organisations.path),
                       fields.csrf(context.session?.csrfToken ?? ""),
-                      organisationFields(fields, jurisdiction: principal.jurisdiction),
+                      organisationFields(fields, units: try await unitChoices(principal, repository)),
                       .button(.type(.submit), .text(fields.t("Đăng ký", "Register"))))
             )))
         ).response(from: request, context: context)
@@ -78,7 +78,7 @@ enum OrganisationsController {
                 fields.summary,
                 .form(.class("stack"), .method(.post), .action(SiteURL.organisation(id).path),
                       fields.csrf(context.session?.csrfToken ?? ""),
-                      organisationFields(fields, jurisdiction: principal.jurisdiction),
+                      organisationFields(fields, units: try await unitChoices(principal, repository)),
                       .button(.type(.submit), .text(fields.t("Lưu", "Save"))))
             )))
         ).response(from: request, context: context)
@@ -97,13 +97,28 @@ enum OrganisationsController {
         }
     }
 
-    private static func organisationFields(_ fields: FormFields, jurisdiction: AdminArea?) -> Node<HTML.FormContext> {
+    /// The communes an officer may place organisations in, for a list to choose from; nil for
+    /// administrators, who type the code (there are 3,321).
+    private static func unitChoices(_ principal: Principal, _ repository: OrganisationRepository) async throws -> [AdminUnit]? {
+        guard let area = principal.jurisdiction else { return nil }
+        let units = AdminUnitRepository(database: repository.database)
+        let list = area.commune != nil
+            ? try await units.find(area.code).map { [$0] } ?? []
+            : try await units.search("", province: area.province, limit: 1_000).filter { !$0.kind.isProvinceLevel }
+        // Communes not imported yet: the code is typed instead.
+        return list.isEmpty ? nil : list.sorted { AdminUnit.searchKey($0.name) < AdminUnit.searchKey($1.name) }
+    }
+
+    private static func organisationFields(_ fields: FormFields, units: [AdminUnit]?) -> Node<HTML.FormContext> {
         .group(
             fields.text("name", fields.t("Tên tổ chức", "Name"), required: true),
             fields.text("taxCode", fields.t("Mã số thuế (nếu có)", "Tax code (if any)"),
                         hint: fields.t("10 chữ số, hoặc 13 ký tự dạng 0123456789-001 cho chi nhánh.", "10 digits, or 0123456789-001 for a branch.")),
-            fields.text("unit", fields.t("Mã xã, phường, đặc khu (5 số)", "Commune code (5 digits)"), required: true,
-                        hint: jurisdiction.map { fields.t("Trong địa bàn \($0.code) của bạn.", "Within your jurisdiction \($0.code).") }),
+            units.map { units in
+                fields.select("unit", fields.t("Xã, phường, đặc khu", "Commune, ward or special zone"),
+                              options: units.map { ($0.code, "\($0.fullName) (\($0.code))") })
+            } ?? fields.text("unit", fields.t("Mã xã, phường, đặc khu (5 số)", "Commune code (5 digits)"), required: true,
+                             hint: fields.t("Tra mã ở trang Đơn vị hành chính.", "Look the code up on the administrative units page.")),
             fields.text("address", fields.t("Địa chỉ", "Address")))
     }
 
