@@ -103,4 +103,26 @@ struct AdminUnitAndAuditTests {
             #expect(result.message.contains("#4") || result.message.contains("#5"), "\(tamper): \(result.message)")
         }
     }
+
+    @Test("Entries cut off the end are caught when the check is given the anchor an earlier check printed")
+    func truncationNeedsAnAnchor() async throws {
+        let config = try await TestApp.config()
+        try await AppDatabase.using(config, logger: TestApp.quietLogger) { database in _ = try await AccountFixtures.seed(database) }
+        let first = try await AccountCommands.verifyAudit(config: config, logger: TestApp.quietLogger)
+        let anchor = try #require(first.message.components(separatedBy: "--anchor ").last)
+        #expect(first.ok && anchor.contains(":"))
+        try await AppDatabase.using(config, logger: TestApp.quietLogger) { database in
+            let last = try await database.sql.select().column(SQLFunction("max", args: SQLColumn("sequence")), as: "m").from("audit_log").first()!
+                .decode(column: "m", as: Int64.self)
+            try await database.sql.delete(from: "audit_log").where("sequence", .equal, SQLBind(last)).run()
+        }
+        // The chain alone still links up …
+        #expect(try await AccountCommands.verifyAudit(config: config, logger: TestApp.quietLogger).ok)
+        // … the anchor does not.
+        let anchored = try await AccountCommands.verifyAudit(config: config, anchor: anchor, logger: TestApp.quietLogger)
+        #expect(!anchored.ok && anchored.message.contains("không còn"))
+        await #expect(throws: AccountCommands.Failure.self) {
+            _ = try await AccountCommands.verifyAudit(config: config, anchor: "12:khong-phai-ma-bam", logger: TestApp.quietLogger)
+        }
+    }
 }

@@ -132,9 +132,28 @@ enum AuditLog {
                    hash: try row.decode(column: "hash", as: String.self))
     }
 
+    /// Whether the entry an earlier check recorded as the newest (`sequence:hash`) is still
+    /// there unchanged; nil when it is, else why not.
+    static func checkAnchor(_ anchor: (sequence: Int64, hash: String), on sql: any SQLDatabase) async throws -> String? {
+        guard let row = try await sql.select().column("hash").from("audit_log").where("sequence", .equal, SQLBind(anchor.sequence)).first() else {
+            return "mục #\(anchor.sequence) đã ghi nhận trước đây không còn — các mục cuối đã bị xóa (entry #\(anchor.sequence) recorded earlier is gone: the newest entries were removed)"
+        }
+        guard try row.decode(column: "hash", as: String.self) == anchor.hash else {
+            return "mục #\(anchor.sequence) không còn mã băm đã ghi nhận — nhật ký đã bị viết lại (entry #\(anchor.sequence) no longer has the recorded hash: the log was rewritten)"
+        }
+        return nil
+    }
+
     struct Verification: Sendable, Equatable {
         let checked: Int
         let firstBreak: AuditChain.Break?
+        /// The newest entry: recorded outside the database, it lets a later check see that
+        /// nothing was cut off the end (the chain alone cannot).
+        var head: (sequence: Int64, hash: String)? = nil
+
+        static func == (a: Verification, b: Verification) -> Bool {
+            a.checked == b.checked && a.firstBreak == b.firstBreak && a.head?.sequence == b.head?.sequence && a.head?.hash == b.head?.hash
+        }
     }
 
     /// Walks the whole log in sequence order, a page at a time, and reports the first entry
@@ -146,7 +165,7 @@ enum AuditLog {
             var query = sql.select().column("*").from("audit_log")
             if let previous { query = query.where("sequence", .greaterThan, SQLBind(previous.sequence)) }
             let page = try await query.orderBy("sequence", .ascending).limit(2_000).all().map(entry)
-            if page.isEmpty { return Verification(checked: checked, firstBreak: nil) }
+            if page.isEmpty { return Verification(checked: checked, firstBreak: nil, head: previous) }
             if let broken = AuditChain.verify(page, after: previous) {
                 return Verification(checked: checked + page.prefix { $0.sequence < broken.sequence }.count, firstBreak: broken)
             }

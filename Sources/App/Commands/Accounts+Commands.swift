@@ -58,14 +58,28 @@ public enum AccountCommands {
         }
     }
 
-    /// `nguon audit verify`: true when the chain is whole.
-    public static func verifyAudit(config: AppConfig, logger: Logger) async throws -> (ok: Bool, message: String) {
-        try await AppDatabase.using(config, logger: logger) { database in
+    /// `nguon audit verify [--anchor SEQUENCE:HASH]`: true when the chain is whole and, given the
+    /// anchor an earlier run printed, that entry is still there unchanged.
+    public static func verifyAudit(config: AppConfig, anchor: String? = nil, logger: Logger) async throws -> (ok: Bool, message: String) {
+        var parsedAnchor: (sequence: Int64, hash: String)?
+        if let anchor {
+            let parts = anchor.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, let sequence = Int64(parts[0]), sequence > 0, parts[1].count == 64,
+                  parts[1].allSatisfy({ $0.isHexDigit }) else {
+                throw Failure(description: "--anchor phải có dạng SỐ-THỨ-TỰ:MÃ-BĂM-64-KÝ-TỰ như lần kiểm tra trước đã in (must be SEQUENCE:64-hex-HASH as printed by an earlier check)")
+            }
+            parsedAnchor = (sequence, String(parts[1]).lowercased())
+        }
+        return try await AppDatabase.using(config, logger: logger) { database in
             let result = try await AuditLog.verify(on: database.sql)
             if let broken = result.firstBreak {
                 return (false, "NHẬT KÝ BỊ THAY ĐỔI (AUDIT LOG TAMPERED): \(broken). \(result.checked) mục trước đó còn nguyên (entries before it are intact).")
             }
-            return (true, "Nhật ký nguyên vẹn: \(result.checked) mục, chuỗi băm khớp. (Audit log intact: \(result.checked) entries.)")
+            if let parsedAnchor, let problem = try await AuditLog.checkAnchor(parsedAnchor, on: database.sql) {
+                return (false, "NHẬT KÝ BỊ THAY ĐỔI (AUDIT LOG TAMPERED): \(problem).")
+            }
+            let anchorLine = result.head.map { "\nMốc để lần sau kiểm tra (anchor for the next check): --anchor \($0.sequence):\($0.hash)" } ?? ""
+            return (true, "Nhật ký nguyên vẹn: \(result.checked) mục, chuỗi băm khớp. (Audit log intact: \(result.checked) entries.)" + anchorLine)
         }
     }
 

@@ -97,12 +97,20 @@ struct AuditCommand: AsyncParsableCommand {
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the hash chain of the audit log; exit code 2 and the first broken entry when it was tampered with.")
+            abstract: "Check the hash chain of the audit log; exit code 2 and the first broken entry when it was tampered with.",
+            discussion: "Keep the anchor it prints somewhere outside the database (a ticket, a signed e-mail): given back with --anchor, the next check also notices entries cut off the end or a rewritten log.")
+        @Option(help: "SEQUENCE:HASH printed by an earlier check.")
+        var anchor: String?
         @OptionGroup var options: ConfigOptions
 
         func run() async throws {
             let config = try options.load()
-            let result = try await AccountCommands.verifyAudit(config: config, logger: quietLogger("nguon.audit"))
+            let result: (ok: Bool, message: String)
+            do {
+                result = try await AccountCommands.verifyAudit(config: config, anchor: anchor, logger: quietLogger("nguon.audit"))
+            } catch let failure as AccountCommands.Failure {
+                fail(failure.description)
+            }
             print(result.message)
             if !result.ok { throw ExitCode(2) }
         }
