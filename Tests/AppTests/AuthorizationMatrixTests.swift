@@ -16,6 +16,8 @@ struct AuthorizationMatrixTests {
         let method: HTTPRequest.Method
         let path: String
         var form: [(String, String)]? = nil
+        /// A JSON-LD body instead of a form (EPCIS).
+        var json: String? = nil
         /// Expected status per role; roles not listed expect `otherwise`.
         let expect: [Who: HTTPResponse.Status]
         var otherwise: HTTPResponse.Status = .forbidden
@@ -75,9 +77,25 @@ struct AuthorizationMatrixTests {
                 Case(method: .get, path: "/epcis/eventTypes", expect: [.anonymous: .unauthorized, .business: .forbidden], otherwise: .ok),
                 Case(method: .get, path: "/api/v1/trace?id=" + SiteURL.encode("urn:epc:id:sgtin:8935001.000002.1"),
                      expect: [.anonymous: .unauthorized, .business: .forbidden], otherwise: .ok),
-                // public pages stay open to everyone
+                // one's own account
+                Case(method: .get, path: "/tai-khoan", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .post, path: "/tai-khoan/mat-khau", form: [("current", "khong-phai-mat-khau"), ("new", "mat khau moi rat dai"),
+                                                                      ("repeat", "mat khau moi rat dai")],
+                     expect: [.anonymous: signIn], otherwise: .badRequest),
+                Case(method: .get, path: "/epcis/events/" + SiteURL.encode("urn:uuid:00000000-0000-4000-8000-000000000000"),
+                     expect: [.anonymous: .unauthorized, .business: .forbidden], otherwise: .notFound),
+                Case(method: .get, path: "/epcis/epcs/" + SiteURL.encode("urn:epc:id:sgtin:8935001.100002.42001") + "/events",
+                     expect: [.anonymous: .unauthorized, .business: .forbidden], otherwise: .ok),
+                Case(method: .post, path: "/epcis/events", json: Self.singleEvent,
+                     expect: [.anonymous: .unauthorized, .admin: .created, .business: .ok]),
+                // public pages and tools stay open to everyone, signed in or not
                 Case(method: .get, path: "/", expect: [:], otherwise: .ok),
                 Case(method: .get, path: "/gs1", expect: [:], otherwise: .ok),
+                Case(method: .get, path: "/qr.svg?data=https%3A%2F%2Fid.gs1.org%2F01%2F08935001000020", expect: [:], otherwise: .ok),
+                Case(method: .get, path: "/api/v1/gs1/parse?input=(01)08935001000020", expect: [:], otherwise: .ok),
+                Case(method: .get, path: "/.well-known/gs1resolver", expect: [:], otherwise: .ok),
+                Case(method: .get, path: "/01/08935001000020/10/KHONGCO", expect: [:], otherwise: .notFound),
+                Case(method: .get, path: "/healthz", expect: [:], otherwise: .ok),
                 // Last, because a reset ends every session of the account: the inspector is signed out by the time it tries.
                 Case(method: .post, path: "/quan-tri/nguoi-dung/\(f.users[.inspector]!.id)/dat-lai-mat-khau",
                      form: [("password", "mat-khau-moi-cua-thanh-tra")], expect: [.anonymous: signIn, .admin: .seeOther, .inspector: .seeOther]),
@@ -86,7 +104,11 @@ struct AuthorizationMatrixTests {
                 for who in Who.allCases {
                     var headers = f.headers(who, form: item.form != nil)
                     if item.form != nil, who == .anonymous { headers[.cookie] = nil }
-                    let body = item.form.map { f.form(who, $0) }
+                    var body = item.form.map { f.form(who, $0) }
+                    if let json = item.json {
+                        headers[.contentType] = "application/ld+json"
+                        body = ByteBuffer(string: json)
+                    }
                     let response = try await anonymous.execute(uri: item.path, method: item.method, headers: headers, body: body)
                     let expected = item.expect[who] ?? item.otherwise
                     // Anonymous form posts fail the CSRF check (no session, no pre-session cookie) before anything else.
@@ -120,8 +142,20 @@ struct AuthorizationMatrixTests {
             #expect(forged.status == .ok)
             let tokens = try await anonymous.execute(uri: "/quan-tri/ma-truy-cap", method: .get, headers: f.headers(.business)).text
             #expect(!tokens.contains(f.orgB))
+
+            // Last, signing out: every role can, and afterwards its cookie opens nothing. (The
+            // inspector's session ended with its password reset, so its form fails the CSRF check.)
+            for who in Who.allCases {
+                let out = try await anonymous.execute(uri: "/dang-xuat", method: .post, headers: f.headers(who, form: true), body: f.form(who, []))
+                #expect(out.status == (who == .anonymous || who == .inspector ? .forbidden : .seeOther), "sign-out as \(who)")
+                let after = try await anonymous.execute(uri: "/quan-tri", method: .get, headers: f.headers(who))
+                #expect(after.status == .seeOther, "\(who) after sign-out")
+            }
         }
     }
+
+    /// One event of organisation A's (prefix 8935001), for `POST /epcis/events`.
+    static let singleEvent = #"{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"ObjectEvent","eventTime":"2026-11-20T08:00:00+07:00","eventTimeZoneOffset":"+07:00","epcList":["urn:epc:id:sgtin:8935001.100002.99001"],"action":"OBSERVE","bizStep":"inspecting"}"#
 
     @Test("Capture takes a business account or its capture token, never an officer or a read token; jobs are the capturer's")
     func captureRights() async throws {
