@@ -10,6 +10,8 @@ struct AuthMiddleware: RouterMiddleware {
     let tokens: APITokenRepository
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // Stylesheets and icons are the same for everyone: no session lookup for them.
+        if request.uri.path.hasPrefix("/assets/") { return try await next(request, context) }
         var context = context
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
             // A bearer token that is wrong is an error; other schemes (a proxy's Basic) are not ours.
