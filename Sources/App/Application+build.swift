@@ -48,9 +48,9 @@ struct AppServices: Sendable {
         self.tokens = APITokenRepository(database: database)
         self.organisations = OrganisationRepository(database: database)
         self.adminUnits = AdminUnitRepository(database: database)
-        self.publicLimiter = RateLimiter(name: "public", limit: config.rateLimit, per: .seconds(60))
-        self.signInLimiter = RateLimiter(name: "sign-in", limit: 10, per: .seconds(60))
-        self.failedNames = RateLimiter(name: "failed-names", limit: SignInThrottle.freeAttempts - 1, per: .seconds(15 * 60))
+        self.publicLimiter = RateLimiter(limit: config.rateLimit, per: .seconds(60))
+        self.signInLimiter = RateLimiter(limit: 10, per: .seconds(60))
+        self.failedNames = RateLimiter(limit: SignInThrottle.freeAttempts - 1, per: .seconds(15 * 60))
     }
 }
 

@@ -229,6 +229,17 @@ struct AccountFlowTests {
         }
     }
 
+    @Test("CSV: quoted fields read back whole, and a cell that would start a spreadsheet formula is defused")
+    func csv() {
+        #expect(CSV.parse("code,name\r\n07093,\"Đông Triều, Quảng Ninh\"\n06895,\"Đầm \"\"Hà\"\"\"\n")
+                == [["code", "name"], ["07093", "Đông Triều, Quảng Ninh"], ["06895", "Đầm \"Hà\""]])
+        #expect(CSV.parse("\u{FEFF}a,b") == [["a", "b"]])
+        for formula in ["=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)", "\tx", "\r=1"] {
+            #expect(CSV.field(formula).hasPrefix("'") || CSV.field(formula).hasPrefix("\"'"), "\(formula)")
+        }
+        #expect(CSV.field("a,b") == "\"a,b\"" && CSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"" && CSV.field("plain") == "plain")
+    }
+
     @Test("After sign-in only paths on this site are followed")
     func safeNext() {
         #expect(AccountController.safeNext("/quan-tri/to-chuc?q=a") == "/quan-tri/to-chuc?q=a")
@@ -239,7 +250,7 @@ struct AccountFlowTests {
 
     @Test("The rate limiter answers 429 with Retry-After past the limit, per address")
     func rateLimit() throws {
-        let limiter = RateLimiter(name: "test", limit: 3, per: .seconds(60))
+        let limiter = RateLimiter(limit: 3, per: .seconds(60))
         let start = ContinuousClock.now
         for _ in 0..<3 { try limiter.check("10.0.0.1", now: start) }
         #expect(throws: AppError.self) { try limiter.check("10.0.0.1", now: start + .seconds(10)) }

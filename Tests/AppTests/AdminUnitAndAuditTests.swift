@@ -125,4 +125,19 @@ struct AdminUnitAndAuditTests {
             _ = try await AccountCommands.verifyAudit(config: config, anchor: "12:khong-phai-ma-bam", logger: TestApp.quietLogger)
         }
     }
+
+    @Test("The audit log's date filter refuses dates that do not exist, naming the field")
+    func auditDateFilter() async throws {
+        let box = FixtureBox()
+        try await TestApp.run(prepare: { database in box.set(try await AccountFixtures.seed(database)) }) { client in
+            let f = box.get()
+            for (query, field) in [("from=2026-02-31", "from"), ("until=2026-13-01", "until"), ("from=hom-qua", "from")] {
+                let response = try await client.anonymous.execute(uri: "/quan-tri/nhat-ky?" + query, method: .get, headers: f.headers(.auditor))
+                #expect(response.status == .badRequest && response.text.contains(field), "\(query)")
+            }
+            let valid = try await client.anonymous.execute(uri: "/quan-tri/nhat-ky?from=2024-02-29&until=2099-12-31", method: .get,
+                                                           headers: f.headers(.auditor))
+            #expect(valid.status == .ok && valid.text.contains("<td>Tạo tài khoản</td>"))
+        }
+    }
 }

@@ -103,8 +103,7 @@ struct APITokenRepository: Sendable {
         case .organisation(let own) where before.organisationID == own: break
         default:
             // Tokens of others are not there as far as this account can tell.
-            throw principal.can(.read, .apiTokens) && principal.scope(for: .apiTokens, .read) == .everything
-                ? AccessDenied.forbidden : AccessDenied.notFound
+            throw principal.scope(for: .apiTokens, .read) == .everything ? AccessDenied.forbidden : AccessDenied.notFound
         }
         guard before.revokedAt == nil else { return }
         var draft = before

@@ -3,32 +3,6 @@ import Foundation
 import NguonCore
 import SQLKit
 
-/// Who is acting and from where, as the audit log records it.
-struct Actor: Sendable {
-    let principal: Principal?
-    let address: String?
-    /// Shown in the log when there is no principal: "nguon CLI", "anonymous".
-    let fallbackName: String
-
-    init(principal: Principal?, address: String?, fallbackName: String = "ẩn danh (anonymous)") {
-        self.principal = principal
-        self.address = address
-        self.fallbackName = fallbackName
-    }
-
-    /// The command line: whoever runs it has the server's files, so it acts as the system.
-    static func commandLine() -> Actor { Actor(principal: .commandLine, address: nil) }
-
-    var id: String? { principal?.id }
-    var name: String { principal.map { $0.isToken ? "mã truy cập \($0.name)" : $0.name } ?? fallbackName }
-}
-
-extension Principal {
-    /// The command line acts with full rights: whoever runs it has the server's files.
-    /// Named after the operating-system account that ran it, for the audit log.
-    static let commandLine = Principal(id: "cli", name: "dòng lệnh nguon (\(ProcessInfo.processInfo.environment["USER"] ?? "?"))", role: .admin)
-}
-
 /// The append-only, hash-chained audit log. Entries are written inside the same transaction as
 /// the change they describe, so a change without its entry (or the reverse) cannot be stored.
 enum AuditLog {
@@ -171,23 +145,6 @@ enum AuditLog {
             }
             checked += page.count
             previous = (page.last!.sequence, page.last!.hash)
-        }
-    }
-}
-
-/// A record outside the principal's reach. Repositories throw it; handlers show it as 403 or,
-/// for single records, as 404 so that guessed IDs reveal nothing.
-enum AccessDenied: Error {
-    case forbidden
-    case notFound
-
-    var appError: AppError {
-        switch self {
-        case .forbidden:
-            AppError(status: .forbidden, code: "forbidden", detail: LocalizedText(
-                vi: "Tài khoản của bạn không có quyền thực hiện việc này.", en: "Your account may not do this."))
-        case .notFound:
-            AppError.notFound()
         }
     }
 }

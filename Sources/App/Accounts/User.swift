@@ -338,6 +338,6 @@ extension AppError {
     static func internalData(_ what: String) -> AppError {
         AppError(status: .internalServerError, code: "stored-data", detail: LocalizedText(
             vi: "Dữ liệu lưu trữ không đọc được; không có gì bị thay đổi. Hãy báo quản trị hệ thống.",
-            en: "Stored data could not be read; nothing was changed. Please tell the administrators."))
+            en: "Stored data could not be read (\(what)); nothing was changed. Please tell the administrators."))
     }
 }

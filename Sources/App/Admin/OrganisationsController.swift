@@ -11,6 +11,8 @@ enum OrganisationsController {
         let query = try Query(request.uri.query, form: true)
         let search = try query.text("q", required: false, maxBytes: 100)
         let organisations = try await repository.list(for: principal, search: search)
+        // The commune list is read only for those who get the form.
+        let units = principal.can(.write, .organisations) ? try await unitChoices(principal, repository) : nil
         let areas = try await AdminUnitRepository(database: repository.database).fullNames(Set(organisations.map { $0.communeCode ?? $0.provinceCode }))
         let lang = context.language
         let fields = FormFields(values: form, error: error, language: lang)
@@ -33,7 +35,7 @@ enum OrganisationsController {
                 fields.summary,
                 .form(.class("stack"), .method(.post), .action(SiteURL.organisations.path),
                       fields.csrf(context.session?.csrfToken ?? ""),
-                      organisationFields(fields, units: try await unitChoices(principal, repository)),
+                      organisationFields(fields, units: units),
                       .button(.type(.submit), .text(fields.t("Đăng ký", "Register"))))
             )))
         ).response(from: request, context: context)
@@ -61,6 +63,7 @@ enum OrganisationsController {
                               "unit": organisation.communeCode ?? organisation.provinceCode, "address": organisation.address ?? ""]
         let fields = FormFields(values: values, error: error, language: lang)
         let canWrite = principal.reaches(.organisations, .write, area: organisation.area, organisationID: organisation.id)
+        let units = canWrite ? try await unitChoices(principal, repository) : nil
         let query = try Query(request.uri.query, form: true)
         var response = try AdminView.page(LocalizedText(vi: organisation.name, en: organisation.name),
                                           path: SiteURL.organisation(id).path, context: context, .group(
@@ -78,7 +81,7 @@ enum OrganisationsController {
                 fields.summary,
                 .form(.class("stack"), .method(.post), .action(SiteURL.organisation(id).path),
                       fields.csrf(context.session?.csrfToken ?? ""),
-                      organisationFields(fields, units: try await unitChoices(principal, repository)),
+                      organisationFields(fields, units: units),
                       .button(.type(.submit), .text(fields.t("Lưu", "Save"))))
             )))
         ).response(from: request, context: context)

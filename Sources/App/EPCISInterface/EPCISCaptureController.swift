@@ -16,7 +16,7 @@ enum EPCISCaptureController {
     static func decode(_ request: Request) async throws -> EPCISPayload {
         // Exact media types only: a cross-site form can send text/plain with "json" in it, and a
         // signed-in browser must not be made to capture by another site.
-        let mediaType = (request.headers[.contentType] ?? "").split(separator: ";")[...].first
+        let mediaType = (request.headers[.contentType] ?? "").split(separator: ";").first
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         let isXML = mediaType == "application/xml" || mediaType == "text/xml"
         guard isXML || mediaType == "application/json" || mediaType == "application/ld+json" else {

@@ -10,7 +10,7 @@ extension EPCISRepository {
         try await sql.insert(into: "epcis_capture_jobs")
             .columns("id", "created_at", "finished_at", "running", "success", "error_behaviour",
                      "event_count", "captured_count", "duplicate_count", "errors", "organisation_id", "captured_by")
-            .values(SQLBind(job.captureID), SQLBind(createdAt), SQLBind(Int64(Date().timeIntervalSince1970 * 1000)),
+            .values(SQLBind(job.captureID), SQLBind(createdAt), SQLBind(Millis.now()),
                     SQLBind(job.running), SQLBind(job.success), SQLBind(job.captureErrorBehaviour),
                     SQLBind(job.eventCount), SQLBind(job.capturedCount), SQLBind(job.duplicateCount),
                     SQLBind(String(decoding: errors, as: UTF8.self)), SQLBind(actor?.principal?.organisationID),

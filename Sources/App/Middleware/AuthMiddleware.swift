@@ -59,14 +59,14 @@ enum Require {
     /// Signed in and allowed `mode` on `resource` at all (rows are then filtered by scope).
     static func access(_ resource: Resource, _ mode: AccessMode, _ request: Request, _ context: AppRequestContext) throws -> Principal {
         let principal = try signedIn(request, context)
-        guard principal.can(mode, resource) else { throw AccessDenied.forbidden.appError }
+        guard principal.can(mode, resource) else { throw AccessDenied.forbidden }
         return principal
     }
 
     /// A signed-in person (not a token): account pages.
     static func user(_ request: Request, _ context: AppRequestContext) throws -> SessionInfo {
         _ = try signedIn(request, context)
-        guard let session = context.session else { throw AccessDenied.forbidden.appError }
+        guard let session = context.session else { throw AccessDenied.forbidden }
         return session
     }
 }

@@ -8,12 +8,10 @@ import Synchronization
 final class RateLimiter: Sendable {
     let limit: Int
     let window: Duration
-    let name: String
     private struct Window { var start: ContinuousClock.Instant; var count: Int }
     private let windows = Mutex<[String: Window]>([:])
 
-    init(name: String, limit: Int, per window: Duration) {
-        self.name = name
+    init(limit: Int, per window: Duration) {
         self.limit = limit
         self.window = window
     }

@@ -16,7 +16,6 @@ struct BasePage {
     struct AccountNav {
         let name: String
         let csrfToken: String
-        let isAdministration: Bool
     }
 
     func render() -> String {

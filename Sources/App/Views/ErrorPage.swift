@@ -14,6 +14,8 @@ struct ErrorPage {
             main: .group(
                 .h1(.text(error.title(language))),
                 .div(.class("error"), .attribute(named: "role", value: "alert"), .p(.text(error.detail(language)))),
+                .if(error.fieldErrors.count == 1, .p(.text(language == .vi ? "Trường cần sửa: " : "Field to fix: "),
+                                                     .strong(.text(error.fieldErrors.first?.field ?? "")))),
                 .if(error.fieldErrors.count > 1, .ul(.forEach(error.fieldErrors) { field in
                     .li(.strong(.text(field.field)), .text(": " + field.message(language)))
                 })),

@@ -70,7 +70,7 @@ enum AdminView {
     static func page(_ title: LocalizedText, path: String, query: [(String, String?)] = [], context: AppRequestContext,
                      _ main: Node<HTML.BodyContext>) -> HTMLResponse {
         let account = context.session.map {
-            BasePage.AccountNav(name: $0.user.displayName, csrfToken: $0.csrfToken, isAdministration: true)
+            BasePage.AccountNav(name: $0.user.displayName, csrfToken: $0.csrfToken)
         }
         let html = BasePage(title: title, language: context.language, path: path, query: query, account: account, main: main).render()
         return HTMLResponse(html: html, cacheControl: "no-store")

@@ -46,7 +46,7 @@ struct SeedProvinces: AsyncMigration {
     ]
 
     func prepare(on database: any Database) async throws {
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let now = Millis.now()
         try await (database as! any SQLDatabase).insert(into: "admin_units")
             .columns("code", "name", "full_name", "name_en", "kind", "parent_code", "former", "search_text", "updated_at")
             .rows(Self.provinces.map { p -> [any SQLExpression] in
