@@ -22,35 +22,69 @@ public func buildApplication(config: AppConfig, logger: Logger? = nil) async thr
     return app
 }
 
+/// Every repository, made once over one database and handed to whoever needs it: no repository
+/// or controller makes another on the fly. The server and the command line both use this.
+struct Repositories: Sendable {
+    let units: AdminUnitRepository
+    let organisations: OrganisationRepository
+    let users: UserRepository
+    let sessions: SessionStore
+    let tokens: APITokenRepository
+    let epcis: EPCISRepository
+
+    init(database: AppDatabase) {
+        units = AdminUnitRepository(database: database)
+        organisations = OrganisationRepository(database: database, units: units)
+        users = UserRepository(database: database, units: units)
+        sessions = SessionStore(database: database, users: users)
+        tokens = APITokenRepository(database: database, organisations: organisations)
+        epcis = EPCISRepository(database: database)
+    }
+}
+
 /// What handlers need besides the request. Passed explicitly; there are no globals.
 struct AppServices: Sendable {
     let config: AppConfig
     let database: AppDatabase
+    let repositories: Repositories
     let originPages: OriginPageCache
-    let users: UserRepository
-    let sessions: SessionStore
-    let tokens: APITokenRepository
-    let organisations: OrganisationRepository
-    let adminUnits: AdminUnitRepository
+    /// Capture announces the identifiers it touched; the origin-page cache listens.
+    let changes: IdentifierChanges
+    /// Origin pages that no cache can serve (a trace and a render each), at most a few at once.
+    let publicWork: WorkLimiter
+    /// Captures decoded and written at once (each may hold a 32 MB document in memory).
+    let captureWork: WorkLimiter
     /// Every request, per client address (`NGUON_RATE_LIMIT` per minute).
     let publicLimiter: RateLimiter
     /// Sign-in attempts per client address, on top of the per-account lock.
     let signInLimiter: RateLimiter
-    /// Failed sign-ins per user name: unknown names lock like real ones (`SignInThrottle`'s free attempts, then a pause).
-    let failedNames: RateLimiter
+    /// Failed sign-ins per client address and user name: unknown names pause like real ones.
+    let signInGuard: SignInGuard
+    let accounts: AccountController.Dependencies
+
+    var users: UserRepository { repositories.users }
+    var sessions: SessionStore { repositories.sessions }
+    var tokens: APITokenRepository { repositories.tokens }
+    var organisations: OrganisationRepository { repositories.organisations }
+    var adminUnits: AdminUnitRepository { repositories.units }
+    var epcis: EPCISRepository { repositories.epcis }
 
     init(config: AppConfig, database: AppDatabase, originPages: OriginPageCache = OriginPageCache()) {
         self.config = config
         self.database = database
+        self.repositories = Repositories(database: database)
         self.originPages = originPages
-        self.users = UserRepository(database: database)
-        self.sessions = SessionStore(database: database)
-        self.tokens = APITokenRepository(database: database)
-        self.organisations = OrganisationRepository(database: database)
-        self.adminUnits = AdminUnitRepository(database: database)
+        self.changes = IdentifierChanges()
+        changes.listen { [originPages] keys in originPages.invalidate(keys) }
+        self.publicWork = WorkLimiter(width: 4, queue: 512)
+        self.captureWork = WorkLimiter(width: 2, queue: 4)
         self.publicLimiter = RateLimiter(limit: config.rateLimit, per: .seconds(60))
-        self.signInLimiter = RateLimiter(limit: 10, per: .seconds(60))
-        self.failedNames = RateLimiter(limit: SignInThrottle.freeAttempts - 1, per: .seconds(15 * 60))
+        // Wider than the public sketch: with a limit of 10, collisions would matter sooner.
+        self.signInLimiter = RateLimiter(limit: 10, per: .seconds(60), width: 1 << 18)
+        self.signInGuard = SignInGuard()
+        self.accounts = AccountController.Dependencies(users: repositories.users, sessions: repositories.sessions,
+                                                       signInLimiter: signInLimiter, signInGuard: signInGuard,
+                                                       secureCookies: config.secureCookies)
     }
 }
 

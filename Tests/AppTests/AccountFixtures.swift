@@ -29,17 +29,17 @@ struct AccountFixtures: Sendable {
     static func seed(_ database: AppDatabase) async throws -> AccountFixtures {
         var fixtures = AccountFixtures()
         let cli = Actor(principal: Principal.commandLine, address: "127.0.0.1", fallbackName: "tests")
-        _ = try await AdminUnitRepository(database: database).importUnits([
+        _ = try await Repositories(database: database).units.importUnits([
             AdminUnit(code: "07093", name: "Đông Triều", fullName: "Phường Đông Triều", nameEn: nil, kind: .ward, parentCode: "22", former: []),
             AdminUnit(code: "06895", name: "Đầm Hà", fullName: "Xã Đầm Hà", nameEn: nil, kind: .commune, parentCode: "22", former: []),
             AdminUnit(code: "00004", name: "Ba Đình", fullName: "Phường Ba Đình", nameEn: nil, kind: .ward, parentCode: "01", former: []),
         ], actor: cli)
-        let organisations = OrganisationRepository(database: database)
+        let organisations = Repositories(database: database).organisations
         fixtures.orgA = try await organisations.create(.init(name: "HTX Rau an toàn Đông Triều", taxCode: "5700100001", unitCode: "07093", address: nil), actor: cli).id
         fixtures.orgB = try await organisations.create(.init(name: "HTX Thủy sản Đầm Hà", taxCode: nil, unitCode: "06895", address: nil), actor: cli).id
         fixtures.orgC = try await organisations.create(.init(name: "Công ty Thực phẩm Ba Đình", taxCode: nil, unitCode: "00004", address: nil), actor: cli).id
-        let users = UserRepository(database: database)
-        let sessions = SessionStore(database: database)
+        let users = Repositories(database: database).users
+        let sessions = Repositories(database: database).sessions
         let accounts: [(Who, Role, Department?, String?, String?)] = [
             (.admin, .admin, nil, nil, nil),
             (.department, .departmentOfficer, .agricultureEnvironment, "22", nil),
@@ -57,7 +57,7 @@ struct AccountFixtures: Sendable {
             fixtures.cookies[who] = token
             fixtures.csrf[who] = try await sessions.resolve(token)!.csrfToken
         }
-        let tokens = APITokenRepository(database: database)
+        let tokens = Repositories(database: database).tokens
         let admin = Actor(principal: fixtures.users[.admin]!.principal, address: nil)
         fixtures.captureToken = try await tokens.create(.init(name: "ERP", organisationID: fixtures.orgA, scopes: [.capture], days: 1), actor: admin).secret
         fixtures.captureTokenB = try await tokens.create(.init(name: "ERP B", organisationID: fixtures.orgB, scopes: [.capture], days: 1), actor: admin).secret

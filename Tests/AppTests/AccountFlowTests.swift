@@ -145,6 +145,41 @@ struct AccountFlowTests {
         }
     }
 
+    @Test("Failed sign-ins pause one address and name together: the owner elsewhere still signs in, and known and unknown names answer alike")
+    func signInGuardPerAddressAndName() async throws {
+        let config = try await TestApp.config()
+        _ = try await AccountCommands.createUser(config: config, username: "chu.tai.khoan", displayName: "Chủ tài khoản", role: "auditor",
+                                                 department: nil, unit: nil, organisation: nil, password: Self.adminPassword,
+                                                 logger: TestApp.quietLogger)
+        try await AppDatabase.using(config, logger: TestApp.quietLogger) { database in
+            let users = Repositories(database: database).users
+            let throttle = SignInGuard()
+            let now = Millis.now()
+            func outcome(_ name: String, _ password: String, from address: String) async throws -> String {
+                switch try await users.signIn(username: name, password: password, address: address, guard: throttle, now: now) {
+                case .success: "success"
+                case .wrongCredentials, .inactive: "wrong"
+                case .locked(let until): "locked \(until - now)"
+                }
+            }
+            // Someone guesses from one address until it pauses.
+            var attacker: [String] = []
+            for _ in 0..<SignInThrottle.freeAttempts { attacker.append(try await outcome("chu.tai.khoan", "doan-sai-mat-khau", from: "198.51.100.7")) }
+            #expect(attacker.last?.hasPrefix("locked") == true)
+            #expect(try await outcome("chu.tai.khoan", Self.adminPassword, from: "198.51.100.7").hasPrefix("locked"))
+            // The owner, elsewhere, is not locked out by it.
+            #expect(try await outcome("chu.tai.khoan", Self.adminPassword, from: "203.0.113.5") == "success")
+            // A real name and a made-up one give the same answers, pause included, attempt by attempt.
+            var real: [String] = [], madeUp: [String] = []
+            for _ in 0...SignInThrottle.freeAttempts {
+                real.append(try await outcome("chu.tai.khoan", "sai-mat-khau-khac", from: "192.0.2.44"))
+                madeUp.append(try await outcome("khong.co.ai.ten.nay", "sai-mat-khau-khac", from: "192.0.2.44"))
+            }
+            #expect(real == madeUp)
+            #expect(real.last?.hasPrefix("locked") == true)
+        }
+    }
+
     @Test("Every page satisfies the strict Content-Security-Policy it is sent with: no inline script, style or handlers, nothing from elsewhere")
     func pagesSatisfyCSP() async throws {
         let box = FixtureBox()
@@ -170,7 +205,7 @@ struct AccountFlowTests {
         try await TestApp.run(prepare: { database in
             let f = try await AccountFixtures.seed(database)
             box.set(f)
-            let sessions = SessionStore(database: database)
+            let sessions = Repositories(database: database).sessions
             let now = Millis.now()
             let cookie = f.cookies[.auditor]!
             let early = try await sessions.resolve(cookie, now: now + 29 * 60_000)
@@ -179,7 +214,7 @@ struct AccountFlowTests {
             let late = try await sessions.resolve(cookie, now: now + 12 * 3_600_000 + 1)
             let idle = try await sessions.resolve(f.cookies[.inspector]!, now: now + 31 * 60_000)
             #expect(early != nil && active != nil && late == nil && idle == nil)
-            let tokens = APITokenRepository(database: database)
+            let tokens = Repositories(database: database).tokens
             let live = try await tokens.authenticate(f.readToken, now: now)
             let expired = try await tokens.authenticate(f.readToken, now: now + 86_400_000 + 1)
             #expect(live != nil && expired == nil)

@@ -33,7 +33,7 @@ struct AdminUnitAndAuditTests {
         #expect(third.contains("thêm 0, cập nhật 1"), "\(third)")
 
         try await AppDatabase.using(config, logger: TestApp.quietLogger) { database in
-            let units = AdminUnitRepository(database: database)
+            let units = Repositories(database: database).units
             let counts = try await units.count()
             #expect(counts.provinces == 34 && counts.communes == 3_321)
             #expect(try await units.find("00004")?.fullName == "Phường Ba Đình Mới")
@@ -67,7 +67,7 @@ struct AdminUnitAndAuditTests {
             _ = try await AccountCommands.importAdminUnits(config: config, file: unknownParent.path, logger: TestApp.quietLogger)
         }
         try await AppDatabase.using(config, logger: TestApp.quietLogger) { database in
-            let communes = try await AdminUnitRepository(database: database).count().communes
+            let communes = try await Repositories(database: database).units.count().communes
             #expect(communes == 0)
         }
     }

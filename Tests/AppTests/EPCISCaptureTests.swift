@@ -322,8 +322,8 @@ struct EPCISCaptureEdgeTests {
         // A forged event with the first one's key but another hash ID.
         let original = checked.prepared[0], other = checked.prepared[1]
         let forged = EPCISRepository.PreparedEvent(key: original.key, hashID: other.hashID, eventID: other.eventID, event: other.event,
-                                                   document: other.document, members: other.members, links: other.links)
-        await #expect(throws: AppError.self) { _ = try await repository.write([forged], captureJobID: nil, recordTime: 0) }
+                                                   document: other.document, ilmd: other.ilmd, members: other.members, links: other.links)
+        await #expect(throws: EPCISStoreError.keyCollision) { _ = try await repository.write([forged], captureJobID: nil, recordTime: 0) }
         await database.shutdown()
     }
 }

@@ -49,7 +49,7 @@ struct AdministrationRobustnessTests {
             let f = box.get()
             let anonymous = client.anonymous
             let pages = ["/dang-nhap", "/tai-khoan", "/quan-tri", "/quan-tri/nguoi-dung", "/quan-tri/to-chuc", "/quan-tri/ma-truy-cap",
-                         "/quan-tri/nhat-ky", "/quan-tri/nhat-ky.csv", "/quan-tri/don-vi-hanh-chinh",
+                         "/quan-tri/nhat-ky", "/quan-tri/don-vi-hanh-chinh",
                          "/quan-tri/to-chuc/\(f.orgA)", "/quan-tri/nguoi-dung/\(f.users[.commune]!.id)"]
             let params = ["q", "province", "action", "entityID", "from", "until", "before", "done", "next", "change", "actor"]
             for path in pages {
@@ -74,6 +74,7 @@ struct AdministrationRobustnessTests {
                 ("/quan-tri/nguoi-dung/\(f.users[.auditor]!.id)", ["displayName", "role", "department", "unit", "organisation", "active"]),
                 ("/quan-tri/ma-truy-cap", ["name", "organisation", "days", "capture", "read"]),
                 ("/tai-khoan/mat-khau", ["current", "new", "repeat"]),
+                ("/quan-tri/nhat-ky/xuat", ["action", "entityID", "from", "until", "actor", "entityType"]),
             ]
             let valid: [String: String] = ["name": "HTX Mới", "unit": "07093", "username": "hop.le", "displayName": "Hợp Lệ", "role": "auditor",
                                            "password": AccountFixtures.password, "days": "30", "capture": "on", "current": AccountFixtures.password]
@@ -99,6 +100,31 @@ struct AdministrationRobustnessTests {
             #expect(!list.contains("<script>alert(1)</script>"))
             let log = try await anonymous.execute(uri: "/quan-tri/nhat-ky", method: .get, headers: f.headers(.admin)).text
             #expect(!log.contains("<script>alert(1)</script>"))
+        }
+    }
+
+    @Test("List pages with filters that match nothing show an empty list (a filter once crashed the process)")
+    func filtersMatchingNothing() async throws {
+        let box = FixtureBox()
+        try await TestApp.run(prepare: { database in box.set(try await AccountFixtures.seed(database)) }) { client in
+            let f = box.get()
+            let pages = ["/quan-tri/nhat-ky?entityID=does-not-exist", "/quan-tri/nhat-ky?from=2001-01-01&until=2001-01-02",
+                         "/quan-tri/nhat-ky?action=audit.export", "/quan-tri/nhat-ky?before=1", "/quan-tri/nhat-ky?actor=khong-co",
+                         "/quan-tri/to-chuc?q=khong-co-to-chuc-nao", "/quan-tri/don-vi-hanh-chinh?q=zzzzqqqq",
+                         "/quan-tri/nguoi-dung?q=khong-co", "/quan-tri/ma-truy-cap?q=khong-co"]
+            for who in [AccountFixtures.Who.admin, .auditor] {
+                for page in pages {
+                    let response = try await client.anonymous.execute(uri: page, method: .get, headers: f.headers(who))
+                    #expect(response.status == .ok, "\(page) as \(who) → \(response.status.code)")
+                }
+            }
+            // The export with a filter that matches nothing is the header line alone.
+            let export = try await client.anonymous.execute(uri: "/quan-tri/nhat-ky/xuat", method: .post, headers: f.headers(.admin, form: true),
+                                                            body: f.form(.admin, [("entityID", "does-not-exist")]))
+            #expect(export.status == .ok)
+            #expect(export.text.split(separator: "\r\n").count == 1)
+            // The server is still there.
+            #expect(try await client.anonymous.execute(uri: "/healthz", method: .get).status == .ok)
         }
     }
 }

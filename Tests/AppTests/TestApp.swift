@@ -64,7 +64,7 @@ enum TestApp {
         if let config { resolved = config } else { resolved = try await Self.config() }
         let token = try await AppDatabase.using(resolved, logger: quietLogger) { database in
             try await prepare?(database)
-            return try await APITokenRepository(database: database).create(
+            return try await Repositories(database: database).tokens.create(
                 .init(name: "test integration", organisationID: nil, scopes: [.capture, .read], days: 1), actor: .commandLine()).secret
         }
         let app = try await buildApplication(config: resolved, logger: quietLogger)

@@ -30,7 +30,7 @@ public enum AccountCommands {
         }
         return try await AppDatabase.using(config, logger: logger) { database in
             do {
-                let user = try await UserRepository(database: database).create(
+                let user = try await Repositories(database: database).users.create(
                     .init(username: username, displayName: displayName, role: role, department: parsedDepartment, unitCode: unit,
                           organisationID: organisation),
                     password: password, actor: .commandLine())
@@ -52,7 +52,7 @@ public enum AccountCommands {
             throw Failure(description: problem.description + " — không có gì được nhập (nothing imported)")
         }
         return try await AppDatabase.using(config, logger: logger) { database in
-            let summary = try await AdminUnitRepository(database: database).importUnits(units, actor: .commandLine())
+            let summary = try await Repositories(database: database).units.importUnits(units, actor: .commandLine())
             return "Đọc \(units.count) đơn vị: thêm \(summary.added), cập nhật \(summary.updated), không đổi \(summary.unchanged). "
                 + "(Read \(units.count) units: \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged.)"
         }
@@ -93,7 +93,7 @@ public enum AccountCommands {
         }
         return try await AppDatabase.using(config, logger: logger) { database in
             do {
-                let (token, secret) = try await APITokenRepository(database: database).create(
+                let (token, secret) = try await Repositories(database: database).tokens.create(
                     .init(name: name, organisationID: organisation, scopes: parsed, days: days), actor: .commandLine())
                 return "Mã \(token.id) (\(APITokenRepository.scopeText(token.scopes))), hết hạn sau \(days) ngày. Chỉ hiện một lần (shown once):\n\(secret)"
             } catch let error as AppError {
@@ -123,11 +123,12 @@ public enum DemoAccounts {
     public static func create(config: AppConfig, logger: Logger) async throws -> [Created] {
         try await AppDatabase.using(config, logger: logger) { database in
             let actor = Actor.commandLine()
-            let units = AdminUnitRepository(database: database)
+            let repositories = Repositories(database: database)
+            let units = repositories.units
             let missing = try await communes.asyncFilter { try await units.find($0.code) == nil }
             if !missing.isEmpty { _ = try await units.importUnits(missing, actor: actor) }
 
-            let organisations = OrganisationRepository(database: database)
+            let organisations = repositories.organisations
             func organisation(_ name: String, unit: String) async throws -> String {
                 let all = try await organisations.list(for: Principal.commandLine, search: name)
                 if let existing = all.first(where: { $0.name == name }) { return existing.id }
@@ -136,7 +137,7 @@ public enum DemoAccounts {
             let cooperative = try await organisation("HTX Rau an toàn Đông Triều", unit: "07093")
             _ = try await organisation("HTX Nuôi trồng thủy sản Đầm Hà", unit: "06895")
 
-            let users = UserRepository(database: database)
+            let users = repositories.users
             let accounts: [(String, String, Role, Department?, String?, String?)] = [
                 ("demo.quantri", "Quản trị hệ thống (demo)", .admin, nil, nil, nil),
                 ("demo.so.nnmt", "Cán bộ Sở NN&MT Quảng Ninh (demo)", .departmentOfficer, .agricultureEnvironment, "22", nil),

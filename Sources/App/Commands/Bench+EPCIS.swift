@@ -63,7 +63,7 @@ public enum EPCISBenchmark {
                             lap("decode")
                             let checked = try await EPCISCapture.check(document.events, context: document.context)
                             lap("check")
-                            let job = try await EPCISCapture.store(checked, vocabularies: [], behaviour: .rollback, repository: repository, pages: nil)
+                            let job = try await EPCISCapture.store(checked, vocabularies: [], behaviour: .rollback, repository: repository, changes: nil)
                             lap("write")
                             captured += job.capturedCount + job.duplicateCount
                             documents += 1

@@ -14,17 +14,17 @@ public enum DemoLoader {
 
     public static func load(into config: AppConfig, logger: Logger) async throws -> [Loaded] {
         try await AppDatabase.using(config, logger: logger) { database in
-            try await load(into: EPCISRepository(database: database), pages: nil)
+            try await load(into: EPCISRepository(database: database), changes: nil)
         }
     }
 
-    static func load(into repository: EPCISRepository, pages: OriginPageCache?) async throws -> [Loaded] {
+    static func load(into repository: EPCISRepository, changes: IdentifierChanges?) async throws -> [Loaded] {
         var loaded: [Loaded] = []
         for scenario in DemoSupplyChain.Scenario.all {
             let chain = DemoSupplyChain(variant: 1, scenario: scenario)
             guard case .document(let document) = try EPCISJSON.decode(Array(chain.document.utf8)) else { continue }
             let job = try await EPCISCapture.capture(document.events, context: document.context, vocabularies: document.vocabularyList,
-                                                     behaviour: .rollback, repository: repository, pages: pages)
+                                                     behaviour: .rollback, repository: repository, changes: changes)
             loaded.append(Loaded(product: scenario.packedProduct, path: "/01/\(chain.packGTIN)/10/\(chain.packLotCode)",
                                  events: job.capturedCount + job.duplicateCount))
         }

@@ -32,7 +32,7 @@ public enum SiteURL: Sendable, Equatable {
     case tokens
     case tokenRevoke(String)
     case auditLog
-    case auditLogCSV
+    case auditLogExport
     case adminUnits
     // epcis
     case epcisCapture
@@ -88,7 +88,7 @@ public enum SiteURL: Sendable, Equatable {
         case .tokens: "/quan-tri/ma-truy-cap"
         case .tokenRevoke(let id): "/quan-tri/ma-truy-cap/\(Self.encode(id))/thu-hoi"
         case .auditLog: "/quan-tri/nhat-ky"
-        case .auditLogCSV: "/quan-tri/nhat-ky.csv"
+        case .auditLogExport: "/quan-tri/nhat-ky/xuat"
         case .adminUnits: "/quan-tri/don-vi-hanh-chinh"
         case .epcisCapture: "/epcis/capture"
         case .epcisCaptureJob(let id): "/epcis/capture/\(Self.encode(id))"

@@ -89,7 +89,10 @@ public struct TraceEvent: Sendable, Hashable {
 
 /// Where the walk reads events from: the database in the server, an array in tests.
 public protocol TraceEventSource: Sendable {
-    /// Every event that names any of `ids` in any role. Called once per step of the walk with
-    /// the whole frontier, so a store answers a wide step with one query, not one per id.
+    /// Every event that names any of `ids` in any role, with the members the walk can follow
+    /// from them: the ids themselves, the event's parents, inputs and outputs, and its children
+    /// where one of the ids is the parent. Other subjects of the event may be left out (they lead
+    /// nowhere), so a huge event costs a bounded read. Called once per step of the walk with the
+    /// whole frontier, so a store answers a wide step with one query, not one per id.
     func events(mentioning ids: Set<String>) async throws -> [TraceEvent]
 }

@@ -1,0 +1,198 @@
+import EPCIS
+import Foundation
+import GS1
+import HTTPTypes
+import Hummingbird
+import NguonCore
+
+/// GS1 Digital Link resolver on the root (`/01/{gtin}/10/{lot}`, `/00/{sscc}`, `/414/{gln}` …),
+/// with the content negotiation of the GS1 resolver standard: people get the origin page,
+/// programs a linkset (RFC 9264), and `?linkType=` picks one link and redirects to it.
+enum ResolverController {
+    /// GS1 Digital Link primary keys this resolver answers (one route each).
+    static let primaryKeys = ["00", "01", "253", "255", "401", "402", "414", "417", "8003", "8004", "8006", "8010", "8013", "8017", "8018"]
+
+    /// Query members that steer the resolver rather than describe the item.
+    static let controlParameters: Set<String> = ["linkType", "lang", "context"]
+
+    static let voc = "https://gs1.org/voc/"
+
+    /// `link` with `?linkType=` (or `&linkType=`) added.
+    static func url(_ link: String, linkType: String) -> String {
+        link + (link.contains("?") ? "&" : "?") + "linkType=" + SiteURL.encode(linkType)
+    }
+
+    /// Parses the request as a Digital Link on this server. Bad paths are a 400 naming the rule.
+    static func parse(_ request: Request, publicURL: String) throws(AppError) -> (data: ElementString, query: Query) {
+        let query = try Query(request.uri.query)
+        let attributes = query.values.filter { !controlParameters.contains($0.key) }.sorted { $0.key < $1.key }
+        var text = publicURL + request.uri.path
+        if !attributes.isEmpty {
+            text += "?" + attributes.map { "\($0.key)=\(SiteURL.encode($0.value))" }.joined(separator: "&")
+        }
+        do throws(GS1Error) {
+            return (try DigitalLink.parse(text), query)
+        } catch {
+            throw GS1Controller.invalidGS1(error, field: "path")
+        }
+    }
+
+    static func resolve(_ request: Request, context: AppRequestContext, services: AppServices) async throws -> Response {
+        let repository = services.epcis
+        let pages = services.originPages
+        let (data, query) = try parse(request, publicURL: services.config.publicURL)
+        let link = try canonical(data, stem: services.config.publicURL)
+        let key = EPCISIdentifier.canonicalKey(link)
+        let linkType = query["linkType"]
+        let accept = request.headers[.accept]?.lowercased() ?? ""
+        let wantsLinkset = linkType == "linkset" || linkType == "all"
+            || (linkType == nil && (accept.contains("application/linkset+json") || (accept.contains("json") && !accept.contains("html"))))
+
+        if wantsLinkset {
+            return linkset(for: link, key: key, data: data, publicURL: services.config.publicURL)
+        }
+        switch linkType {
+        case "gs1:epcis", voc + "epcis":
+            let parameter = data["21"] != nil || data["00"] != nil || data["414"] != nil ? "MATCH_anyEPC" : "MATCH_anyEPCClass"
+            return redirect(to: SiteURL.epcisEvents.url([(parameter, key)]))
+        case "gs1:traceability", voc + "traceability":
+            return redirect(to: SiteURL.apiTrace.url([("id", key), ("direction", "both")]))
+        default:
+            // gs1:pip, the default link and link types we do not hold yet all lead to the origin page.
+            break
+        }
+        if linkType != nil {
+            return redirect(to: link)
+        }
+        // The identifier is the path; a label's attributes (`?17=…`) change a few lines of the
+        // page and share its cache entry (`OriginPageCache`).
+        let canonical = String(link.dropFirst(services.config.publicURL.count))
+        let path = String(canonical.prefix { $0 != "?" })
+        let attributeQuery = String(canonical.drop { $0 != "?" })
+        let attributes = attributeQuery.dropFirst().split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            return (String(parts[0]), parts.count > 1 ? String(parts[1]).removingPercentEncoding : nil)
+        }
+        let labelDates = Dictionary(data.descriptions().compactMap { d in d.date.map { (d.ai, $0) } }, uniquingKeysWith: { a, _ in a })
+        let cacheID = "\(context.language.rawValue) \(path)"
+        // Rendered from the canonical link, never from what this visitor typed, because later
+        // visitors get the same cached page.
+        func render(_ model: OriginPage) -> OriginPageCache.Page {
+            let html = model.render(language: context.language, link: link, path: path, query: attributes, labelDates: labelDates)
+            return OriginPageCache.Page(html: html, etag: "\"o-\(Asset.fnv1a(html))\"")
+        }
+        let page: OriginPageCache.Page
+        var status: HTTPResponse.Status = .ok
+        let ticket = pages.begin()
+        switch pages.lookup(cacheID, query: attributeQuery) {
+        case .page(let cached):
+            page = cached
+        case .model(let model):
+            page = render(model)
+            pages.store(model, page: page, query: attributeQuery, as: cacheID, ticket: ticket)
+        case .miss:
+            if try await repository.isRecorded(key) {
+                // A trace and a render: bounded in number at once, so a crowd of first views
+                // queues briefly instead of taking every connection and core.
+                let model: OriginPage
+                do {
+                    model = try await services.publicWork.run {
+                        try await OriginPage.query(data, link: String(link.prefix { $0 != "?" }), repository: repository)
+                    }
+                } catch is WorkLimiter.Full {
+                    throw WorkLimiter.busy()
+                }
+                page = render(model)
+                if model.isKnown { pages.store(model, page: page, query: attributeQuery, as: cacheID, ticket: ticket) }
+                else { status = .notFound }
+            } else {
+                let html = OriginNotFoundPage.render(language: context.language, path: path, code: path)
+                page = OriginPageCache.Page(html: html, etag: "\"n-\(Asset.fnv1a(html))\"")
+                status = .notFound
+            }
+        }
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .eTag: page.etag, .cacheControl: "no-cache",
+                                   .link: "<\(url(link, linkType: "linkset"))>; rel=\"linkset\"; type=\"application/linkset+json\""]
+        headers[.vary] = "Accept, Cookie"
+        if status == .ok, request.headers[.ifNoneMatch] == page.etag {
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.html)))
+    }
+
+    /// The canonical Digital Link of the data on this server's domain.
+    static func canonical(_ data: ElementString, stem: String) throws(AppError) -> String {
+        do throws(GS1Error) {
+            return try data.digitalLink(stem: stem)
+        } catch {
+            throw GS1Controller.invalidGS1(error, field: "path")
+        }
+    }
+
+    /// Whether the data names one thing (a serialised item, a logistic unit, a place) rather
+    /// than a class (GTIN, GTIN + lot): EPCIS queries those with MATCH_anyEPC.
+    static func isInstance(_ data: ElementString) -> Bool {
+        let kind = NodeKind.of((try? data.digitalLink()) ?? "")
+        return kind != .lot && kind != .product
+    }
+
+    static func redirect(to location: String) -> Response {
+        Response(status: .temporaryRedirect, headers: [.location: location, .cacheControl: "no-cache"])
+    }
+
+    /// RFC 9264 linkset with GS1 link types, for programs (and for `?linkType=linkset`).
+    static func linkset(for link: String, key: String, data: ElementString, publicURL: String) -> Response {
+        let instance = data["21"] != nil || data["00"] != nil || data["414"] != nil
+        let epcis = publicURL + SiteURL.epcisEvents.url([(instance ? "MATCH_anyEPC" : "MATCH_anyEPCClass", key)])
+        let trace = publicURL + SiteURL.apiTrace.url([("id", key), ("direction", "both")])
+        // Built as JSON values directly: a linkset is asked for as often as a page.
+        func target(_ href: String, _ title: String, _ type: String, languages: Bool) -> JSONValue {
+            var object: JSONObject = ["href": .string(href), "title": .string(title), "type": .string(type)]
+            if languages { object.append("hreflang", .array([.string("vi"), .string("en")])) }
+            return .array([.object(object)])
+        }
+        var anchor = JSONObject()
+        anchor.append("anchor", .string(link))
+        anchor.append(voc + "defaultLink", target(link, "Thông tin truy xuất nguồn gốc", "text/html", languages: true))
+        anchor.append(voc + "pip", target(url(link, linkType: "gs1:pip"), "Thông tin sản phẩm và nguồn gốc", "text/html", languages: true))
+        anchor.append(voc + "traceability", target(trace, "Hành trình truy xuất (JSON)", "application/json", languages: false))
+        anchor.append(voc + "epcis", target(epcis, "Sự kiện EPCIS 2.0", "application/ld+json", languages: false))
+        let body = JSONValue.object(["linkset": .array([.object(anchor)])]).jsonString()
+        return Response(status: .ok, headers: [.contentType: "application/linkset+json", .cacheControl: "no-cache",
+                                               .vary: "Accept"],
+                        body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// `/.well-known/gs1resolver`: what this resolver answers, per the GS1 resolver standard.
+    static func wellKnown(publicURL: String) throws -> Response {
+        struct Description: Encodable {
+            let name: String
+            let resolverRoot: String
+            let supportedPrimaryKeys: [String]
+            let linkTypeDefaultCanBeLinkset: Bool
+            let supportedLinkType: [String]
+            let supportedContextValuesEnumerated: [String]
+        }
+        let description = Description(
+            name: "Nguồn — cổng truy xuất nguồn gốc", resolverRoot: publicURL, supportedPrimaryKeys: primaryKeys,
+            linkTypeDefaultCanBeLinkset: false,
+            supportedLinkType: ["gs1:defaultLink", "gs1:pip", "gs1:traceability", "gs1:epcis", "linkset"],
+            supportedContextValuesEnumerated: [])
+        return try JSONResponse(value: description, headers: [.cacheControl: "public, max-age=3600"]).response()
+    }
+}
+
+extension HTTPField.Name {
+    static let vary = HTTPField.Name("Vary")!
+}
+
+extension ResolverController {
+    static func addRoutes(to group: RouterGroup<AppRequestContext>, services: AppServices) {
+        for key in primaryKeys {
+            group.read(RouterPath("/\(key)/**")) { request, context in
+                try await resolve(request, context: context, services: services)
+            }
+        }
+        group.read(SiteURL.wellKnownResolver.routePath) { _, _ in try wellKnown(publicURL: services.config.publicURL) }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+
+/// The query string of a request, read through typed accessors that throw a field-naming 400
+/// for anything out of rule. `+` is a space only in what our own HTML forms send; in API and
+/// EPCIS queries it is a plus sign (`GE_eventTime=2026-03-01T08:00:00+07:00`).
+struct Query {
+    private(set) var values: [String: String] = [:]
+
+    /// `query` is the raw query string, without the `?`.
+    init(_ query: String?, form: Bool = false) throws(AppError) {
+        guard let query, !query.isEmpty else { return }
+        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let rawKey = form ? String(parts[0]).replacingOccurrences(of: "+", with: " ") : String(parts[0])
+            let rawValue = parts.count > 1 ? (form ? String(parts[1]).replacingOccurrences(of: "+", with: " ") : String(parts[1])) : ""
+            guard let key = rawKey.removingPercentEncoding else {
+                throw AppError.invalid(field: rawKey, rule: "percent-encoding", LocalizedText(
+                    vi: "Tham số không được mã hóa đúng (percent-encoding).", en: "The parameter name is not correctly percent-encoded."))
+            }
+            guard let value = rawValue.removingPercentEncoding else {
+                throw AppError.invalid(field: key, rule: "percent-encoding", LocalizedText(
+                    vi: "Giá trị của “\(key)” không được mã hóa đúng (percent-encoding, UTF-8).",
+                    en: "The value of “\(key)” is not correctly percent-encoded UTF-8."))
+            }
+            // A NUL byte is never meaningful text, and PostgreSQL refuses to store or compare it.
+            guard !value.unicodeScalars.contains("\u{0}") else {
+                throw AppError.invalid(field: key, rule: "control-character", LocalizedText(
+                    vi: "Giá trị của “\(key)” chứa ký tự NUL (%00).", en: "The value of “\(key)” contains a NUL character (%00)."))
+            }
+            // The first occurrence wins, as in most servers; later duplicates are ignored.
+            if values[key] == nil { values[key] = value }
+        }
+    }
+
+    subscript(_ name: String) -> String? { values[name] }
+
+    /// Sets a parameter the server derives itself (e.g. from a path segment).
+    mutating func set(_ name: String, _ value: String) { values[name] = value }
+
+    /// A text parameter: required or optional, never longer than `maxBytes` of UTF-8.
+    func text(_ name: String, required: Bool, maxBytes: Int) throws(AppError) -> String? {
+        guard let value = values[name], !value.isEmpty else {
+            if required {
+                throw AppError.invalid(field: name, rule: "required", LocalizedText(
+                    vi: "Thiếu tham số “\(name)”.", en: "The parameter “\(name)” is required."))
+            }
+            return nil
+        }
+        guard value.utf8.count <= maxBytes else {
+            throw AppError.invalid(field: name, rule: "max-length", LocalizedText(
+                vi: "“\(name)” dài \(value.utf8.count) byte, vượt quá giới hạn \(maxBytes) byte.",
+                en: "“\(name)” is \(value.utf8.count) bytes long, over the limit of \(maxBytes) bytes."))
+        }
+        return value
+    }
+
+    /// A text parameter that must be present: the value, or a 400 naming the field.
+    func required(_ name: String, maxBytes: Int) throws(AppError) -> String {
+        guard let value = try text(name, required: true, maxBytes: maxBytes) else {
+            throw AppError.invalid(field: name, rule: "required", LocalizedText(
+                vi: "Thiếu tham số “\(name)”.", en: "The parameter “\(name)” is required."))
+        }
+        return value
+    }
+
+    /// A whole number inside `range`; absent gives nil.
+    func integer(_ name: String, in range: ClosedRange<Int>) throws(AppError) -> Int? {
+        guard let raw = values[name], !raw.isEmpty else { return nil }
+        guard let number = Int(raw), range.contains(number) else {
+            throw AppError.invalid(field: name, rule: "range", LocalizedText(
+                vi: "“\(name)” phải là số nguyên từ \(range.lowerBound) đến \(range.upperBound) (đã nhận “\(raw)”).",
+                en: "“\(name)” must be a whole number from \(range.lowerBound) to \(range.upperBound) (got “\(raw)”)."))
+        }
+        return number
+    }
+
+    /// One of a fixed set of values, compared case-insensitively; absent gives nil.
+    func choice(_ name: String, from allowed: [String]) throws(AppError) -> String? {
+        guard let raw = values[name], !raw.isEmpty else { return nil }
+        guard let match = allowed.first(where: { $0.caseInsensitiveCompare(raw) == .orderedSame }) else {
+            let list = allowed.joined(separator: ", ")
+            throw AppError.invalid(field: name, rule: "one-of", LocalizedText(
+                vi: "“\(name)” phải là một trong: \(list) (đã nhận “\(raw)”).",
+                en: "“\(name)” must be one of: \(list) (got “\(raw)”)."))
+        }
+        return match
+    }
+}
