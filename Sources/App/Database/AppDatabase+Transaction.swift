@@ -36,13 +36,13 @@ extension AppDatabase {
 
 extension Database {
     /// This handle as SQLKit; an error (not a trap) should a driver ever not speak SQL.
-    func sql() throws -> any SQLDatabase {
+    func sql() throws(DatabaseUnavailable) -> any SQLDatabase {
         guard let sql = self as? any SQLDatabase else { throw DatabaseUnavailable() }
         return sql
     }
 }
 
-/// The database driver could not give an SQL connection.
-struct DatabaseUnavailable: Error, CustomStringConvertible {
-    var description: String { "the database connection does not speak SQL" }
+/// No SQL connection could be had: the server is shutting down, or a driver does not speak SQL.
+public struct DatabaseUnavailable: Error, CustomStringConvertible {
+    public var description: String { "no database connection (the server may be shutting down)" }
 }

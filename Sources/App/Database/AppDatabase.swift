@@ -41,13 +41,21 @@ public final class AppDatabase: Service, Sendable {
         }
     }
 
-    /// A handle for one unit of work. Cheap: it borrows from the pool on use.
+    /// A handle for one unit of work. Cheap: it borrows from the pool on use. Once the server has
+    /// begun shutting down there is none, and a request still running gets an error, not a crash.
     public var db: any Database {
-        databases.database(logger: logger, on: pinnedEventLoop ?? databases.eventLoopGroup.any())!
+        get throws(DatabaseUnavailable) {
+            guard let db = databases.database(logger: logger, on: pinnedEventLoop ?? databases.eventLoopGroup.any()) else {
+                throw DatabaseUnavailable()
+            }
+            return db
+        }
     }
 
     /// The same handle for SQLKit queries on hot paths. Both drivers are SQL databases.
-    public var sql: any SQLDatabase { db as! any SQLDatabase }
+    public var sql: any SQLDatabase {
+        get throws(DatabaseUnavailable) { try db.sql() }
+    }
 
     /// Settings that make SQLite a good server database; run once per start.
     func prepareConnection() async throws {

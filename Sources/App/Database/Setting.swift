@@ -25,7 +25,7 @@ final class Setting: Model, @unchecked Sendable {
     /// time against one PostgreSQL, so the insert yields to whichever wrote first.
     static func instanceID(on db: any Database) async throws -> String {
         if let existing = try await Setting.find(instanceIDKey, on: db) { return existing.value }
-        try await (db as! any SQLDatabase).insert(into: schema)
+        try await db.sql().insert(into: schema)
             .columns("key", "value", "updated_at")
             .values(SQLBind(instanceIDKey), SQLBind(UUID().uuidString.lowercased()), SQLBind(Date()))
             .ignoringConflicts(with: "key")

@@ -84,9 +84,8 @@ enum AccountController {
         if let token = request.cookies[SessionStore.cookieName]?.value {
             try await deps.sessions.end(token)
             if let session = context.session {
-                try await deps.users.database.db.transaction { db in
-                    try await AuditLog.append(on: db as! any SQLDatabase, actor: context.actor, action: "auth.sign_out",
-                                              entityType: "user", entityID: session.user.id)
+                try await deps.users.database.audited(context.actor) { _ in
+                    ((), AuditRecord(action: "auth.sign_out", entityType: "user", entityID: session.user.id))
                 }
             }
         }

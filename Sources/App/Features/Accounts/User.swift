@@ -106,8 +106,7 @@ struct UserRepository: Sendable {
         let hash = try await Self.hash(password)
         let now = Millis.now()
         do {
-            try await database.db.transaction { db in
-                let sql = db as! any SQLDatabase
+            try await database.audited(actor) { sql in
                 if try await sql.select().column("id").from("users").where("username", .equal, SQLBind(username)).first() != nil {
                     throw Self.usernameTaken(username)
                 }
@@ -119,7 +118,7 @@ struct UserRepository: Sendable {
                             SQLBind(user.organisationID), SQLBind(user.active), SQLBind(0), SQLBind(Int64?.none),
                             SQLBind(user.mustChangePassword), SQLBind(now), SQLBind(now))
                     .run()
-                try await AuditLog.append(on: sql, actor: actor, action: "user.create", entityType: "user", entityID: user.id, after: user)
+                return ((), AuditRecord(action: "user.create", entityType: "user", entityID: user.id, after: user))
             }
         } catch let error where !(error is AppError) {
             // Two administrators creating the same name at once: the unique index stops the
@@ -151,8 +150,7 @@ struct UserRepository: Sendable {
         }
         let rightsChanged = before.role != after.role || before.jurisdiction != after.jurisdiction
             || before.organisationID != after.organisationID || !after.active
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.audited(actor) { sql in
             try await sql.update("users")
                 .set("display_name", to: SQLBind(after.displayName)).set("role", to: SQLBind(after.role.rawValue))
                 .set("department", to: SQLBind(after.department?.rawValue)).set("province_code", to: SQLBind(after.provinceCode))
@@ -162,7 +160,7 @@ struct UserRepository: Sendable {
                 .run()
             if rightsChanged { try await sql.delete(from: "sessions").where("user_id", .equal, SQLBind(id)).run() }
             let action = before.role != after.role ? "user.role_change" : "user.update"
-            try await AuditLog.append(on: sql, actor: actor, action: action, entityType: "user", entityID: id, before: before, after: after)
+            return ((), AuditRecord(action: action, entityType: "user", entityID: id, before: before, after: after))
         }
         return after
     }
@@ -192,15 +190,14 @@ struct UserRepository: Sendable {
 
     private func setPassword(_ user: User, _ password: String, mustChange: Bool, actor: Actor, action: String) async throws {
         let hash = try await Self.hash(password)
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.audited(actor) { sql in
             try await sql.update("users").set("password_hash", to: SQLBind(hash)).set("must_change_password", to: SQLBind(mustChange))
                 .set("failed_attempts", to: SQLBind(0)).set("locked_until", to: SQLBind(Int64?.none))
                 .set("updated_at", to: SQLBind(Millis.now()))
                 .where("id", .equal, SQLBind(user.id)).run()
             // Every other session of the account ends: whoever knew the old password is out.
             try await sql.delete(from: "sessions").where("user_id", .equal, SQLBind(user.id)).run()
-            try await AuditLog.append(on: sql, actor: actor, action: action, entityType: "user", entityID: user.id)
+            return ((), AuditRecord(action: action, entityType: "user", entityID: user.id))
         }
     }
 

@@ -29,7 +29,7 @@ struct AdminUnitRepository: Sendable {
     /// Units whose name, full name, former name or code matches `term` (accents and case ignored),
     /// provinces first. Former names match so labels printed before a merger still find the unit.
     func search(_ term: String, province: String? = nil, limit: Int = 50) async throws -> [AdminUnit] {
-        var query = database.sql.select().column("*").from("admin_units")
+        var query = try database.sql.select().column("*").from("admin_units")
         let key = AdminUnit.searchKey(term.trimmingCharacters(in: .whitespaces))
         if !key.isEmpty {
             let pattern = "%" + key.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
@@ -70,8 +70,8 @@ struct AdminUnitRepository: Sendable {
         guard actor.principal?.role == .admin else { throw AccessDenied.forbidden }
         // Provinces first, so communes always find their parent.
         let ordered = units.filter { $0.kind.isProvinceLevel } + units.filter { !$0.kind.isProvinceLevel }
-        return try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        // One audit entry per changed unit, all in the import's one transaction.
+        return try await database.transaction { sql in
             var existing: [String: AdminUnit] = [:]
             for row in try await sql.select().column("*").from("admin_units").all() {
                 let unit = try Self.unit(row)

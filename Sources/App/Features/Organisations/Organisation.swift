@@ -45,7 +45,7 @@ struct OrganisationRepository: Sendable {
     func list(for principal: Principal, search: String? = nil, limit: Int = 200) async throws -> [Organisation] {
         let scope = principal.scope(for: .organisations, .read)
         guard scope != .nothing else { throw AccessDenied.forbidden }
-        var query = database.sql.select().column("*").from("organisations")
+        var query = try database.sql.select().column("*").from("organisations")
         if let condition = Self.scopeCondition(scope) { query = query.where(condition) }
         if let search, !search.isEmpty {
             query = query.where(SQLFunction("lower", args: SQLColumn("name")), .like, SQLBind("%" + search.lowercased() + "%"))
@@ -80,8 +80,7 @@ struct OrganisationRepository: Sendable {
                                         provinceCode: area.province, communeCode: area.commune, address: input.address)
         let now = Millis.now()
         try await retryingTaxCodeRace(input.taxCode, excluding: nil) {
-            try await database.db.transaction { db in
-                let sql = db as! any SQLDatabase
+            try await database.audited(actor) { sql in
                 try await checkTaxCode(input.taxCode, excluding: nil, on: sql)
                 try await sql.insert(into: "organisations")
                     .columns("id", "name", "tax_code", "province_code", "commune_code", "address", "created_at", "updated_at")
@@ -89,8 +88,7 @@ struct OrganisationRepository: Sendable {
                             SQLBind(organisation.provinceCode), SQLBind(organisation.communeCode), SQLBind(organisation.address),
                             SQLBind(now), SQLBind(now))
                     .run()
-                try await AuditLog.append(on: sql, actor: actor, action: "organisation.create", entityType: "organisation",
-                                          entityID: organisation.id, after: organisation)
+                return ((), AuditRecord(action: "organisation.create", entityType: "organisation", entityID: organisation.id, after: organisation))
             }
         }
         return organisation
@@ -110,8 +108,7 @@ struct OrganisationRepository: Sendable {
                                  communeCode: area.commune, address: input.address)
         guard after != before else { return before }
         try await retryingTaxCodeRace(input.taxCode, excluding: id) {
-            try await database.db.transaction { db in
-                let sql = db as! any SQLDatabase
+            try await database.audited(actor) { sql in
                 try await checkTaxCode(input.taxCode, excluding: id, on: sql)
                 try await sql.update("organisations")
                     .set("name", to: SQLBind(after.name)).set("tax_code", to: SQLBind(after.taxCode))
@@ -119,8 +116,7 @@ struct OrganisationRepository: Sendable {
                     .set("address", to: SQLBind(after.address)).set("updated_at", to: SQLBind(Millis.now()))
                     .where("id", .equal, SQLBind(id))
                     .run()
-                try await AuditLog.append(on: sql, actor: actor, action: "organisation.update", entityType: "organisation",
-                                          entityID: id, before: before, after: after)
+                return ((), AuditRecord(action: "organisation.update", entityType: "organisation", entityID: id, before: before, after: after))
             }
         }
         return after

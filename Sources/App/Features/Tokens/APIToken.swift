@@ -72,15 +72,13 @@ struct APITokenRepository: Sendable {
                              createdBy: actor.name, createdAt: now, expiresAt: now + Int64(input.days) * 86_400_000,
                              lastUsedAt: nil, revokedAt: nil)
         let secret = Secret.random()
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.audited(actor) { sql in
             try await sql.insert(into: "api_tokens")
                 .columns("id", "secret_hash", "name", "organisation_id", "scopes", "created_by", "created_at", "expires_at")
                 .values(SQLBind(token.id), SQLBind(Secret.digest(secret)), SQLBind(token.name), SQLBind(token.organisationID),
                         SQLBind(Self.scopeText(token.scopes)), SQLBind(token.createdBy), SQLBind(now), SQLBind(token.expiresAt))
                 .run()
-            try await AuditLog.append(on: sql, actor: actor, action: "api_token.create", entityType: "api_token",
-                                      entityID: token.id, after: token)
+            return ((), AuditRecord(action: "api_token.create", entityType: "api_token", entityID: token.id, after: token))
         }
         return (token, Self.prefix + token.id + "_" + secret)
     }
@@ -89,7 +87,7 @@ struct APITokenRepository: Sendable {
     func list(for principal: Principal) async throws -> [APIToken] {
         let scope = principal.scope(for: .apiTokens, .read)
         guard scope != .nothing else { throw AccessDenied.forbidden }
-        var query = database.sql.select().column("*").from("api_tokens")
+        var query = try database.sql.select().column("*").from("api_tokens")
         if case .organisation(let id) = scope { query = query.where("organisation_id", .equal, SQLBind(id)) }
         return try await query.orderBy("created_at", .descending).limit(500).all().map(Self.token)
     }
@@ -111,11 +109,9 @@ struct APITokenRepository: Sendable {
         var draft = before
         draft.revokedAt = Millis.now()
         let after = draft
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.audited(actor) { sql in
             try await sql.update("api_tokens").set("revoked_at", to: SQLBind(after.revokedAt)).where("id", .equal, SQLBind(id)).run()
-            try await AuditLog.append(on: sql, actor: actor, action: "api_token.revoke", entityType: "api_token", entityID: id,
-                                      before: before, after: after)
+            return ((), AuditRecord(action: "api_token.revoke", entityType: "api_token", entityID: id, before: before, after: after))
         }
     }
 

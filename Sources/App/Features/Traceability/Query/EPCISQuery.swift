@@ -58,7 +58,7 @@ struct EPCISQuery: Sendable, Equatable {
         /// The order the position belongs to ("eventTime ASC"); a token from another order is refused.
         var order: String
 
-        var encoded: String { Base64URL.encode(try! JSONEncoder().encode(self)) }
+        var encoded: String { Base64URL.encode((try? JSONEncoder().encode(self)) ?? Data()) }
 
         init(time: Int64, id: Int64, returned: Int, order: String) {
             self.time = time
