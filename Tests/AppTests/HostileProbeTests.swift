@@ -212,3 +212,14 @@ enum OriginPageCacheTests {
                    keys: [key])
     }
 }
+
+@Suite("Shared database helpers")
+struct DatabaseHelperTests {
+    @Test("Record properties map to their columns, acronyms included", arguments: [
+        ("taxCode", "tax_code"), ("actorID", "actor_id"), ("previousHash", "previous_hash"), ("id", "id"),
+        ("organisationID", "organisation_id"), ("at", "at"), ("entityType", "entity_type"),
+    ])
+    func columnNames(property: String, column: String) {
+        #expect(SQLRowColumns.column(forProperty: property) == column)
+    }
+}

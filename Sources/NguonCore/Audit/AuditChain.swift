@@ -5,7 +5,7 @@ import Foundation
 /// with the record before and after. Entries form a chain: each hash covers the previous hash
 /// and the entry's own content, so editing, removing or reordering any entry breaks every hash
 /// from there on.
-public struct AuditEntry: Sendable, Equatable {
+public struct AuditEntry: Sendable, Equatable, Codable {
     public let sequence: Int64
     /// Milliseconds since 1970 (UTC).
     public let at: Int64

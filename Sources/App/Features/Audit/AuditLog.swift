@@ -84,8 +84,7 @@ enum AuditLog {
 
     /// Entries newest first. Reading the log is itself limited to administrators and auditors.
     static func list(_ filter: Filter, for principal: Principal, on sql: any SQLDatabase) async throws -> [AuditEntry] {
-        guard principal.can(.read, .auditLog) else { throw AccessDenied.forbidden }
-        var query = sql.select().column("*").from("audit_log")
+        var query = try sql.select().column("*").from("audit_log").scoped(to: principal, .auditLog, .read, columns: .organisationOwned)
         if let v = filter.actorID { query = query.where("actor_id", .equal, SQLBind(v)) }
         if let v = filter.entityType { query = query.where("entity_type", .equal, SQLBind(v)) }
         if let v = filter.entityID { query = query.where("entity_id", .equal, SQLBind(v)) }
@@ -97,17 +96,7 @@ enum AuditLog {
     }
 
     static func entry(_ row: any SQLRow) throws -> AuditEntry {
-        AuditEntry(sequence: try row.decode(column: "sequence", as: Int64.self), at: try row.decode(column: "at", as: Int64.self),
-                   actorID: try row.decodeNil(column: "actor_id") ? nil : try row.decode(column: "actor_id", as: String.self),
-                   actorName: try row.decode(column: "actor_name", as: String.self),
-                   address: try row.decodeNil(column: "address") ? nil : try row.decode(column: "address", as: String.self),
-                   action: try row.decode(column: "action", as: String.self),
-                   entityType: try row.decode(column: "entity_type", as: String.self),
-                   entityID: try row.decodeNil(column: "entity_id") ? nil : try row.decode(column: "entity_id", as: String.self),
-                   before: try row.decodeNil(column: "before") ? nil : try row.decode(column: "before", as: String.self),
-                   after: try row.decodeNil(column: "after") ? nil : try row.decode(column: "after", as: String.self),
-                   previousHash: try row.decode(column: "previous_hash", as: String.self),
-                   hash: try row.decode(column: "hash", as: String.self))
+        try row.record()
     }
 
     /// Whether the entry an earlier check recorded as the newest (`sequence:hash`) is still

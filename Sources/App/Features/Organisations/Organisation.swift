@@ -29,24 +29,9 @@ struct OrganisationRepository: Sendable {
         var address: String?
     }
 
-    /// The SQL condition for the rows a principal reaches.
-    static func scopeCondition(_ scope: RecordScope, idColumn: String = "id") -> (any SQLExpression)? {
-        switch scope {
-        case .everything: return nil
-        case .nothing: return SQLRaw("1 = 0")
-        case .organisation(let id): return SQLBinaryExpression(SQLColumn(idColumn), .equal, SQLBind(id))
-        case .area(let area):
-            let province = SQLBinaryExpression(SQLColumn("province_code"), .equal, SQLBind(area.province))
-            guard let commune = area.commune else { return province }
-            return SQLBinaryExpression(province, .and, SQLBinaryExpression(SQLColumn("commune_code"), .equal, SQLBind(commune)))
-        }
-    }
-
     func list(for principal: Principal, search: String? = nil, limit: Int = 200) async throws -> [Organisation] {
-        let scope = principal.scope(for: .organisations, .read)
-        guard scope != .nothing else { throw AccessDenied.forbidden }
         var query = try database.sql.select().column("*").from("organisations")
-        if let condition = Self.scopeCondition(scope) { query = query.where(condition) }
+            .scoped(to: principal, .organisations, .read, columns: .organisations)
         if let search, !search.isEmpty {
             query = query.where(SQLFunction("lower", args: SQLColumn("name")), .like, SQLBind("%" + search.lowercased() + "%"))
         }
@@ -153,10 +138,6 @@ struct OrganisationRepository: Sendable {
     }
 
     static func organisation(_ row: any SQLRow) throws -> Organisation {
-        Organisation(id: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self),
-                     taxCode: try row.decode(column: "tax_code", as: String?.self),
-                     provinceCode: try row.decode(column: "province_code", as: String.self),
-                     communeCode: try row.decode(column: "commune_code", as: String?.self),
-                     address: try row.decode(column: "address", as: String?.self))
+        try row.record()
     }
 }

@@ -85,10 +85,8 @@ struct APITokenRepository: Sendable {
 
 
     func list(for principal: Principal) async throws -> [APIToken] {
-        let scope = principal.scope(for: .apiTokens, .read)
-        guard scope != .nothing else { throw AccessDenied.forbidden }
-        var query = try database.sql.select().column("*").from("api_tokens")
-        if case .organisation(let id) = scope { query = query.where("organisation_id", .equal, SQLBind(id)) }
+        let query = try database.sql.select().column("*").from("api_tokens")
+            .scoped(to: principal, .apiTokens, .read, columns: .organisationOwned)
         return try await query.orderBy("created_at", .descending).limit(500).all().map(Self.token)
     }
 
