@@ -57,14 +57,9 @@ struct AdminUnit: Sendable, Equatable, Codable {
     /// "dac khu van don" find the same unit.
     static func searchText(name: String, fullName: String, former: [Former]) -> String {
         ([name, fullName] + former.flatMap { [$0.name, $0.code].compactMap { $0 } })
-            .map(searchKey).joined(separator: " | ")
+            .map(SearchText.fold).joined(separator: " | ")
     }
 
-    static func searchKey(_ text: String) -> String {
-        text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "d")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "vi_VN"))
-            .lowercased()
-    }
 }
 
 /// Reads a list of administrative units from a file: the nested JSON of the public dataset

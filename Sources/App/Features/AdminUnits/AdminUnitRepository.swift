@@ -30,7 +30,7 @@ struct AdminUnitRepository: Sendable {
     /// provinces first. Former names match so labels printed before a merger still find the unit.
     func search(_ term: String, province: String? = nil, limit: Int = 50) async throws -> [AdminUnit] {
         var query = try database.sql.select().column("*").from("admin_units")
-        let key = AdminUnit.searchKey(term.trimmingCharacters(in: .whitespaces))
+        let key = SearchText.fold(term.trimmingCharacters(in: .whitespaces))
         if !key.isEmpty {
             let pattern = "%" + key.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
             query = query.where {

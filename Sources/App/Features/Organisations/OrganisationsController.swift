@@ -107,7 +107,7 @@ enum OrganisationsController {
             ? try await units.find(area.code).map { [$0] } ?? []
             : try await units.search("", province: area.province, limit: 1_000).filter { !$0.kind.isProvinceLevel }
         // Communes not imported yet: the code is typed instead.
-        return list.isEmpty ? nil : list.sorted { AdminUnit.searchKey($0.name) < AdminUnit.searchKey($1.name) }
+        return list.isEmpty ? nil : list.sorted { SearchText.fold($0.name) < SearchText.fold($1.name) }
     }
 
     private static func organisationFields(_ fields: FormFields, units: [AdminUnit]?) -> Node<HTML.FormContext> {
@@ -130,7 +130,7 @@ enum OrganisationsController {
         }
         var taxCode = try form.text("taxCode", required: false, maxBytes: 20)?.trimmingCharacters(in: .whitespaces)
         if taxCode?.isEmpty == true { taxCode = nil }
-        if let code = taxCode, !isTaxCode(code) {
+        if let code = taxCode, !TaxCode.isWellFormed(code) {
             throw AppError.invalid(field: "taxCode", rule: "tax-code", LocalizedText(
                 vi: "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số cho chi nhánh.",
                 en: "A tax code is 10 digits, or 10 digits, a dash and 3 digits for a branch."))
@@ -146,11 +146,6 @@ enum OrganisationsController {
     }
 
     /// Vietnamese tax codes: 10 digits, or 13 with a branch suffix (written 0123456789-001).
-    static func isTaxCode(_ code: String) -> Bool {
-        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
-        let digits = { (s: Substring, n: Int) in s.count == n && s.allSatisfy(\.isASCII) && s.allSatisfy(\.isNumber) }
-        return (parts.count == 1 && digits(parts[0], 10)) || (parts.count == 2 && digits(parts[0], 10) && digits(parts[1], 3))
-    }
 }
 
 extension OrganisationsController {

@@ -8,7 +8,7 @@ import SQLKit
 struct SeedProvinces: AsyncMigration {
     var name: String { "004_SeedProvinces" }
 
-    static let provinces: [(code: String, name: String, fullName: String, nameEn: String, kind: AdminUnit.Kind)] = [
+    static let provinces: [(code: String, name: String, fullName: String, nameEn: String, kind: Kind)] = [
         ("01", "Hà Nội", "Thành phố Hà Nội", "Hanoi", .city),
         ("04", "Cao Bằng", "Tỉnh Cao Bằng", "Cao Bang", .province),
         ("08", "Tuyên Quang", "Tỉnh Tuyên Quang", "Tuyen Quang", .province),
@@ -45,13 +45,31 @@ struct SeedProvinces: AsyncMigration {
         ("96", "Cà Mau", "Tỉnh Cà Mau", "Ca Mau", .province),
     ]
 
+    /// The unit kinds as this migration stores them, frozen: later changes to `AdminUnit.Kind`
+    /// must not change what an old migration wrote.
+    enum Kind: String {
+        case province = "tinh"
+        case city = "thanh_pho"
+    }
+
+    /// The search text as it was computed when this migration landed (a frozen copy of the
+    /// folding that now lives in `SearchText`), so changing the live rule never changes what
+    /// this migration does.
+    static func searchText(name: String, fullName: String) -> String {
+        [name, fullName].map { text in
+            text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "d")
+                .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "vi_VN"))
+                .lowercased()
+        }.joined(separator: " | ")
+    }
+
     func prepare(on database: any Database) async throws {
-        let now = Millis.now()
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
         try await (database as! any SQLDatabase).insert(into: "admin_units")
             .columns("code", "name", "full_name", "name_en", "kind", "parent_code", "former", "search_text", "updated_at")
             .rows(Self.provinces.map { p -> [any SQLExpression] in
                 [SQLBind(p.code), SQLBind(p.name), SQLBind(p.fullName), SQLBind(p.nameEn), SQLBind(p.kind.rawValue),
-                 SQLLiteral.null, SQLLiteral.null, SQLBind(AdminUnit.searchText(name: p.name, fullName: p.fullName, former: [])),
+                 SQLLiteral.null, SQLLiteral.null, SQLBind(Self.searchText(name: p.name, fullName: p.fullName)),
                  SQLBind(now)]
             })
             .run()
