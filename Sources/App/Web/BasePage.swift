@@ -22,9 +22,9 @@ struct BasePage {
         let switchTo = language.other
         // "//host" would be a link to another site; the switch always stays on this one.
         let ownPath = "/" + path.drop { $0 == "/" }
-        let switchURL = ownPath.attributeEscaped + "?" + (query.filter { $0.0 != "lang" } + [("lang", switchTo.rawValue)])
+        let switchURL = ownPath + "?" + (query.filter { $0.0 != "lang" } + [("lang", switchTo.rawValue)])
             .compactMap { key, value in value.map { "\(SiteURL.encode(key))=\(SiteURL.encode($0))" } }
-            .joined(separator: "&amp;")
+            .joined(separator: "&")
         let html = HTML(
             .lang(language == .vi ? .vietnamese : .english),
             .head(
@@ -33,7 +33,7 @@ struct BasePage {
                 // come from captured master data, so only the escaped <title> element is written.
                 .element(named: "title", text: "\(title(language)) · Nguồn"),
                 .viewport(.accordingToDevice),
-                .meta(.name("description"), .content(Strings.tagline(language).attributeEscaped)),
+                .meta(.name("description"), .content(Strings.tagline(language))),
                 .link(.rel(.icon), .href(SiteURL.asset(.favicon).url([("v", Assets.favicon.version)])), .type("image/svg+xml")),
                 .stylesheet(SiteURL.asset(.siteCSS).url([("v", Assets.siteCSS.version)]))
             ),
@@ -78,25 +78,5 @@ struct BasePage {
                   .input(.type(.hidden), .name(Form.fieldName), .value(account.csrfToken)),
                   .button(.type(.submit), .class("link"), .text(language == .vi ? "Đăng xuất" : "Sign out")))
         )
-    }
-}
-
-extension String {
-    /// Plot escapes text but not attribute values; anything that reaches an attribute from
-    /// outside (paths, user input) goes through this first.
-    var attributeEscaped: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

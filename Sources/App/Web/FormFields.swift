@@ -15,7 +15,7 @@ struct FormFields {
     }
 
     func csrf(_ token: String) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name(Form.fieldName), .value(token.attributeEscaped))
+        .input(.type(.hidden), .name(Form.fieldName), .value(token))
     }
 
     func text(_ name: String, _ label: String, type: HTMLInputType = .text, required: Bool = false,
@@ -24,7 +24,7 @@ struct FormFields {
         let current = value ?? (type == .password ? "" : values[name] ?? "")
         return .div(.class("field"),
                     .label(.for(id), .text(label)),
-                    .input(.type(type), .id(id), .name(name), .value(current.attributeEscaped),
+                    .input(.type(type), .id(id), .name(name), .value(current),
                            .attribute(named: "autocomplete", value: autocomplete),
                            .required(required),
                            message(for: name) != nil ? .attribute(named: "aria-invalid", value: "true") : .empty),
@@ -41,7 +41,7 @@ struct FormFields {
                     .element(named: "select", nodes: [.attribute(named: "id", value: id), .attribute(named: "name", value: name)]
                         + options.map { option in
                             .element(named: "option", nodes: [
-                                .attribute(named: "value", value: option.value.attributeEscaped),
+                                .attribute(named: "value", value: option.value),
                                 option.value == current ? .attribute(named: "selected", value: "selected") : .empty,
                                 .text(option.label),
                             ])

@@ -125,7 +125,7 @@ enum AccountController {
             fields.summary,
             .form(.class("stack"), .method(.post), .action(SiteURL.signIn.path),
                   fields.csrf(token),
-                  .unwrap(next) { .input(.type(.hidden), .name("next"), .value($0.attributeEscaped)) },
+                  .unwrap(next) { .input(.type(.hidden), .name("next"), .value($0)) },
                   fields.text("username", fields.t("Tên đăng nhập", "User name"), required: true, autocomplete: "username"),
                   fields.text("password", fields.t("Mật khẩu", "Password"), type: .password, required: true, autocomplete: "current-password"),
                   .button(.type(.submit), .text(fields.t("Đăng nhập", "Sign in")))),

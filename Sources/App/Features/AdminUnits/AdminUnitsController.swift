@@ -24,7 +24,7 @@ enum AdminUnitsController {
                                        "The list holds \(counts.provinces) provinces and \(counts.communes) communes, wards and special zones."))),
             .form(.class("tool"), .method(.get), .action(SiteURL.adminUnits.path),
                   .div(.class("field"), .label(.for("q"), .text(t("Tên, tên cũ hoặc mã", "Name, former name or code"))),
-                       .input(.type(.search), .id("q"), .name("q"), .value(term.attributeEscaped))),
+                       .input(.type(.search), .id("q"), .name("q"), .value(term))),
                   .button(.type(.submit), .text(t("Tìm", "Search")))),
             .div(.class("table-scroll"), .table(
                 .thead(.tr(.th(.text(t("Mã", "Code"))), .th(.text(t("Tên", "Name"))), .th(.text(t("Thuộc", "Part of"))),

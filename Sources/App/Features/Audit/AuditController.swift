@@ -60,7 +60,7 @@ enum AuditController {
             .form(.class("tool"), .method(.post), .action(SiteURL.auditLogExport.path),
                   fields.csrf(context.session?.csrfToken ?? ""),
                   .forEach(exportQuery.sorted { $0.key < $1.key }) { key, value in
-                      .input(.type(.hidden), .name(key.attributeEscaped), .value(value.attributeEscaped))
+                      .input(.type(.hidden), .name(key), .value(value))
                   },
                   .button(.type(.submit), .text(fields.t("Xuất CSV (theo bộ lọc)", "Export CSV (filtered)")))),
             .div(.class("table-scroll"), .table(

@@ -21,7 +21,7 @@ enum OrganisationsController {
             .h1(.text(title(lang))),
             .form(.class("tool"), .method(.get), .action(SiteURL.organisations.path),
                   .div(.class("field"), .label(.for("q"), .text(fields.t("Tìm theo tên", "Search by name"))),
-                       .input(.type(.search), .id("q"), .name("q"), .value((search ?? "").attributeEscaped))),
+                       .input(.type(.search), .id("q"), .name("q"), .value((search ?? "")))),
                   .button(.type(.submit), .text(fields.t("Tìm", "Search")))),
             .div(.class("table-scroll"), .table(
                 .thead(.tr(.th(.text(fields.t("Tên", "Name"))), .th(.text(fields.t("Mã số thuế", "Tax code"))),

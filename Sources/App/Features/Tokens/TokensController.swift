@@ -45,9 +45,8 @@ enum TokensController {
                       fields.csrf(context.session?.csrfToken ?? ""),
                       fields.text("name", fields.t("Tên gợi nhớ", "Name"), required: true,
                                   hint: fields.t("Ví dụ: “ERP kho Hạ Long”.", "For example “Ha Long warehouse ERP”.")),
-                      principal.organisationID == nil
-                        ? fields.text("organisation", fields.t("Mã tổ chức (để trống cho tích hợp nhà nước)", "Organisation id (empty for a government integration)"))
-                        : .input(.type(.hidden), .name("organisation"), .value(principal.organisationID!.attributeEscaped)),
+                      principal.organisationID.map { own in .input(.type(.hidden), .name("organisation"), .value(own)) }
+                        ?? fields.text("organisation", fields.t("Mã tổ chức (để trống cho tích hợp nhà nước)", "Organisation id (empty for a government integration)")),
                       fields.checkbox("capture", fields.t("Gửi dữ liệu EPCIS (capture)", "Send EPCIS data (capture)"), checked: form.isEmpty || form["capture"] == "on"),
                       .if(principal.organisationID == nil,
                           fields.checkbox("read", fields.t("Đọc kho EPCIS và truy xuất (read)", "Read the EPCIS repository and trace (read)"), checked: form["read"] == "on")),

@@ -25,7 +25,7 @@ struct GS1CheckPage {
                     .class("tool"), .method(.get), .action(SiteURL.gs1Check.path),
                     .div(.class("field"),
                          .label(.for("gs1-input"), .text(t("Dữ liệu cần kiểm tra", "Data to check"))),
-                         .input(.type(.text), .id("gs1-input"), .name("input"), .value(input.attributeEscaped),
+                         .input(.type(.text), .id("gs1-input"), .name("input"), .value(input),
                                 .placeholder("(01)08930000000019(10)LO-2026(17)261231"),
                                 .attribute(named: "autocomplete", value: "off"), .attribute(named: "spellcheck", value: "false"))),
                     .button(.type(.submit), .text(t("Kiểm tra", "Check")))
@@ -62,7 +62,7 @@ struct GS1CheckPage {
                 .unwrap(analysis.digitalLink) { link in
                     .group(
                         .h2("GS1 Digital Link"),
-                        .p(.a(.href(link.attributeEscaped), .attribute(named: "rel", value: "nofollow"), .code(.text(link)))),
+                        .p(.a(.href(link), .attribute(named: "rel", value: "nofollow"), .code(.text(link)))),
                         .img(.class("qr"), .src(SiteURL.qrSVG.url([("data", link)])), .alt(t("Mã QR của liên kết Digital Link", "QR code of the Digital Link"))),
                         .p(.class("hint"), .a(.href(SiteURL.qrPNG.url([("data", link), ("size", "1024")])), .text(t("Tải ảnh PNG để in", "Download a PNG for printing"))))
                     )

@@ -53,9 +53,9 @@ extension OriginPage {
                 .h2(.text(t("Mã QR của trang này", "This page's QR code"))),
                 .img(.class("qr"), .src(SiteURL.qrSVG.url([("data", link)])), .alt(t("Mã QR dẫn tới trang này", "QR code linking to this page"))),
                 .p(.class("hint"), .text(t("Dữ liệu theo chuẩn GS1 Digital Link và EPCIS 2.0. ", "Data follows GS1 Digital Link and EPCIS 2.0. ")),
-                   .a(.href(ResolverController.url(link, linkType: "linkset").attributeEscaped), .text(t("Danh sách liên kết", "Linkset"))),
+                   .a(.href(ResolverController.url(link, linkType: "linkset")), .text(t("Danh sách liên kết", "Linkset"))),
                    .text(" · "),
-                   .a(.href(ResolverController.url(link, linkType: "gs1:epcis").attributeEscaped), .text(t("Sự kiện EPCIS", "EPCIS events"))))
+                   .a(.href(ResolverController.url(link, linkType: "gs1:epcis")), .text(t("Sự kiện EPCIS", "EPCIS events"))))
             )
         ).render()
     }

@@ -1,0 +1,205 @@
+@testable import App
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NguonCore
+import Plot
+import Testing
+
+/// Every page and form, rendered with hostile values in every field and record it shows, holds
+/// no markup it did not intend: no script or frame elements, no event-handler attributes, no
+/// `javascript:` links.
+@Suite("HTML escaping", .serialized)
+struct HTMLEscapingTests {
+    static let hostile = [#""><script>alert(1)</script>"#, #"' onmouseover='alert(1)"#, "javascript:alert(1)", #"<img src=x onerror=alert(1)>"#]
+    static var one: String { hostile.joined(separator: " ") }
+
+    @Test("Form fields and links built in App escape their values")
+    func attributeHelpersEscape() {
+        let fields = FormFields(values: ["n": #""><script>"#, "s": #"x" onclick="y"#], error: nil, language: .vi)
+        let input: Node<HTML.FormContext> = fields.text("n", "Tên")
+        let select: Node<HTML.FormContext> = fields.select("s", "Chọn", options: [(#"x" onclick="y"#, "x")])
+        // (Plot's own helpers are ambiguous here, outside App; App's pages use its escaping ones.)
+        let form: Node<HTML.BodyContext> = .form(input, select)
+        let html = form.render()
+        #expect(!html.contains("<script"))
+        #expect(html.contains("value=\"&quot;&gt;&lt;script&gt;\""))
+        #expect(HTMLMarkup.problems(in: html).isEmpty)
+    }
+
+    @Test("The markup check finds what it must")
+    func markupCheckFinds() {
+        #expect(!HTMLMarkup.problems(in: #"<p><script>x</script></p>"#).isEmpty)
+        #expect(!HTMLMarkup.problems(in: #"<a href="x" onmouseover='y'>z</a>"#).isEmpty)
+        #expect(!HTMLMarkup.problems(in: #"<a href=" JavaScript:alert(1)">z</a>"#).isEmpty)
+        #expect(!HTMLMarkup.problems(in: #"<a href="&#106;avascript:x">z</a>"#).isEmpty)
+        #expect(HTMLMarkup.problems(in: #"<p title="&quot; onmouseover=&#39;x">' onmouseover='x</p>"#).isEmpty)
+    }
+
+    @Test("Every page, with hostile values in every record and parameter, renders only the markup it intends")
+    func everyPage() async throws {
+        let box = FixtureBox()
+        let hostile = Self.one
+        let ids = IDBox()
+        try await TestApp.run(prepare: { database in
+            let f = try await AccountFixtures.seed(database)
+            box.set(f)
+            let repositories = Repositories(database: database)
+            let admin = Actor(principal: f.users[.admin]!.principal, address: #"203.0.113.9"><b>"#)
+            let organisation = try await repositories.organisations.create(
+                .init(name: "HTX " + hostile, taxCode: nil, unitCode: "07093", address: hostile), actor: admin)
+            let user = try await repositories.users.create(
+                .init(username: "doc.hai", displayName: "Cán bộ " + hostile, role: .business, department: nil, unitCode: nil,
+                      organisationID: organisation.id), password: AccountFixtures.password, actor: admin)
+            _ = try await repositories.tokens.create(.init(name: String(hostile.prefix(80)), organisationID: organisation.id, scopes: [.capture], days: 1),
+                                                     actor: admin)
+            _ = try await repositories.units.importUnits([
+                AdminUnit(code: "07094", name: hostile, fullName: "Xã " + hostile, nameEn: hostile, kind: .commune, parentCode: "22",
+                          former: [.init(code: "99999", name: hostile)]),
+            ], actor: admin)
+            ids.set(organisation: organisation.id, user: user.id)
+        }) { client in
+            let f = box.get()
+            let (organisation, user) = ids.get()
+            // Master data and an event with hostile names, for the origin page and the EPCIS views.
+            let chain = DemoSupplyChain(variant: 301)
+            let document = chain.document
+                .replacingOccurrences(of: "Rau cải ngọt VietGAP túi 500 g", with: Self.jsonEscaped(hostile))
+                .replacingOccurrences(of: "HTX Rau an toàn Đông Triều", with: Self.jsonEscaped(hostile))
+            #expect(try await EPCISCaptureTests.capture(client, document).status == .accepted)
+
+            let q = SiteURL.encode(hostile)
+            let pages: [String] = [
+                "/", "/?lang=en&x=" + q, "/gs1?input=" + q, "/gs1?input=(01)08935001000020(10)" + q,
+                "/dang-nhap?next=" + q, "/tai-khoan?change=" + q, "/quan-tri", "/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung/" + user,
+                "/quan-tri/nguoi-dung/" + q, "/quan-tri/to-chuc?q=" + q, "/quan-tri/to-chuc/" + organisation, "/quan-tri/ma-truy-cap",
+                "/quan-tri/nhat-ky", "/quan-tri/nhat-ky?entityID=" + q + "&action=" + q, "/quan-tri/don-vi-hanh-chinh?q=" + q,
+                "/quan-tri/don-vi-hanh-chinh?q=xa", ResolverTests.lotPath(chain), ResolverTests.lotPath(chain) + "?lang=en",
+                "/01/08935001000020/10/" + q, "/01/" + q, "/khong-co/" + q, "/assets/" + q, "/qr.svg?data=" + q,
+                "/healthz", "/.well-known/gs1resolver", "/epcis", "/api/v1/gs1/parse?input=" + q, "/qr.png?data=" + q,
+                "/api/v1/gs1/digital-link?input=" + q,
+            ] + ResolverController.primaryKeys.map { "/\($0)/" + q } + AuthorizationMatrixTests.resolverPaths
+            var checked = 0
+            for who in [AccountFixtures.Who.admin, .auditor, .anonymous] {
+                for page in pages {
+                    for method in [HTTPRequest.Method.get, .head] {
+                        let response = try await client.anonymous.execute(uri: page, method: method, headers: f.headers(who))
+                        #expect(response.status.code < 500, "\(method) \(page) as \(who) → \(response.status.code)")
+                        guard method == .get, response.headers[.contentType]?.hasPrefix("text/html") == true else { continue }
+                        let problems = HTMLMarkup.problems(in: response.text)
+                        #expect(problems.isEmpty, "\(page) as \(who): \(problems)")
+                        checked += 1
+                    }
+                }
+            }
+            #expect(checked > 40)
+            // Forms sent back with hostile values re-render them, escaped.
+            let forms: [(String, [(String, String)])] = [
+                ("/quan-tri/to-chuc", [("name", hostile), ("taxCode", hostile), ("unit", hostile), ("address", hostile)]),
+                ("/quan-tri/to-chuc/" + organisation, [("name", hostile), ("taxCode", "1"), ("unit", "07093"), ("address", hostile)]),
+                ("/quan-tri/nguoi-dung", [("username", hostile), ("displayName", hostile), ("role", hostile), ("password", hostile)]),
+                ("/quan-tri/nguoi-dung/" + user, [("displayName", hostile), ("role", "business"), ("organisation", hostile)]),
+                ("/quan-tri/ma-truy-cap", [("name", hostile), ("organisation", hostile), ("days", hostile)]),
+                ("/tai-khoan/mat-khau", [("current", hostile), ("new", hostile), ("repeat", hostile)]),
+                ("/dang-nhap", [("username", hostile), ("password", hostile), ("next", hostile)]),
+            ]
+            for (path, fields) in forms {
+                let response = try await client.anonymous.execute(uri: path, method: .post, headers: f.headers(.admin, form: true),
+                                                                  body: f.form(.admin, fields))
+                #expect(response.status.code < 500, "POST \(path) → \(response.status.code)")
+                if response.headers[.contentType]?.hasPrefix("text/html") == true {
+                    let problems = HTMLMarkup.problems(in: response.text)
+                    #expect(problems.isEmpty, "POST \(path): \(problems)")
+                }
+            }
+            // Every readable route is among the pages above (by pattern), so a new page cannot skip this test.
+            for route in try RouteTable.routes() where route.method == .get {
+                let covered = pages.contains { RouteTable.matches(route.path, $0) }
+                    || route.path.hasPrefix("/epcis/") || route.path.hasPrefix("/api/v1/trace")  // JSON only, never HTML
+                #expect(covered, "GET \(route.path) is not rendered with hostile values")
+            }
+        }
+    }
+
+    static func jsonEscaped(_ text: String) -> String {
+        String(String(decoding: (try? JSONEncoder().encode(text)) ?? Data(), as: UTF8.self).dropFirst().dropLast())
+    }
+}
+
+/// The ids the hostile records got, from `prepare` to the test body.
+final class IDBox: @unchecked Sendable {
+    private var organisation = "", user = ""
+    private let lock = NSLock()
+    func set(organisation: String, user: String) { lock.withLock { self.organisation = organisation; self.user = user } }
+    func get() -> (String, String) { lock.withLock { (organisation, user) } }
+}
+
+/// A small HTML tokenizer that reads tags and their attributes the way a browser would, to find
+/// markup a page did not mean to have.
+enum HTMLMarkup {
+    static let forbiddenElements: Set<String> = ["script", "iframe", "object", "embed", "frame", "frameset", "base", "svg", "math"]
+    static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "data", "srcset", "poster", "xlink:href"]
+
+    static func problems(in html: String) -> [String] {
+        var problems: [String] = []
+        let chars = Array(html.unicodeScalars)
+        var i = 0
+        func peek(_ k: Int = 0) -> Unicode.Scalar? { i + k < chars.count ? chars[i + k] : nil }
+        while i < chars.count {
+            guard chars[i] == "<" else { i += 1; continue }
+            i += 1
+            if peek() == "!" || peek() == "/" || peek() == "?" {
+                // Comments, doctype and end tags: skip to the next '>'.
+                while let c = peek(), c != ">" { i += 1 }
+                continue
+            }
+            var name = ""
+            while let c = peek(), c.properties.isAlphabetic || ("0"..."9").contains(c) { name.unicodeScalars.append(c); i += 1 }
+            if name.isEmpty { continue }  // "<" as text
+            name = name.lowercased()
+            if forbiddenElements.contains(name) { problems.append("<\(name)>") }
+            // Attributes until '>'.
+            while let c = peek(), c != ">" {
+                if c == " " || c == "\n" || c == "\t" || c == "\r" || c == "/" { i += 1; continue }
+                var attribute = ""
+                while let c = peek(), c != "=", c != ">", c != " ", c != "/", c != "\n", c != "\t" { attribute.unicodeScalars.append(c); i += 1 }
+                attribute = attribute.lowercased()
+                var value = ""
+                if peek() == "=" {
+                    i += 1
+                    if let quote = peek(), quote == "\"" || quote == "'" {
+                        i += 1
+                        while let c = peek(), c != quote { value.unicodeScalars.append(c); i += 1 }
+                        i += 1
+                    } else {
+                        while let c = peek(), c != " ", c != ">" { value.unicodeScalars.append(c); i += 1 }
+                    }
+                }
+                if attribute.hasPrefix("on") { problems.append("\(name) \(attribute)=") }
+                if attribute == "style" || attribute == "srcdoc" { problems.append("\(name) \(attribute)=") }
+                if urlAttributes.contains(attribute) {
+                    let decoded = decodeEntities(value).unicodeScalars.filter { $0.value > 0x20 }.map(String.init).joined().lowercased()
+                    if decoded.hasPrefix("javascript:") || decoded.hasPrefix("data:") || decoded.hasPrefix("vbscript:") {
+                        problems.append("\(name) \(attribute)=\(value)")
+                    }
+                }
+            }
+            i += 1
+        }
+        return problems
+    }
+
+    static func decodeEntities(_ text: String) -> String {
+        var out = text
+        for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: entity, with: character)
+        }
+        // Numeric references: &#106; and &#x6a;
+        while let range = out.range(of: #"&#x?[0-9a-fA-F]+;"#, options: .regularExpression) {
+            let body = out[range].dropFirst(2).dropLast()
+            let value = body.hasPrefix("x") || body.hasPrefix("X") ? UInt32(body.dropFirst(), radix: 16) : UInt32(body)
+            out.replaceSubrange(range, with: value.flatMap(Unicode.Scalar.init).map { String($0) } ?? "")
+        }
+        return out
+    }
+}
