@@ -1,3 +1,5 @@
+import XML
+
 // EPCIS XML binding, reading side: EPCIS 2.0 (urn:epcglobal:epcis:xsd:2) and 1.x
 // (urn:epcglobal:epcis:xsd:1, with its <extension>/<baseExtension> wrappers) documents, query
 // documents and master-data documents, into the same model the JSON-LD binding produces.
@@ -25,7 +27,8 @@ extension EPCISDocument {
         var decoder = XMLEPCISDecoder()
         let payload: EPCISPayload
         do {
-            let root = try XMLReader.parse(bytes)
+            let root: XMLTree.Element
+            do { root = try XMLReader.parse(bytes) } catch { throw XMLBindingError(error) }
             payload = try decoder.content(root)
         } catch let e as XMLBindingError {
             throw EPCISErrors((decoder.errors + [e]).map(\.epcisError))

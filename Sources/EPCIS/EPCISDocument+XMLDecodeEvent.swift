@@ -1,3 +1,5 @@
+import XML
+
 // EPCIS XML binding, reading side: the event list and the five event types (plus EPCIS 1.x's
 // QuantityEvent, upgraded). Field by field as in EPCglobal-epcis-2_0.xsd; 1.x wrappers are
 // opened by `flattened`, so 1.2's <extension><quantityList>… reads like 2.0's <quantityList>.

@@ -267,4 +267,31 @@ import Testing
         _ = try EPCISDocument(xml: xml)
         #expect(throws: EPCISErrors.self) { try EPCISDocument(xml: xml, validate: true) }
     }
+
+    /// Truncations and byte flips of a real document never crash the binding: each either
+    /// decodes or throws EPCISErrors. (XMLTests does the same for the bare reader.)
+    @Test func damagedDocumentsNeverCrash() {
+        let doc = Array("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:ex="https://ex.com/" schemaVersion="2.0" creationDate="2024-01-01T00:00:00Z">
+              <EPCISBody><EventList><ObjectEvent>
+                <eventTime>2024-01-01T00:00:00Z</eventTime><eventTimeZoneOffset>+07:00</eventTimeZoneOffset>
+                <epcList><epc>urn:epc:id:sgtin:0614141.107346.2017</epc></epcList><action>OBSERVE</action>
+                <ex:note a="1">Trà &amp; cà phê <![CDATA[<x>]]></ex:note>
+              </ObjectEvent></EventList></EPCISBody>
+            </epcis:EPCISDocument>
+            """.utf8)
+        var rng = SystemRandomNumberGenerator()
+        for cut in stride(from: 0, to: doc.count, by: 7) {
+            _ = try? EPCISDocument(xml: Array(doc[..<cut]))
+        }
+        let specials: [UInt8] = [0x3C, 0x3E, 0x26, 0x22, 0x27, 0x2F, 0x3A, 0x00, 0xFF, 0x5D, 0x21, 0x3F, 0x3D]
+        for _ in 0..<2000 {
+            var d = doc
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                d[Int.random(in: 0..<d.count, using: &rng)] = specials[Int.random(in: 0..<specials.count, using: &rng)]
+            }
+            _ = try? EPCISDocument(xml: d)
+        }
+    }
 }

@@ -8,11 +8,9 @@ import Foundation
 /// references; CDATA; comments and processing instructions (dropped); a bare
 /// `<!DOCTYPE name>` (ignored, some published examples carry one). A DOCTYPE with an external
 /// identifier or an internal subset is refused outright (XXE, entity expansion).
-struct XMLReader {
-    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
-    static let xmlnsNamespace = "http://www.w3.org/2000/xmlns/"
-    /// Deeper nesting than any EPCIS document needs; bounds the recursion of later passes.
-    static let maxDepth = 256
+public struct XMLReader {
+    /// Deeper nesting than any EPCIS, XLSX or DOCX document needs; bounds the recursion of later passes.
+    public static let maxDepth = 256
 
     private let b: [UInt8]
     private var i = 0
@@ -26,13 +24,13 @@ struct XMLReader {
     private init(bytes: [UInt8]) { self.b = bytes }
 
     /// Parses a whole document and returns its root element.
-    static func parse(_ data: some Collection<UInt8>) throws -> XMLTree.Element {
+    public static func parse(_ data: some Collection<UInt8>) throws(XMLError) -> XMLTree.Element {
         let bytes = try transcodeToUTF8(Array(data))
         var r = XMLReader(bytes: bytes)
         return try r.document()
     }
 
-    static func parse(_ string: String) throws -> XMLTree.Element {
+    public static func parse(_ string: String) throws(XMLError) -> XMLTree.Element {
         try parse(Array(string.utf8))
     }
 
@@ -40,7 +38,7 @@ struct XMLReader {
 
     /// UTF-8 is what EPCIS uses; UTF-16 (by BOM) and Latin-1 (by declaration) are converted,
     /// anything else is refused rather than misread.
-    private static func transcodeToUTF8(_ bytes: [UInt8]) throws -> [UInt8] {
+    private static func transcodeToUTF8(_ bytes: [UInt8]) throws(XMLError) -> [UInt8] {
         let bom = bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
         // UTF-16 without a byte order mark still starts "<" with a zero byte beside it.
         let bareLE = bytes.count >= 4 && bytes[0] == 0x3C && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0
@@ -48,7 +46,7 @@ struct XMLReader {
         if bom || bareLE || bareBE {
             let enc: String.Encoding = (bom ? bytes[0] == 0xFE : bareBE) ? .utf16BigEndian : .utf16LittleEndian
             guard let s = String(data: Data(bytes[(bom ? 2 : 0)...]), encoding: enc) else {
-                throw XMLBindingError(.malformed, line: nil, "the document starts with a UTF-16 byte order mark but is not valid UTF-16")
+                throw XMLError(.malformed, line: nil, "the document starts with a UTF-16 byte order mark but is not valid UTF-16")
             }
             var out = Array(s.utf8)
             // The declaration still says UTF-16; drop it so the UTF-8 bytes are read as such.
@@ -67,7 +65,7 @@ struct XMLReader {
             guard let s = String(data: Data(body), encoding: .isoLatin1) else { return body }
             return stripDeclaration(Array(s.utf8))
         default:
-            throw XMLBindingError(.malformed, line: 1, "unsupported encoding \"\(decl)\" (use UTF-8)")
+            throw XMLError(.malformed, line: 1, "unsupported encoding \"\(decl)\" (use UTF-8)")
         }
     }
 
@@ -122,8 +120,8 @@ struct XMLReader {
         return n
     }
 
-    private mutating func fail(_ message: String, at pos: Int? = nil, kind: XMLBindingError.Kind = .malformed) -> XMLBindingError {
-        XMLBindingError(kind, line: line(at: pos ?? i), path: path(), message)
+    private mutating func fail(_ message: String, at pos: Int? = nil, kind: XMLError.Kind = .malformed) -> XMLError {
+        XMLError(kind, line: line(at: pos ?? i), path: path(), message)
     }
 
     private var openNames: [String] = []
@@ -133,7 +131,7 @@ struct XMLReader {
 
     /// One pass rejecting bytes that are not UTF-8 or not XML 1.0 characters, so later steps
     /// can decode slices without checks and the error can name the line.
-    private mutating func validateCharacters() throws {
+    private mutating func validateCharacters() throws(XMLError) {
         var k = 0
         let n = b.count
         while k < n {
@@ -199,7 +197,7 @@ struct XMLReader {
     }
 
     /// A raw (possibly prefixed) XML name.
-    private mutating func name(_ what: String) throws -> String {
+    private mutating func name(_ what: String) throws(XMLError) -> String {
         guard let c = peek(), Self.isNameStart(c) else {
             throw fail(atEnd ? "document ends where \(what) was expected" : "expected \(what), found \(describeHere())")
         }
@@ -215,13 +213,13 @@ struct XMLReader {
         return "\"\(s)\(end < b.count ? "…" : "")\""
     }
 
-    private mutating func expect(_ c: UInt8, _ what: String) throws {
+    private mutating func expect(_ c: UInt8, _ what: String) throws(XMLError) {
         guard peek() == c else { throw fail("expected \(what), found \(describeHere())") }
         i += 1
     }
 
     /// Moves past `terminator`, returning where it started; fails with `unterminated` if absent.
-    private mutating func scan(to terminator: StaticString, _ unterminated: String) throws -> Int {
+    private mutating func scan(to terminator: StaticString, _ unterminated: String) throws(XMLError) -> Int {
         let start = i
         let n = terminator.utf8CodeUnitCount
         let first = terminator.utf8Start[0]
@@ -239,7 +237,7 @@ struct XMLReader {
     // MARK: - Character data
 
     /// Appends the character a reference at `i` (just after `&`) stands for.
-    private mutating func reference(into out: inout [UInt8]) throws {
+    private mutating func reference(into out: inout [UInt8]) throws(XMLError) {
         let start = i - 1
         if peek() == 0x23 { // &#
             i += 1
@@ -286,7 +284,7 @@ struct XMLReader {
 
     /// Text up to the next `<`, with references replaced and line ends normalised to LF.
     /// Runs of ordinary bytes are copied at once.
-    private mutating func charData(into out: inout [UInt8]) throws {
+    private mutating func charData(into out: inout [UInt8]) throws(XMLError) {
         var run = i
         while i < b.count {
             let c = b[i]
@@ -312,7 +310,7 @@ struct XMLReader {
         if run < i { out.append(contentsOf: b[run..<i]) }
     }
 
-    private mutating func attributeValue() throws -> String {
+    private mutating func attributeValue() throws(XMLError) -> String {
         guard let q = peek(), q == 0x22 || q == 0x27 else { throw fail("expected a quoted attribute value, found \(describeHere())") }
         let start = i
         i += 1
@@ -344,14 +342,14 @@ struct XMLReader {
 
     // MARK: - Markup that carries no data
 
-    private mutating func comment() throws {
+    private mutating func comment() throws(XMLError) {
         i += 4 // <!--
         let at = try scan(to: "--", "unterminated comment")
         guard peek() == 0x3E else { throw fail("\"--\" is not allowed inside a comment", at: at) }
         i += 1
     }
 
-    private mutating func processingInstruction() throws {
+    private mutating func processingInstruction() throws(XMLError) {
         let start = i
         i += 2
         let target = try name("a processing instruction target")
@@ -361,7 +359,7 @@ struct XMLReader {
         _ = try scan(to: "?>", "unterminated processing instruction")
     }
 
-    private mutating func xmlDeclaration() throws {
+    private mutating func xmlDeclaration() throws(XMLError) {
         let start = i
         _ = try scan(to: "?>", "unterminated XML declaration")
         let text = String(decoding: b[start..<i], as: UTF8.self)
@@ -372,18 +370,18 @@ struct XMLReader {
     }
 
     /// A bare `<!DOCTYPE name>` is ignored; one that points at or declares anything is refused.
-    private mutating func doctype() throws {
+    private mutating func doctype() throws(XMLError) {
         let start = i
         i += 9 // <!DOCTYPE
         guard skipSpace() else { throw fail("malformed DOCTYPE", at: start) }
         let root = try name("the DOCTYPE's root element name")
         skipSpace()
         if peek() == 0x3E { i += 1; return }
-        throw XMLBindingError(.forbiddenDTD, line: line(at: start), path: "",
+        throw XMLError(.forbiddenDTD, line: line(at: start), path: "",
                               "DOCTYPE \(root) declares an external identifier or an internal subset; DTDs are refused (no external entities, no entity expansion)")
     }
 
-    private mutating func misc(allowDoctype: inout Bool) throws {
+    private mutating func misc(allowDoctype: inout Bool) throws(XMLError) {
         while true {
             skipSpace()
             if lookingAt("<!--") { try comment() }
@@ -399,7 +397,7 @@ struct XMLReader {
     // MARK: - Namespaces
 
     private func resolve(prefix: String) -> String? {
-        if prefix == "xml" { return Self.xmlNamespace }
+        if prefix == "xml" { return XMLNamespace.xml }
         for s in scopes.reversed() where s.prefix == prefix { return s.uri }
         return prefix.isEmpty ? "" : nil
     }
@@ -416,7 +414,7 @@ struct XMLReader {
 
     // MARK: - Document and elements
 
-    private mutating func document() throws -> XMLTree.Element {
+    private mutating func document() throws(XMLError) -> XMLTree.Element {
         try validateCharacters()
         if lookingAt("<?xml"), let c = peek(5), Self.isSpace(c) || c == 0x3F { try xmlDeclaration() }
         var allowDoctype = true
@@ -432,7 +430,7 @@ struct XMLReader {
     }
 
     /// Reads one element (at `<`) and everything inside it, iteratively so depth costs no stack.
-    private mutating func element() throws -> XMLTree.Element {
+    private mutating func element() throws(XMLError) -> XMLTree.Element {
         struct Open { var element: XMLTree.Element; var raw: String; var scopeCount: Int }
         var stack: [Open] = []
         // Character data not yet attached. Only the innermost open element can have any (a
@@ -541,7 +539,7 @@ struct XMLReader {
             // Declarations first: they apply to the element's own name and attributes.
             for a in rawAttributes {
                 if a.name == "xmlns" {
-                    if a.value == Self.xmlNamespace || a.value == Self.xmlnsNamespace {
+                    if a.value == XMLNamespace.xml || a.value == XMLNamespace.xmlns {
                         throw fail("the reserved namespace \(a.value) cannot be the default namespace", at: a.pos)
                     }
                     scopes.append(Scope(prefix: "", uri: a.value))
@@ -549,7 +547,7 @@ struct XMLReader {
                     let p = String(a.name.dropFirst(6))
                     if p.isEmpty || p.contains(":") { throw fail("malformed namespace declaration \(a.name)", at: a.pos) }
                     if p == "xmlns" { throw fail("the prefix xmlns cannot be declared", at: a.pos) }
-                    if p == "xml" && a.value != Self.xmlNamespace { throw fail("the prefix xml cannot be rebound", at: a.pos) }
+                    if p == "xml" && a.value != XMLNamespace.xml { throw fail("the prefix xml cannot be rebound", at: a.pos) }
                     if a.value.isEmpty { throw fail("prefix \(p) cannot be bound to an empty namespace name", at: a.pos) }
                     scopes.append(Scope(prefix: p, uri: a.value))
                 }
@@ -594,7 +592,7 @@ struct XMLReader {
         }
     }
 
-    private mutating func rootExpected() throws -> XMLTree.Element {
+    private mutating func rootExpected() throws(XMLError) -> XMLTree.Element {
         throw fail("expected the root element")
     }
 }
