@@ -11,6 +11,9 @@ import Foundation
 public struct XMLReader {
     /// Deeper nesting than any EPCIS, XLSX or DOCX document needs; bounds the recursion of later passes.
     public static let maxDepth = 256
+    /// More attributes (namespace declarations included) than any element of those formats
+    /// carries; past it a document is refused rather than read, whatever it costs to read.
+    public static let maxAttributes = 256
 
     private let b: [UInt8]
     private var i = 0
@@ -18,8 +21,15 @@ public struct XMLReader {
     private var lineCachePos = 0
     private var lineCacheLine = 1
 
-    private struct Scope { var prefix: String; var uri: String }
-    private var scopes: [Scope] = []
+    /// In-scope namespace bindings: for each prefix ("" for the default namespace) the URIs
+    /// declared for it, innermost last, so resolving a prefix costs one lookup however many
+    /// declarations are open. `declared` lists the prefixes in declaration order so an end tag
+    /// can undo exactly its element's declarations.
+    private var bindings: [String: [String]] = [:]
+    private var declared: [String] = []
+    /// Reused per start tag to find repeated attribute names in constant time each.
+    private var seenRawNames: Set<String> = []
+    private var seenExpandedNames: Set<XMLTree.Name> = []
 
     private init(bytes: [UInt8]) { self.b = bytes }
 
@@ -398,8 +408,21 @@ public struct XMLReader {
 
     private func resolve(prefix: String) -> String? {
         if prefix == "xml" { return XMLNamespace.xml }
-        for s in scopes.reversed() where s.prefix == prefix { return s.uri }
+        if let uri = bindings[prefix]?.last { return uri }
         return prefix.isEmpty ? "" : nil
+    }
+
+    private mutating func declare(_ prefix: String, _ uri: String) {
+        bindings[prefix, default: []].append(uri)
+        declared.append(prefix)
+    }
+
+    /// Drops the declarations made since `count` were in force (an element's end).
+    private mutating func undeclare(downTo count: Int) {
+        while declared.count > count {
+            let p = declared.removeLast()
+            bindings[p]?.removeLast()
+        }
     }
 
     /// "p:l" → ("p", "l"); byte-level, as Character-level search would cost grapheme breaking.
@@ -466,7 +489,7 @@ public struct XMLReader {
                     throw fail("end tag </\(raw)> does not match <\(top.raw)> opened on line \(top.element.line)", at: start)
                 }
                 flush(&top)
-                scopes.removeLast(scopes.count - top.scopeCount)
+                undeclare(downTo: top.scopeCount)
                 openNames.removeLast()
                 if stack.isEmpty { return top.element }
                 stack[stack.count - 1].element.children.append(.element(top.element))
@@ -510,6 +533,7 @@ public struct XMLReader {
             i += 1
             let raw = try name("an element name")
             var rawAttributes: [(name: String, value: String, pos: Int)] = []
+            seenRawNames.removeAll(keepingCapacity: true)
             var selfClosing = false
             while true {
                 let hadSpace = skipSpace()
@@ -522,19 +546,25 @@ public struct XMLReader {
                     break
                 }
                 guard hadSpace else { throw fail("expected whitespace before an attribute in <\(raw), found \(describeHere())") }
+                // Checked before reading the next one, so a tag with 100,000 attributes costs no
+                // more to refuse than one with 257.
+                guard rawAttributes.count < Self.maxAttributes else {
+                    throw fail("element <\(raw)> has more than \(Self.maxAttributes) attributes (the limit per element)",
+                               at: tagStart, kind: .limitExceeded)
+                }
                 let pos = i
                 let an = try name("an attribute name")
                 skipSpace()
                 try expect(0x3D, "\"=\" after attribute \(an)")
                 skipSpace()
                 let v = try attributeValue()
-                if rawAttributes.contains(where: { $0.name == an }) {
+                guard seenRawNames.insert(an).inserted else {
                     throw fail("attribute \(an) appears twice in <\(raw)>", at: pos)
                 }
                 rawAttributes.append((an, v, pos))
             }
 
-            let scopeCount = scopes.count
+            let scopeCount = declared.count
             openNames.append(raw)
             // Declarations first: they apply to the element's own name and attributes.
             for a in rawAttributes {
@@ -542,14 +572,14 @@ public struct XMLReader {
                     if a.value == XMLNamespace.xml || a.value == XMLNamespace.xmlns {
                         throw fail("the reserved namespace \(a.value) cannot be the default namespace", at: a.pos)
                     }
-                    scopes.append(Scope(prefix: "", uri: a.value))
+                    declare("", a.value)
                 } else if a.name.hasPrefix("xmlns:") {
                     let p = String(a.name.dropFirst(6))
                     if p.isEmpty || p.contains(":") { throw fail("malformed namespace declaration \(a.name)", at: a.pos) }
                     if p == "xmlns" { throw fail("the prefix xmlns cannot be declared", at: a.pos) }
                     if p == "xml" && a.value != XMLNamespace.xml { throw fail("the prefix xml cannot be rebound", at: a.pos) }
                     if a.value.isEmpty { throw fail("prefix \(p) cannot be bound to an empty namespace name", at: a.pos) }
-                    scopes.append(Scope(prefix: p, uri: a.value))
+                    declare(p, a.value)
                 }
             }
             guard let (ep, el) = Self.split(raw) else { throw fail("malformed element name \(raw)", at: tagStart) }
@@ -558,6 +588,8 @@ public struct XMLReader {
                 throw fail("namespace prefix \(ep) of <\(raw)> is not declared", at: tagStart)
             }
             var element = XMLTree.Element(XMLTree.Name(el, namespace: ens, prefix: ep), line: tagLine)
+            element.attributes.reserveCapacity(rawAttributes.count)
+            seenExpandedNames.removeAll(keepingCapacity: true)
             for a in rawAttributes where a.name != "xmlns" && !a.name.hasPrefix("xmlns:") {
                 guard let (ap, al) = Self.split(a.name) else { throw fail("malformed attribute name \(a.name)", at: a.pos) }
                 // Unprefixed attributes are in no namespace, whatever the default namespace is.
@@ -569,15 +601,15 @@ public struct XMLReader {
                     ans = r
                 }
                 let an = XMLTree.Name(al, namespace: ans, prefix: ap)
-                // Linear: elements carry a handful of attributes, a Set would cost more.
-                guard !element.attributes.contains(where: { $0.name == an }) else {
+                // Two prefixes for one namespace make different raw names but the same expanded one.
+                guard seenExpandedNames.insert(an).inserted else {
                     throw fail("attribute \(a.name) duplicates another attribute's expanded name", at: a.pos)
                 }
                 element.attributes.append(XMLTree.Attribute(name: an, value: a.value))
             }
 
             if selfClosing {
-                scopes.removeLast(scopes.count - scopeCount)
+                undeclare(downTo: scopeCount)
                 openNames.removeLast()
                 if stack.isEmpty { return element }
                 flush(&stack[stack.count - 1])
@@ -585,7 +617,7 @@ public struct XMLReader {
             } else {
                 if !stack.isEmpty { flush(&stack[stack.count - 1]) }
                 guard stack.count < Self.maxDepth else {
-                    throw fail("elements nested deeper than \(Self.maxDepth) levels", at: tagStart)
+                    throw fail("elements nested deeper than \(Self.maxDepth) levels", at: tagStart, kind: .limitExceeded)
                 }
                 stack.append(Open(element: element, raw: raw, scopeCount: scopeCount))
             }
