@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "GS1"),
         // The namespace-aware XML reader and writer: EPCIS XML now, XLSX and DOCX next.
         .target(name: "XML"),
-        .target(name: "EPCIS", dependencies: ["GS1", "XML"]),
+        .target(name: "EPCIS", dependencies: ["GS1", "XML", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "QRCode"),
         .target(name: "NguonCore", dependencies: ["GS1", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
