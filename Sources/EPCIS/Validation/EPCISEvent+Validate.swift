@@ -108,7 +108,7 @@ struct EventValidator {
         notAllowed(t != .transformation && !e.outputQuantityList.isEmpty, "outputQuantityList")
         notAllowed(t != .transformation && e.transformationID != nil, "transformationID")
         notAllowed((t == .object || t == .transformation) && e.parentID != nil, "parentID")
-        notAllowed(t != .object && t != .transformation && e.persistentDisposition != nil, "persistentDisposition")
+        // persistentDisposition is in every event type's sequence in EPCglobal-epcis-2_0.xsd.
         notAllowed(t != .object && t != .transformation && e.ilmd != nil, "ilmd")
 
         switch t {
