@@ -18,11 +18,14 @@ extension CBV {
             let term = String(value.dropFirst(p.count))
             return vocabulary.terms.contains(term) ? term : value
         }
+        // A CURIE (gs1:ALARM_CONDITION, cbv:BizStep-shipping) or web URI that expands to a
+        // standard term is that term.
         for base in cbvBases where value.hasPrefix(base) {
             let rest = value.dropFirst(base.count)
-            guard rest.hasPrefix(vocabulary.localPrefix) else { continue }
-            let term = String(rest.dropFirst(vocabulary.localPrefix.count))
-            if vocabulary.terms.contains(term) { return term }
+            for local in [vocabulary.localPrefix] + vocabulary.legacyLocalPrefixes where rest.hasPrefix(local) {
+                let term = String(rest.dropFirst(local.count))
+                if vocabulary.terms.contains(term) { return term }
+            }
         }
         return value
     }

@@ -296,7 +296,7 @@ extension XMLEPCISDecoder {
             let n = a.name.local
             switch n {
             case "type": out.type = CBV.normalize(v, .measurementType)
-            case "exception": out.exception = Self.sensorAlert(v)
+            case "exception": out.exception = CBV.normalize(v, .sensorAlertType)
             case "deviceID": out.deviceID = v
             case "deviceMetadata": out.deviceMetadata = v
             case "rawData": out.rawData = v
@@ -329,16 +329,6 @@ extension XMLEPCISDecoder {
         }
         sensorContent(r, into: &out.extensions)
         return out
-    }
-
-    /// CBV.normalize expects gs1:SensorAlertType-ALARM_CONDITION; published XML also writes
-    /// gs1:ALARM_CONDITION (the event-hash reference reads it as https://gs1.org/voc/ALARM_CONDITION).
-    static func sensorAlert(_ v: String) -> String {
-        for base in ["gs1:", "https://gs1.org/voc/", "http://gs1.org/voc/"] where v.hasPrefix(base) {
-            let term = String(v.dropFirst(base.count))
-            if CBV.sensorAlertTypes.contains(term) { return term }
-        }
-        return CBV.normalize(v, .sensorAlertType)
     }
 
     /// sensorMetadata/sensorReport are attribute-only in the schema; text or elements inside

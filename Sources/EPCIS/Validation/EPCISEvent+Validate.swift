@@ -209,7 +209,7 @@ struct EventValidator {
     // MARK: why
 
     mutating func checkVocab(_ value: String, _ vocabulary: CBV.Vocabulary, _ field: String) {
-        if vocabulary.terms.contains(value) { return }
+        if vocabulary.terms.contains(value) || CBV.isLegacyTerm(value, vocabulary) { return }
         if value.isEmpty {
             fail(.missingField, field, "\(field) is empty")
         } else if CBV.isInReservedNamespace(value, vocabulary) {
