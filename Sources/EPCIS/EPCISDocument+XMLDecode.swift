@@ -115,7 +115,7 @@ struct XMLEPCISDecoder {
         func walk(_ x: XMLTree.Element, depth: Int) {
             for c in x.children {
                 guard case .element(let ce) = c else { continue }
-                if depth < 8, ce.name.namespace.isEmpty, ce.name.local == "extension" || ce.name.local == "baseExtension" {
+                if depth < 8, let n = Self.standardName(ce), n == "extension" || n == "baseExtension" {
                     walk(ce, depth: depth + 1)
                 } else {
                     out.append(ce)

@@ -44,7 +44,7 @@ extension XMLEPCISDecoder {
         var e = EPCISEvent(eventType: Self.eventTypes[name] ?? .object, eventTime: EPCISTimestamp(epochSeconds: 0), eventTimeZoneOffset: "")
         let children = Self.flattened(x)
         // eventID first, so every error about this event can name it.
-        if let id = children.first(where: { $0.name.namespace.isEmpty && $0.name.local == "eventID" }) {
+        if let id = children.first(where: { Self.standardName($0) == "eventID" }) {
             eventID = id.trimmedText
         }
         for a in x.attributes {
@@ -54,11 +54,12 @@ extension XMLEPCISDecoder {
         var sawTime = false, sawOffset = false
         var qeClass: String?, qeQuantity: EPCISNumber?
         for c in children {
-            guard c.name.namespace.isEmpty else {
+            // Standard fields are unqualified in the schema; producers also qualify them with the
+            // EPCIS namespace (a prefix, or a default namespace on the root): same field.
+            guard let f = Self.standardName(c) else {
                 XMLExtensionMapping.append(c, to: &e.extensions, prefixes: &prefixes)
                 continue
             }
-            let f = c.name.local
             if Self.singleFields.contains(f), !seen.insert(f).inserted {
                 error(.invalidValue, c, "<\(f)> appears more than once")
                 continue
@@ -155,7 +156,7 @@ extension XMLEPCISDecoder {
         var loc = Location(id: "")
         var sawID = false
         for c in Self.flattened(l) {
-            if c.name.namespace.isEmpty, c.name.local == "id", !sawID {
+            if Self.standardName(c) == "id", !sawID {
                 loc.id = text(c)
                 sawID = true
             } else {
@@ -217,11 +218,11 @@ extension XMLEPCISDecoder {
         var out = ErrorDeclaration(declarationTime: EPCISTimestamp(epochSeconds: 0))
         var sawTime = false
         for c in Self.flattened(d) {
-            guard c.name.namespace.isEmpty else {
+            guard let field = Self.standardName(c) else {
                 XMLExtensionMapping.append(c, to: &out.extensions, prefixes: &prefixes)
                 continue
             }
-            switch c.name.local {
+            switch field {
             case "declarationTime":
                 sawTime = true
                 if let t = timestamp(c) { out.declarationTime = t }
@@ -249,7 +250,7 @@ extension XMLEPCISDecoder {
             }
             var element = SensorElement()
             for c in Self.flattened(s) {
-                switch c.name.namespace.isEmpty ? c.name.local : "" {
+                switch Self.standardName(c) ?? "" {
                 case "sensorMetadata":
                     if element.sensorMetadata != nil { error(.invalidValue, c, "<sensorMetadata> appears more than once") }
                     element.sensorMetadata = sensorMetadata(c)
