@@ -31,11 +31,18 @@ public enum EPCISJSON {
         default:
             var ctx = JSONDecodeContext()
             ctx.eventIndex = 0
+            // A bare event sent on its own is a JSON-LD document too. (EPCISEvent(json:) reads
+            // stored events, which take their context from elsewhere, and does not ask.)
+            if o["@context"] == nil { ctx.error(.missingField, "@context", missingContextMessage("an event sent on its own")) }
             guard let e = EPCISEvent.decode(o, &ctx) else { throw EPCISErrors(ctx.errors) }
             if validate { ctx.errors += e.validate(index: 0) }
             if !ctx.errors.isEmpty { throw EPCISErrors(ctx.errors) }
             return .event(e)
         }
+    }
+
+    static func missingContextMessage(_ what: String) -> String {
+        "\(what) needs \"@context\" (EPCIS 2.0 JSON-LD), e.g. \"@context\": [\"\(EPCISContext.standardURL)\"]"
     }
 
     /// Extension members are namespaced: "prefix:name" or a full URI.
@@ -189,8 +196,9 @@ public enum EPCISJSON {
             default: extensions.members.append(m)
             }
         }
-        // A document without @context still means EPCIS 2.0 terms; assume the standard context.
-        if !sawContext { context = EPCISContext() }
+        // EPCIS 2.0 JSON-LD requires it (the JSON schema's required-ld-context): without it the
+        // members have no defined meaning, and guessing would hide a broken producer.
+        if !sawContext { ctx.error(.missingField, "@context", EPCISJSON.missingContextMessage(expectedType)) }
         if body == nil { ctx.error(.missingField, "epcisBody", "\(expectedType) needs an epcisBody") }
         return body
     }
