@@ -23,8 +23,14 @@ extension EPCISDocument {
     }
 
     /// Decodes whichever EPCIS document the XML holds (the XML twin of `EPCISJSON.decode`).
-    public static func decodeXML(_ bytes: some Collection<UInt8>, validate: Bool = false) throws(EPCISErrors) -> EPCISPayload {
+    ///
+    /// An event whose standard elements are out of the schema's order is refused
+    /// (`element_out_of_order`); `requireSchemaOrder: false` reads it anyway, for tools such as a
+    /// hash calculator that must take documents as they come (the model has no order to lose).
+    public static func decodeXML(_ bytes: some Collection<UInt8>, validate: Bool = false,
+                                 requireSchemaOrder: Bool = true) throws(EPCISErrors) -> EPCISPayload {
         var decoder = XMLEPCISDecoder()
+        decoder.requireSchemaOrder = requireSchemaOrder
         let payload: EPCISPayload
         do {
             let root: XMLTree.Element
@@ -75,6 +81,8 @@ struct XMLEPCISDecoder {
     var eventID: String?
     /// True for urn:epcglobal:epcis:xsd:1 input (CBV 1.x URNs are normalised either way).
     var isVersion1 = false
+    /// Refuse events whose children are out of the XSD's order (see +XMLSchemaOrder).
+    var requireSchemaOrder = true
 
     static let maxErrors = 100
 

@@ -41,6 +41,7 @@ extension XMLEPCISDecoder {
 
     mutating func event(_ x: XMLTree.Element, _ name: String) -> EPCISEvent? {
         let isQuantityEvent = name == "QuantityEvent"
+        checkSchemaOrder(x, name)
         var e = EPCISEvent(eventType: Self.eventTypes[name] ?? .object, eventTime: EPCISTimestamp(epochSeconds: 0), eventTimeZoneOffset: "")
         let children = Self.flattened(x)
         // eventID first, so every error about this event can name it.

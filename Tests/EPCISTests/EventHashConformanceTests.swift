@@ -57,7 +57,9 @@ import Testing
     @Test(arguments: xmlCases)
     func xml(_ name: String) throws {
         let url = try #require(Self.folder?.appendingPathComponent(name + ".xml"))
-        let payload = try EPCISDocument.decodeXML(try Data(contentsOf: url))
+        // Read as the reference reads them, in whatever order: SensorDataExamples.xml puts a
+        // sensorElementList after ilmd, which capture refuses (XMLBindingOrderTests).
+        let payload = try EPCISDocument.decodeXML(try Data(contentsOf: url), requireSchemaOrder: false)
         let (pre, ids): ([String], [String])
         switch payload {
         case .document(let d): (pre, ids) = (EventHash.preHashStrings(d), EventHash.compute(d))

@@ -178,10 +178,10 @@ import Testing
                 <queryName>SimpleEventQuery</queryName><subscriptionID>s-1</subscriptionID>
                 <resultsBody><EventList><AssociationEvent>
                   <eventTime>2024-01-01T00:00:00Z</eventTime><eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
+                  <certificationInfo>https://cert.example/1</certificationInfo>
                   <parentID>urn:epc:id:grai:4012345.55555.987</parentID>
                   <childEPCs><epc>urn:epc:id:giai:4000001.12345</epc></childEPCs>
                   <action>ADD</action><bizStep>urn:epcglobal:cbv:bizstep:assembling</bizStep>
-                  <certificationInfo>https://cert.example/1</certificationInfo>
                 </AssociationEvent></EventList></resultsBody>
               </epcisq:QueryResults></EPCISBody>
             </epcisq:EPCISQueryDocument>

@@ -146,7 +146,8 @@ struct XMLConformanceTests {
         let files = SharedFolder.files(under: "conformance/epcis/XML", suffix: ".xml")
             + SharedFolder.files(under: "conformance/event-hash", suffix: ".xml")
         for f in files where !Self.isCaptureJob(f) {
-            let first = try EPCISDocument.decodeXML(try Self.bytes(f))
+            // The hash vectors include one event out of schema order; the writer puts it in order.
+            let first = try EPCISDocument.decodeXML(try Self.bytes(f), requireSchemaOrder: false)
             let xml = try Self.reencode(first)
             let second: EPCISPayload
             do { second = try EPCISDocument.decodeXML(xml) } catch {
@@ -168,7 +169,7 @@ struct XMLConformanceTests {
             let j = x.deletingPathExtension().appendingPathExtension("jsonld")
             guard FileManager.default.fileExists(atPath: j.path) else { continue }
             pairs += 1
-            let fromXML = try EPCISDocument.decodeXML(try Self.bytes(x))
+            let fromXML = try EPCISDocument.decodeXML(try Self.bytes(x), requireSchemaOrder: false)
             let fromJSON = try EPCISJSON.decode(try Self.bytes(j))
             #expect(Self.hashes(fromXML) == Self.hashes(fromJSON), "\(x.lastPathComponent): event hash IDs differ between XML and JSON")
             let a = Self.events(fromXML), b = Self.events(fromJSON)

@@ -38,6 +38,9 @@ public struct EPCISError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidUOM = "invalid_uom"
         /// Any other value that breaks the standard (hexBinary, duplicate set/unset, …).
         case invalidValue = "invalid_value"
+        /// XML: a standard element out of its event type's sequence in the EPCIS 2.0 XSD (or one
+        /// after an extension element, which the schema only allows last).
+        case elementOutOfOrder = "element_out_of_order"
     }
 
     public var code: Code
