@@ -1,3 +1,5 @@
+import Foundation
+
 // EPCIS 2.0 JSON/JSON-LD binding of EPCISDocument and EPCISQueryDocument (EPCIS 2.0 §10).
 
 /// Any top-level EPCIS JSON payload, told apart by its "type".
@@ -56,7 +58,8 @@ public enum EPCISJSON {
 
     /// Decodes an event list with each event's index, validating when asked; events whose type
     /// is unknown are left out (their error is recorded) so the rest can still be checked.
-    static func decodeEvents(_ v: JSONValue, field: String, validate: Bool, _ ctx: inout JSONDecodeContext) -> [EPCISEvent] {
+    static func decodeEvents(_ v: JSONValue, field: String, validate: Bool, context: EPCISContext,
+                             _ ctx: inout JSONDecodeContext) -> [EPCISEvent] {
         guard let a = ctx.array(v, field) else { return [] }
         var out: [EPCISEvent] = []
         out.reserveCapacity(a.count)
@@ -68,7 +71,7 @@ public enum EPCISJSON {
                 continue
             }
             guard let e = EPCISEvent.decode(o, &ctx) else { continue }
-            if validate { ctx.errors += e.validate(index: k) }
+            if validate { ctx.errors += e.validate(index: k, now: Date(), documentContext: context) }
             out.append(e)
         }
         ctx.eventIndex = nil
@@ -234,7 +237,7 @@ extension EPCISDocument {
                                           header: &doc.epcisHeader, extensions: &doc.extensions)
         if let body, let bo = ctx.object(body, "epcisBody") {
             if let list = bo["eventList"] {
-                doc.events = EPCISJSON.decodeEvents(list, field: "epcisBody.eventList", validate: validate, &ctx)
+                doc.events = EPCISJSON.decodeEvents(list, field: "epcisBody.eventList", validate: validate, context: doc.context, &ctx)
             } else {
                 ctx.error(.missingField, "epcisBody.eventList", "epcisBody needs an eventList")
             }
@@ -288,7 +291,8 @@ extension EPCISQueryDocument {
                         for r in rb.members {
                             switch r.key {
                             case "eventList":
-                                doc.events = EPCISJSON.decodeEvents(r.value, field: "epcisBody.queryResults.resultsBody.eventList", validate: validate, &ctx)
+                                doc.events = EPCISJSON.decodeEvents(r.value, field: "epcisBody.queryResults.resultsBody.eventList", validate: validate,
+                                                                    context: doc.context, &ctx)
                             case "vocabularyList":
                                 doc.vocabularyList = EPCISJSON.decodeVocabularies(r.value, "epcisBody.queryResults.resultsBody.vocabularyList", &ctx)
                             default:

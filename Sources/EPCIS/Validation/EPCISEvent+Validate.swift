@@ -1,10 +1,20 @@
+import Foundation
+
 // Semantic validation of one event against EPCIS 2.0 (§7.4 event types, §8 identifiers) and
 // CBV 2.0 (vocabulary values). Every rule reports and moves on, so one pass lists everything.
 
 extension EPCISEvent {
     /// All problems with this event; `index` is its position in the document, used in errors.
-    public func validate(index: Int? = nil) -> [EPCISError] {
-        var v = EventValidator(event: self, index: index)
+    /// `now` bounds how far in the future a time may lie (see EventValidator+Dates). Extension
+    /// prefixes resolve through the event's own @context and the standard one; events of a
+    /// document are validated by the document, which knows its prefixes too.
+    public func validate(index: Int? = nil, now: Date = Date()) -> [EPCISError] {
+        validate(index: index, now: now, documentContext: nil)
+    }
+
+    func validate(index: Int?, now: Date, documentContext: EPCISContext?) -> [EPCISError] {
+        var v = EventValidator(event: self, index: index, now: now,
+                               namespaces: EventHash.Options(context: documentContext).merging(context).namespaces)
         v.run()
         return v.errors
     }
@@ -16,11 +26,16 @@ extension EPCISEvent {
 struct EventValidator {
     let e: EPCISEvent
     let index: Int?
+    let now: Date
+    /// Prefix -> namespace, for recognising CBV master-data attributes whatever their prefix.
+    let namespaces: [String: String]
     var errors: [EPCISError] = []
 
-    init(event: EPCISEvent, index: Int?) {
+    init(event: EPCISEvent, index: Int?, now: Date, namespaces: [String: String]) {
         e = event
         self.index = index
+        self.now = now
+        self.namespaces = namespaces
     }
 
     mutating func fail(_ code: EPCISError.Code, _ field: String, _ message: String) {
@@ -46,6 +61,7 @@ struct EventValidator {
         if t.offsetSeconds == nil {
             fail(.missingTimeZone, field, "'\(t.lexical)' has no time zone; add Z or an offset such as +07:00")
         }
+        checkTimeWindow(t, field)
     }
 
     mutating func checkCommon() {
@@ -176,7 +192,10 @@ struct EventValidator {
         if let id = e.transformationID, !EPCISIdentifier.isURI(id) {
             fail(.invalidURI, "transformationID", "'\(id)' is not a URI")
         }
-        if let ilmd = e.ilmd { checkExtensions(ilmd, "ilmd.") }
+        if let ilmd = e.ilmd {
+            checkExtensions(ilmd, "ilmd.")
+            checkMasterDataDates(ilmd)
+        }
     }
 
     mutating func checkQuantities(_ list: [QuantityElement], _ field: String) {
