@@ -52,7 +52,7 @@ import Testing
 
     /// Every conformance event whose eventID is set to its published hash matches; the same
     /// event with its time moved by a second does not.
-    @Test(.enabled(if: SharedFolder.has("conformance/event-hash")))
+    @Test(.enabled(if: SharedFolder.has("conformance/event-hash"), "needs shared/conformance/event-hash (set NGUON_SHARED to the shared/ folder)"))
     func conformanceVectors() throws {
         let dir = try #require(SharedFolder.file("conformance/event-hash"))
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".jsonld") }.sorted()

@@ -34,7 +34,7 @@ import Testing
     }
 
     /// The published example is two AggregationEvents with persistentDisposition.
-    @Test(.enabled(if: SharedFolder.has("conformance/epcis/XML/Example-PersistentDisposition.xml")))
+    @Test(.enabled(if: SharedFolder.has("conformance/epcis/XML/Example-PersistentDisposition.xml"), "needs shared/conformance/epcis/XML/Example-PersistentDisposition.xml (set NGUON_SHARED to the shared/ folder)"))
     func publishedAggregationExampleValidates() throws {
         let url = try #require(SharedFolder.file("conformance/epcis/XML/Example-PersistentDisposition.xml"))
         let doc = try EPCISDocument(xml: [UInt8](try Data(contentsOf: url)))

@@ -72,7 +72,7 @@ import Testing
     }
 
     /// The published sensor examples (XML) use gs1:Molar_concentration and gs1:EffectiveDoseRate.
-    @Test(.enabled(if: SharedFolder.has("conformance/epcis/XML/WithSensorData/SensorDataExamples.xml")))
+    @Test(.enabled(if: SharedFolder.has("conformance/epcis/XML/WithSensorData/SensorDataExamples.xml"), "needs shared/conformance/epcis/XML/WithSensorData/SensorDataExamples.xml (set NGUON_SHARED to the shared/ folder)"))
     func publishedSensorExamplesHaveNoVocabularyErrors() throws {
         let url = try #require(SharedFolder.file("conformance/epcis/XML/WithSensorData/SensorDataExamples.xml"))
         let doc = try EPCISDocument(xml: [UInt8](try Data(contentsOf: url)))

@@ -84,7 +84,7 @@ import Testing
     /// The event-hash vector SensorDataExamples.xml has a TransformationEvent whose
     /// sensorElementList follows its ilmd, against the schema: refused by default, readable when
     /// the caller asks to ignore element order (as a hash calculator may).
-    @Test(.enabled(if: SharedFolder.has("conformance/event-hash/SensorDataExamples.xml")))
+    @Test(.enabled(if: SharedFolder.has("conformance/event-hash/SensorDataExamples.xml"), "needs shared/conformance/event-hash/SensorDataExamples.xml (set NGUON_SHARED to the shared/ folder)"))
     func outOfOrderConformanceVector() throws {
         let url = try #require(SharedFolder.file("conformance/event-hash/SensorDataExamples.xml"))
         let bytes = [UInt8](try Data(contentsOf: url))
