@@ -12,7 +12,9 @@ extension EPCISEvent {
         validate(index: index, now: now, documentContext: nil)
     }
 
-    func validate(index: Int?, now: Date, documentContext: EPCISContext?) -> [EPCISError] {
+    /// The same, for an event of a document whose @context (`documentContext`) declares the
+    /// prefixes its extension keys use, so cbvmda-like attributes are recognised under any prefix.
+    public func validate(index: Int?, now: Date, documentContext: EPCISContext?) -> [EPCISError] {
         var v = EventValidator(event: self, index: index, now: now,
                                namespaces: EventHash.Options(context: documentContext).merging(context).namespaces)
         v.run()
