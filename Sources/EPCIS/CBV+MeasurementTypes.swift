@@ -36,8 +36,7 @@ extension CBV {
     /// (gs1:Molar_concentration, https://gs1.org/voc/EffectiveDoseRate).
     static func isLegacyTerm(_ value: String, _ vocabulary: Vocabulary) -> Bool {
         guard vocabulary == .measurementType else { return false }
-        for base in ["gs1:", "https://gs1.org/voc/", "http://gs1.org/voc/", "https://www.gs1.org/voc/", "http://www.gs1.org/voc/"]
-        where value.hasPrefix(base) {
+        for base in gs1VocBases where value.hasPrefix(base) {
             return legacyMeasurementTypes.contains(String(value.dropFirst(base.count)))
         }
         return false

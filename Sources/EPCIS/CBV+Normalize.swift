@@ -5,10 +5,13 @@
 // term for standard values and leave anything else exactly as written.
 
 extension CBV {
+    /// Spellings of the GS1 Web Vocabulary's base (https://gs1.org/voc/, CURIE prefix gs1).
+    static let gs1VocBases = ["https://gs1.org/voc/", "http://gs1.org/voc/", "https://www.gs1.org/voc/",
+                              "http://www.gs1.org/voc/", "gs1:"]
+
     /// Web vocabulary bases that older drafts and tools also use for the same terms.
     static let cbvBases = ["https://ref.gs1.org/cbv/", "http://ref.gs1.org/cbv/", "https://ns.gs1.org/cbv/",
-                           "http://ns.gs1.org/cbv/", "https://gs1.org/voc/", "http://gs1.org/voc/",
-                           "https://www.gs1.org/voc/", "http://www.gs1.org/voc/", "cbv:", "gs1:"]
+                           "http://ns.gs1.org/cbv/", "cbv:"] + gs1VocBases
 
     /// Any accepted spelling of a standard term -> the bare term; other values unchanged.
     public static func normalize(_ value: String, _ vocabulary: Vocabulary) -> String {

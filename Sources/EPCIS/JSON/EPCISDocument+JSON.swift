@@ -63,6 +63,7 @@ public enum EPCISJSON {
         guard let a = ctx.array(v, field) else { return [] }
         var out: [EPCISEvent] = []
         out.reserveCapacity(a.count)
+        let now = Date()
         for (k, item) in a.enumerated() {
             ctx.eventIndex = k
             ctx.eventID = nil
@@ -71,7 +72,7 @@ public enum EPCISJSON {
                 continue
             }
             guard let e = EPCISEvent.decode(o, &ctx) else { continue }
-            if validate { ctx.errors += e.validate(index: k, now: Date(), documentContext: context) }
+            if validate { ctx.errors += e.validate(index: k, now: now, documentContext: context) }
             out.append(e)
         }
         ctx.eventIndex = nil

@@ -34,10 +34,14 @@ extension EPCISDocument {
     /// A zone, and the same plausible window as event times (EventValidator+Dates).
     static func validateCreationDate(_ c: EPCISTimestamp?, now: Date) -> [EPCISError] {
         guard let c else { return [] }
-        var v = EventValidator(event: EPCISEvent(eventType: .object, eventTime: c, eventTimeZoneOffset: ""), index: nil,
-                               now: now, namespaces: [:])
-        v.checkTimestamp(c, "creationDate")
-        return v.errors.map { EPCISError($0.code, field: $0.field, message: $0.message) }
+        var errors: [EPCISError] = []
+        if c.offsetSeconds == nil {
+            errors.append(EPCISError(.missingTimeZone, field: "creationDate", message: "'\(c.lexical)' has no time zone"))
+        }
+        if let problem = EventValidator.timeWindowProblem(c, now: now) {
+            errors.append(EPCISError(.dateOutOfRange, field: "creationDate", message: problem))
+        }
+        return errors
     }
 
     static func validateVocabularies(_ list: [Vocabulary], _ path: String) -> [EPCISError] {

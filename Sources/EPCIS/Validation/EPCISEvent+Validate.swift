@@ -15,8 +15,7 @@ extension EPCISEvent {
     /// The same, for an event of a document whose @context (`documentContext`) declares the
     /// prefixes its extension keys use, so cbvmda-like attributes are recognised under any prefix.
     public func validate(index: Int?, now: Date, documentContext: EPCISContext?) -> [EPCISError] {
-        var v = EventValidator(event: self, index: index, now: now,
-                               namespaces: EventHash.Options(context: documentContext).merging(context).namespaces)
+        var v = EventValidator(event: self, index: index, now: now, documentContext: documentContext)
         v.run()
         return v.errors
     }
@@ -29,15 +28,16 @@ struct EventValidator {
     let e: EPCISEvent
     let index: Int?
     let now: Date
-    /// Prefix -> namespace, for recognising CBV master-data attributes whatever their prefix.
-    let namespaces: [String: String]
+    /// The enclosing document's @context, for recognising CBV master-data attributes whatever
+    /// their prefix (looked up only for ILMD keys, off the common path).
+    let documentContext: EPCISContext?
     var errors: [EPCISError] = []
 
-    init(event: EPCISEvent, index: Int?, now: Date, namespaces: [String: String]) {
+    init(event: EPCISEvent, index: Int?, now: Date, documentContext: EPCISContext?) {
         e = event
         self.index = index
         self.now = now
-        self.namespaces = namespaces
+        self.documentContext = documentContext
     }
 
     mutating func fail(_ code: EPCISError.Code, _ field: String, _ message: String) {

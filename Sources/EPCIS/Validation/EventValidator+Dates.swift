@@ -19,19 +19,22 @@ extension EventValidator {
     /// 100 Julian years.
     static let horizonSeconds: Int64 = 3_155_760_000
 
-    var latestPlausible: Int64 { Int64(now.timeIntervalSince1970.rounded(.down)) + Self.horizonSeconds }
+    static func latestPlausible(_ now: Date) -> Int64 { Int64(now.timeIntervalSince1970.rounded(.down)) + horizonSeconds }
 
-    func windowDescription(from earliest: Int64) -> String {
+    static func windowDescription(from earliest: Int64, _ now: Date) -> String {
         let a = EPCISTimestamp(epochSeconds: earliest).lexical.prefix(10)
-        let b = EPCISTimestamp(epochSeconds: latestPlausible).lexical.prefix(10)
+        let b = EPCISTimestamp(epochSeconds: latestPlausible(now)).lexical.prefix(10)
         return "\(a) to \(b)"
     }
 
-    /// Times outside the window (see the file comment).
+    /// Why `t` is outside the window for event times (see the file comment); nil inside it.
+    static func timeWindowProblem(_ t: EPCISTimestamp, now: Date) -> String? {
+        guard t.epochSeconds < earliestEventTime || t.epochSeconds > latestPlausible(now) else { return nil }
+        return "'\(t.lexical)' is not a plausible time for event data (allowed: \(windowDescription(from: earliestEventTime, now)))"
+    }
+
     mutating func checkTimeWindow(_ t: EPCISTimestamp, _ field: String) {
-        if t.epochSeconds < Self.earliestEventTime || t.epochSeconds > latestPlausible {
-            fail(.dateOutOfRange, field, "'\(t.lexical)' is not a plausible time for event data (allowed: \(windowDescription(from: Self.earliestEventTime)))")
-        }
+        if let problem = Self.timeWindowProblem(t, now: now) { fail(.dateOutOfRange, field, problem) }
     }
 
     // MARK: ILMD
@@ -42,7 +45,11 @@ extension EventValidator {
         for ns in CBV.masterDataNamespaces where key.hasPrefix(ns) && ns.hasSuffix(":") {
             return String(key.dropFirst(ns.count))
         }
-        guard let colon = key.firstIndex(of: ":"), let ns = namespaces[String(key[..<colon])],
+        guard let colon = key.firstIndex(of: ":") else { return nil }
+        let prefix = String(key[..<colon])
+        // The event's own @context first, then the document's, then the standard one (as the hash does).
+        guard let ns = e.context?.namespace(forPrefix: prefix) ?? documentContext?.namespace(forPrefix: prefix)
+                ?? EPCISContext.standardPrefixes[prefix],
               CBV.masterDataNamespaces.contains(ns) else { return nil }
         return String(key[key.index(after: colon)...])
     }
@@ -76,8 +83,8 @@ extension EventValidator {
             fail(.invalidDate, field, "'\(s)' is not an xsd:date such as 2025-06-30 (or an xsd:dateTime)")
             return
         }
-        if seconds < Self.earliestMasterDataDate || seconds > latestPlausible {
-            fail(.dateOutOfRange, field, "'\(s)' is not a plausible date for this lot (allowed: \(windowDescription(from: Self.earliestMasterDataDate)))")
+        if seconds < Self.earliestMasterDataDate || seconds > Self.latestPlausible(now) {
+            fail(.dateOutOfRange, field, "'\(s)' is not a plausible date for this lot (allowed: \(Self.windowDescription(from: Self.earliestMasterDataDate, now)))")
         }
     }
 
