@@ -41,13 +41,13 @@ extension XMLEPCISDecoder {
 
     mutating func event(_ x: XMLTree.Element, _ name: String) -> EPCISEvent? {
         let isQuantityEvent = name == "QuantityEvent"
-        checkSchemaOrder(x, name)
         var e = EPCISEvent(eventType: Self.eventTypes[name] ?? .object, eventTime: EPCISTimestamp(epochSeconds: 0), eventTimeZoneOffset: "")
         let children = Self.flattened(x)
         // eventID first, so every error about this event can name it.
         if let id = children.first(where: { Self.standardName($0) == "eventID" }) {
             eventID = id.trimmedText
         }
+        checkSchemaOrder(x, name)
         for a in x.attributes {
             XMLExtensionMapping.merge(XMLExtensionMapping.attributeKey(a.name, prefixes: &prefixes), .string(a.value), into: &e.extensions)
         }

@@ -40,6 +40,10 @@ import Testing
 
     @Test func actionBeforeEPCList() {
         Self.expectOutOfOrder("<ObjectEvent>\(Self.time)<action>ADD</action>\(Self.epcs)</ObjectEvent>", element: "epcList")
+        // The error names the event by its eventID too, wherever the eventID stands.
+        let id = "urn:uuid:11111111-1111-4111-8111-111111111111"
+        let errs = Self.errors("<ObjectEvent>\(Self.time)<eventID>\(id)</eventID><action>ADD</action>\(Self.epcs)</ObjectEvent>")
+        #expect(errs.first { $0.code == .elementOutOfOrder }?.eventID == id)
     }
 
     @Test func eventTimeZoneOffsetBeforeEventTime() {
