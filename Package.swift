@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The libraries (GS1, EPCIS, QRCode, NguonCore) depend on Foundation only, so they build and
-// test in seconds; App wires them to HTTP and storage; `nguon` is the command line.
+// The libraries (GS1, XML, EPCIS, QRCode, NguonCore) depend on Foundation (and swift-crypto) only,
+// so they build and test in seconds; App wires them to HTTP and storage; `nguon` is the command line.
 let package = Package(
     name: "nguon",
     platforms: [.macOS(.v14)],
@@ -27,7 +27,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "GS1"),
-        .target(name: "EPCIS", dependencies: ["GS1"]),
+        // The namespace-aware XML reader and writer: EPCIS XML now, XLSX and DOCX next.
+        .target(name: "XML"),
+        .target(name: "EPCIS", dependencies: ["GS1", "XML", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "QRCode"),
         .target(name: "NguonCore", dependencies: ["GS1", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
@@ -58,6 +60,7 @@ let package = Package(
         // Shared by the test targets: where ../shared is, and how to skip without it.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GS1Tests", dependencies: ["GS1", "TestSupport"]),
+        .testTarget(name: "XMLTests", dependencies: ["XML"]),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "TestSupport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "NguonCoreTests", dependencies: ["NguonCore"]),

@@ -5,10 +5,13 @@
 // term for standard values and leave anything else exactly as written.
 
 extension CBV {
+    /// Spellings of the GS1 Web Vocabulary's base (https://gs1.org/voc/, CURIE prefix gs1).
+    static let gs1VocBases = ["https://gs1.org/voc/", "http://gs1.org/voc/", "https://www.gs1.org/voc/",
+                              "http://www.gs1.org/voc/", "gs1:"]
+
     /// Web vocabulary bases that older drafts and tools also use for the same terms.
     static let cbvBases = ["https://ref.gs1.org/cbv/", "http://ref.gs1.org/cbv/", "https://ns.gs1.org/cbv/",
-                           "http://ns.gs1.org/cbv/", "https://gs1.org/voc/", "http://gs1.org/voc/",
-                           "https://www.gs1.org/voc/", "http://www.gs1.org/voc/", "cbv:", "gs1:"]
+                           "http://ns.gs1.org/cbv/", "cbv:"] + gs1VocBases
 
     /// Any accepted spelling of a standard term -> the bare term; other values unchanged.
     public static func normalize(_ value: String, _ vocabulary: Vocabulary) -> String {
@@ -18,11 +21,14 @@ extension CBV {
             let term = String(value.dropFirst(p.count))
             return vocabulary.terms.contains(term) ? term : value
         }
+        // A CURIE (gs1:ALARM_CONDITION, cbv:BizStep-shipping) or web URI that expands to a
+        // standard term is that term.
         for base in cbvBases where value.hasPrefix(base) {
             let rest = value.dropFirst(base.count)
-            guard rest.hasPrefix(vocabulary.localPrefix) else { continue }
-            let term = String(rest.dropFirst(vocabulary.localPrefix.count))
-            if vocabulary.terms.contains(term) { return term }
+            for local in [vocabulary.localPrefix] + vocabulary.legacyLocalPrefixes where rest.hasPrefix(local) {
+                let term = String(rest.dropFirst(local.count))
+                if vocabulary.terms.contains(term) { return term }
+            }
         }
         return value
     }

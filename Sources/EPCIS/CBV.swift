@@ -1,8 +1,9 @@
 // Standard vocabularies of GS1 Core Business Vocabulary (CBV) 2.0 (ratified June 2022):
 // §7.2 business steps, §7.3 dispositions, §7.4 business transaction types, §7.5 source/destination
 // types, §7.6 error reasons, §7.7 sensor-report components; measurement types and sensor alert
-// types come from the GS1 Web Vocabulary as EPCIS 2.0 §7.3.8 references them. The lists match
-// the enums of the EPCIS 2.0 JSON schema and the term maps in epcis-context.jsonld.
+// types come from the GS1 Web Vocabulary as EPCIS 2.0 §7.3.8 references them (measurement types in
+// CBV+MeasurementTypes.swift). The lists match the enums of the EPCIS 2.0 JSON schema and the term
+// maps in epcis-context.jsonld.
 
 /// CBV 2.0 vocabularies and the three spellings each standard term has.
 public enum CBV {
@@ -46,9 +47,15 @@ public enum CBV {
             case .sourceDestinationType: "SDT-"
             case .errorReason: "ER-"
             case .component: "Comp-"
-            case .measurementType: ""
-            case .sensorAlertType: "SensorAlertType-"
+            // GS1 Web Vocabulary terms have no class prefix: gs1:Temperature, gs1:ALARM_CONDITION.
+            case .measurementType, .sensorAlertType: ""
             }
+        }
+
+        /// Local-name prefixes read on input only: this library wrote sensor alert types as
+        /// gs1:SensorAlertType-ALARM_CONDITION before, a URI the vocabulary does not define.
+        var legacyLocalPrefixes: [String] {
+            self == .sensorAlertType ? ["SensorAlertType-"] : []
         }
 
         /// True for the vocabularies that live in the GS1 Web Vocabulary (gs1:) rather than cbv:.
@@ -96,20 +103,4 @@ public enum CBV {
     ]
 
     public static let sensorAlertTypes: Set<String> = ["ALARM_CONDITION", "ERROR_CONDITION"]
-
-    public static let measurementTypes: Set<String> = [
-        "AbsoluteHumidity", "AbsorbedDose", "AbsorbedDoseRate", "Acceleration", "Altitude",
-        "AmountOfSubstance", "AmountOfSubstancePerUnitVolume", "Angle", "AngularAcceleration",
-        "AngularMomentum", "AngularVelocity", "Area", "Capacitance", "Conductance", "Conductivity",
-        "Count", "Density", "Dimensionless", "DoseEquivalent", "DoseEquivalentRate", "DynamicViscosity",
-        "ElectricCharge", "ElectricCurrent", "ElectricCurrentDensity", "ElectricFieldStrength", "Energy",
-        "Exposure", "Force", "Frequency", "Illuminance", "Inductance", "Irradiance", "KinematicViscosity",
-        "Length", "LinearMomentum", "Luminance", "LuminousFlux", "LuminousIntensity", "MagneticFlux",
-        "MagneticFluxDensity", "MagneticVectorPotential", "Mass", "MassConcentration", "MassFlowRate",
-        "MassPerAreaTime", "MemoryCapacity", "MolalityOfSolute", "MolarEnergy", "MolarMass", "MolarVolume",
-        "Power", "Pressure", "Radioactivity", "RadiantFlux", "RadiantIntensity", "RelativeHumidity",
-        "Resistance", "Resistivity", "SolidAngle", "SpecificVolume", "Speed", "SurfaceDensity",
-        "SurfaceTension", "Temperature", "Time", "Torque", "Voltage", "Volume", "VolumeFlowRate",
-        "VolumeFraction", "VolumetricFlux", "Wavenumber",
-    ]
 }

@@ -1,3 +1,5 @@
+import XML
+
 // EPCIS XML binding, reading side: EPCIS 2.0 (urn:epcglobal:epcis:xsd:2) and 1.x
 // (urn:epcglobal:epcis:xsd:1, with its <extension>/<baseExtension> wrappers) documents, query
 // documents and master-data documents, into the same model the JSON-LD binding produces.
@@ -21,11 +23,18 @@ extension EPCISDocument {
     }
 
     /// Decodes whichever EPCIS document the XML holds (the XML twin of `EPCISJSON.decode`).
-    public static func decodeXML(_ bytes: some Collection<UInt8>, validate: Bool = false) throws(EPCISErrors) -> EPCISPayload {
+    ///
+    /// An event whose standard elements are out of the schema's order is refused
+    /// (`element_out_of_order`); `requireSchemaOrder: false` reads it anyway, for tools such as a
+    /// hash calculator that must take documents as they come (the model has no order to lose).
+    public static func decodeXML(_ bytes: some Collection<UInt8>, validate: Bool = false,
+                                 requireSchemaOrder: Bool = true) throws(EPCISErrors) -> EPCISPayload {
         var decoder = XMLEPCISDecoder()
+        decoder.requireSchemaOrder = requireSchemaOrder
         let payload: EPCISPayload
         do {
-            let root = try XMLReader.parse(bytes)
+            let root: XMLTree.Element
+            do { root = try XMLReader.parse(bytes) } catch { throw XMLBindingError(error) }
             payload = try decoder.content(root)
         } catch let e as XMLBindingError {
             throw EPCISErrors((decoder.errors + [e]).map(\.epcisError))
@@ -72,6 +81,8 @@ struct XMLEPCISDecoder {
     var eventID: String?
     /// True for urn:epcglobal:epcis:xsd:1 input (CBV 1.x URNs are normalised either way).
     var isVersion1 = false
+    /// Refuse events whose children are out of the XSD's order (see +XMLSchemaOrder).
+    var requireSchemaOrder = true
 
     static let maxErrors = 100
 
@@ -112,7 +123,7 @@ struct XMLEPCISDecoder {
         func walk(_ x: XMLTree.Element, depth: Int) {
             for c in x.children {
                 guard case .element(let ce) = c else { continue }
-                if depth < 8, ce.name.namespace.isEmpty, ce.name.local == "extension" || ce.name.local == "baseExtension" {
+                if depth < 8, let n = Self.standardName(ce), n == "extension" || n == "baseExtension" {
                     walk(ce, depth: depth + 1)
                 } else {
                     out.append(ce)

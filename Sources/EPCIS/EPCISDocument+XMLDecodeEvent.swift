@@ -1,3 +1,5 @@
+import XML
+
 // EPCIS XML binding, reading side: the event list and the five event types (plus EPCIS 1.x's
 // QuantityEvent, upgraded). Field by field as in EPCglobal-epcis-2_0.xsd; 1.x wrappers are
 // opened by `flattened`, so 1.2's <extension><quantityList>… reads like 2.0's <quantityList>.
@@ -42,9 +44,10 @@ extension XMLEPCISDecoder {
         var e = EPCISEvent(eventType: Self.eventTypes[name] ?? .object, eventTime: EPCISTimestamp(epochSeconds: 0), eventTimeZoneOffset: "")
         let children = Self.flattened(x)
         // eventID first, so every error about this event can name it.
-        if let id = children.first(where: { $0.name.namespace.isEmpty && $0.name.local == "eventID" }) {
+        if let id = children.first(where: { Self.standardName($0) == "eventID" }) {
             eventID = id.trimmedText
         }
+        checkSchemaOrder(x, name)
         for a in x.attributes {
             XMLExtensionMapping.merge(XMLExtensionMapping.attributeKey(a.name, prefixes: &prefixes), .string(a.value), into: &e.extensions)
         }
@@ -52,11 +55,12 @@ extension XMLEPCISDecoder {
         var sawTime = false, sawOffset = false
         var qeClass: String?, qeQuantity: EPCISNumber?
         for c in children {
-            guard c.name.namespace.isEmpty else {
+            // Standard fields are unqualified in the schema; producers also qualify them with the
+            // EPCIS namespace (a prefix, or a default namespace on the root): same field.
+            guard let f = Self.standardName(c) else {
                 XMLExtensionMapping.append(c, to: &e.extensions, prefixes: &prefixes)
                 continue
             }
-            let f = c.name.local
             if Self.singleFields.contains(f), !seen.insert(f).inserted {
                 error(.invalidValue, c, "<\(f)> appears more than once")
                 continue
@@ -153,7 +157,7 @@ extension XMLEPCISDecoder {
         var loc = Location(id: "")
         var sawID = false
         for c in Self.flattened(l) {
-            if c.name.namespace.isEmpty, c.name.local == "id", !sawID {
+            if Self.standardName(c) == "id", !sawID {
                 loc.id = text(c)
                 sawID = true
             } else {
@@ -215,11 +219,11 @@ extension XMLEPCISDecoder {
         var out = ErrorDeclaration(declarationTime: EPCISTimestamp(epochSeconds: 0))
         var sawTime = false
         for c in Self.flattened(d) {
-            guard c.name.namespace.isEmpty else {
+            guard let field = Self.standardName(c) else {
                 XMLExtensionMapping.append(c, to: &out.extensions, prefixes: &prefixes)
                 continue
             }
-            switch c.name.local {
+            switch field {
             case "declarationTime":
                 sawTime = true
                 if let t = timestamp(c) { out.declarationTime = t }
@@ -247,7 +251,7 @@ extension XMLEPCISDecoder {
             }
             var element = SensorElement()
             for c in Self.flattened(s) {
-                switch c.name.namespace.isEmpty ? c.name.local : "" {
+                switch Self.standardName(c) ?? "" {
                 case "sensorMetadata":
                     if element.sensorMetadata != nil { error(.invalidValue, c, "<sensorMetadata> appears more than once") }
                     element.sensorMetadata = sensorMetadata(c)
@@ -294,7 +298,7 @@ extension XMLEPCISDecoder {
             let n = a.name.local
             switch n {
             case "type": out.type = CBV.normalize(v, .measurementType)
-            case "exception": out.exception = Self.sensorAlert(v)
+            case "exception": out.exception = CBV.normalize(v, .sensorAlertType)
             case "deviceID": out.deviceID = v
             case "deviceMetadata": out.deviceMetadata = v
             case "rawData": out.rawData = v
@@ -327,16 +331,6 @@ extension XMLEPCISDecoder {
         }
         sensorContent(r, into: &out.extensions)
         return out
-    }
-
-    /// CBV.normalize expects gs1:SensorAlertType-ALARM_CONDITION; published XML also writes
-    /// gs1:ALARM_CONDITION (the event-hash reference reads it as https://gs1.org/voc/ALARM_CONDITION).
-    static func sensorAlert(_ v: String) -> String {
-        for base in ["gs1:", "https://gs1.org/voc/", "http://gs1.org/voc/"] where v.hasPrefix(base) {
-            let term = String(v.dropFirst(base.count))
-            if CBV.sensorAlertTypes.contains(term) { return term }
-        }
-        return CBV.normalize(v, .sensorAlertType)
     }
 
     /// sensorMetadata/sensorReport are attribute-only in the schema; text or elements inside

@@ -1,4 +1,5 @@
 import Foundation
+import XML
 
 // EPCIS XML binding, writing side: the model as EPCIS 2.0 XML (urn:epcglobal:epcis:xsd:2),
 // fields in the schema's order, standard vocabulary values as CBV URNs, extensions in the
@@ -35,7 +36,7 @@ struct XMLEPCISEncoder {
             let root = try body(&enc)
             var writer = XMLWriter()
             if enc.ext.usedXSDTypes { writer.predeclared = [("xsd", XMLNamespaces.xsd)] }
-            return try writer.write(root)
+            do { return try writer.write(root) } catch { throw XMLBindingError(error) }
         } catch var e as XMLBindingError {
             e.eventIndex = enc.eventIndex
             throw EPCISErrors([e.epcisError])

@@ -2,7 +2,9 @@
 // syntax-independent fingerprint of an event, `ni:///sha-256;<hex>?ver=CBV2.0` (RFC 6920).
 // The server hashes every captured event, so the pre-hash string is built in one pass over
 // the model into a byte buffer (no regexes, no intermediate Strings on the common paths) and
-// hashed with our own SHA-256.
+// hashed with swift-crypto's SHA-256 (BoringSSL's assembly where the CPU has it).
+
+import Crypto
 
 /// Computes EPCIS event hash IDs and the canonical pre-hash strings they are made from.
 public enum EventHash {
@@ -58,9 +60,7 @@ public enum EventHash {
 
     /// Wraps the SHA-256 of a pre-hash string in the RFC 6920 "ni" URI the CBV prescribes.
     public static func hashID(ofPreHash bytes: [UInt8]) -> String {
-        var h = SHA256()
-        bytes.withUnsafeBytes { h.update($0) }
-        let digest = h.finalize()
+        let digest = SHA256.hash(data: bytes)
         // One allocation for the whole ID: "ni:///sha-256;" + 64 hex digits + "?ver=CBV2.0".
         let head: StaticString = "ni:///sha-256;"
         let tail: StaticString = "?ver=CBV2.0"

@@ -1,3 +1,5 @@
+import XML
+
 /// Why an EPCIS XML document was refused (or a model could not be written as XML): the line
 /// and element path where it happened, so a capture client can find the spot in its own file.
 /// The public entry points report these as `EPCISErrors`, like the JSON binding does.
@@ -7,6 +9,8 @@ struct XMLBindingError: Error, Hashable, Sendable, CustomStringConvertible {
         case malformed
         /// A DTD with an external identifier or internal subset, or an entity it would define.
         case forbiddenDTD
+        /// Past one of the XML reader's limits (nesting depth, attributes per element).
+        case limitExceeded
         /// Well-formed, but not an EPCIS document this binding understands.
         case invalidDocument
         /// The model holds something XML 1.0 cannot carry.
@@ -29,6 +33,17 @@ struct XMLBindingError: Error, Hashable, Sendable, CustomStringConvertible {
         self.line = line
         self.path = path
         self.message = message
+    }
+
+    /// The reader's or writer's error, as the binding reports it.
+    init(_ e: XMLError) {
+        let kind: Kind = switch e.kind {
+        case .malformed: .malformed
+        case .forbiddenDTD: .forbiddenDTD
+        case .limitExceeded: .limitExceeded
+        case .unencodable: .unencodable
+        }
+        self.init(kind, line: e.line, path: e.path, e.message)
     }
 
     var description: String {

@@ -1,3 +1,5 @@
+import XML
+
 /// User extensions between XML elements and the model's JSON values, following the way the
 /// EPCIS 2.0 JSON-LD binding (and the event-hash reference) reads XML extensions:
 ///

@@ -1,3 +1,5 @@
+import XML
+
 /// Namespace URIs the EPCIS XML binding knows, and the prefix bookkeeping that lets extension
 /// names travel between XML (namespace URI + local name) and the model's JSON-LD style keys
 /// ("prefix:local", the prefix declared in the document's @context).
@@ -9,8 +11,8 @@ enum XMLNamespaces {
     static let masterData2 = "urn:epcglobal:epcis-masterdata:xsd:2"
     static let masterData1 = "urn:epcglobal:epcis-masterdata:xsd:1"
     static let sbdh = "http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader"
-    static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
-    static let xsd = "http://www.w3.org/2001/XMLSchema"
+    static let xsi = XMLNamespace.xsi
+    static let xsd = XMLNamespace.xsd
 
     static let epcisDocumentNamespaces: Set<String> = [epcis2, epcis1]
     static let queryNamespaces: Set<String> = [query2, query1]

@@ -7,11 +7,16 @@ private let GS: UInt8 = 0x1D        // what scanners transmit for FNC1
 
 extension ElementString {
     /// Parses an element string. FNC1 is "^" or GS (0x1D); the data must start with FNC1
-    /// ("^" / GS) or a GS1 symbology identifier ("]C1", "]e0", "]d2", "]Q3", "]J1").
-    public static func parse(elementString text: String, options: ParseOptions = .default) throws(GS1Error) -> ElementString {
+    /// ("^" / GS) or a GS1 symbology identifier ("]C1", "]e0", "]d2", "]Q3", "]J1"), unless
+    /// `leadingFNC1Implied`: then it may also start right at the first AI, as a scanner sends
+    /// it with the symbology identifier turned off. Error positions count from the text given.
+    public static func parse(elementString text: String, options: ParseOptions = .default,
+                             leadingFNC1Implied: Bool = false) throws(GS1Error) -> ElementString {
         var text = text
         let r: Result<ElementString, GS1Error> = text.withUTF8 { buf in
-            do throws(GS1Error) { return .success(try parseRaw(UnsafeRawBufferPointer(buf), options: options)) }
+            do throws(GS1Error) {
+                return .success(try parseRaw(UnsafeRawBufferPointer(buf), options: options, leadingFNC1Implied: leadingFNC1Implied))
+            }
             catch { return .failure(error) }
         }
         return try r.get()
@@ -27,7 +32,7 @@ extension ElementString {
         return try r.get()
     }
 
-    static func parseRaw(_ p: UnsafeRawBufferPointer, options: ParseOptions) throws(GS1Error) -> ElementString {
+    static func parseRaw(_ p: UnsafeRawBufferPointer, options: ParseOptions, leadingFNC1Implied: Bool = false) throws(GS1Error) -> ElementString {
         let n = p.count
         guard n > 0 else { throw .emptyInput }
         var i: Int
@@ -35,6 +40,8 @@ extension ElementString {
             i = 1
         } else if n >= 3, p[0] == 0x5D, [0x43, 0x65, 0x64, 0x51, 0x4A].contains(p[1]) {
             i = 3   // "]C1" etc.: the symbology identifier implies FNC1 in first position
+        } else if leadingFNC1Implied, isDigit(p[0]) {
+            i = 0
         } else {
             throw .malformedAI(position: 0)
         }

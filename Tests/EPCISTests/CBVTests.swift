@@ -19,7 +19,7 @@ import Testing
         #expect(CBV.normalize("gs1:Temperature", .measurementType) == "Temperature")
         #expect(CBV.webURI("Temperature", .measurementType) == "https://gs1.org/voc/Temperature")
         #expect(CBV.normalize("cbv:Comp-latitude", .component) == "latitude")
-        #expect(CBV.webURI("ALARM_CONDITION", .sensorAlertType) == "https://gs1.org/voc/SensorAlertType-ALARM_CONDITION")
+        #expect(CBV.webURI("ALARM_CONDITION", .sensorAlertType) == "https://gs1.org/voc/ALARM_CONDITION")
         #expect(CBV.urn("Temperature", .measurementType) == "https://gs1.org/voc/Temperature")
     }
 

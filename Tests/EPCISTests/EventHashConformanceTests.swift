@@ -10,7 +10,8 @@ import Testing
 /// the ID on the same line of .hashes, e.g. epcisDocWithAllGS1Keys). The .hashes line is then
 /// the authority: we still require our ID to equal it, and report the unusable pre-hash line
 /// instead of comparing against it.
-@Suite struct EventHashConformanceTests {
+@Suite(.enabled(if: SharedFolder.has("conformance/event-hash"), "needs shared/conformance/event-hash (set NGUON_SHARED to the shared/ folder)"))
+struct EventHashConformanceTests {
     static let folder: URL? = SharedFolder.file("conformance/event-hash")
 
     static func names(_ suffix: String) -> [String] {
@@ -30,8 +31,8 @@ import Testing
         return l
     }
 
-    @Test func vectorsArePresent() {
-        guard Self.folder != nil else { return }
+    @Test func vectorsArePresent() throws {
+        _ = try #require(Self.folder)
         #expect(Self.jsonCases.count >= 20)
         // Every vector with an input document has expected IDs to compare against.
         for name in Self.jsonCases + Self.xmlCases { #expect(Self.lines(name, ".hashes") != nil, "\(name) has no .hashes") }
@@ -57,7 +58,9 @@ import Testing
     @Test(arguments: xmlCases)
     func xml(_ name: String) throws {
         let url = try #require(Self.folder?.appendingPathComponent(name + ".xml"))
-        let payload = try EPCISDocument.decodeXML(try Data(contentsOf: url))
+        // Read as the reference reads them, in whatever order: SensorDataExamples.xml puts a
+        // sensorElementList after ilmd, which capture refuses (XMLBindingOrderTests).
+        let payload = try EPCISDocument.decodeXML(try Data(contentsOf: url), requireSchemaOrder: false)
         let (pre, ids): ([String], [String])
         switch payload {
         case .document(let d): (pre, ids) = (EventHash.preHashStrings(d), EventHash.compute(d))
@@ -70,7 +73,10 @@ import Testing
     /// Compares computed pre-hashes and IDs with X.prehashes / X.hashes and prints a per-file tally.
     static func check(_ file: String, pre: [String], ids: [String]) {
         let base = String(file[..<file.lastIndex(of: ".")!])
-        let expectedIDs = lines(base, ".hashes") ?? []
+        guard let expectedIDs = lines(base, ".hashes") else {
+            Issue.record("\(base).hashes is missing: \(file) cannot be checked")
+            return
+        }
         let expectedPre = lines(base, ".prehashes")
         #expect(ids.count == expectedIDs.count, "\(file): \(ids.count) events, \(expectedIDs.count) expected IDs")
         var idOK = 0, preOK = 0, preUnusable = 0

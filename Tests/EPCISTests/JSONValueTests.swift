@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func rejectsInvalidUTF8() {
-        #expect(throws: JSONParseError.self) { try JSONValue.parse([0x22, 0xC3, 0x28, 0x22]) }
+        #expect(throws: JSONParseError(offset: 0, message: "invalid UTF-8 in string")) { try JSONValue.parse([0x22, 0xC3, 0x28, 0x22]) }
     }
 
     @Test func errorOffset() {
@@ -44,7 +44,7 @@ import Testing
 
     @Test func deepNestingIsRefused() {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
-        #expect(throws: JSONParseError.self) { try JSONValue.parse(deep) }
+        #expect { try JSONValue.parse(deep) } throws: { ($0 as? JSONParseError)?.message.hasPrefix("nesting deeper than") == true }
     }
 
     @Test func acceptsByteOrderMarkAndData() throws {

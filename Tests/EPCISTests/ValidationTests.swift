@@ -271,7 +271,7 @@ import Testing
         #expect(errs.map(\.eventIndex) == [0, 1])
         #expect(errs[0].field == "bizStep" && errs[0].eventID == "urn:uuid:00000000-0000-4000-8000-000000000000")
         #expect(errs[1].field == "action" && errs[1].eventID == Self.eventID)
-        #expect(throws: EPCISErrors.self) { try doc.validated() }
+        #expect(throws: EPCISErrors(errs)) { try doc.validated() }
     }
 
     @Test func documentLevelErrors() {

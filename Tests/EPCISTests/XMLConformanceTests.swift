@@ -5,7 +5,7 @@ import Testing
 
 /// The published EPCIS XML examples (shared/conformance/epcis/XML) and the event-hash pairs
 /// (shared/conformance/event-hash: X.xml and X.jsonld hold the same events).
-@Suite("EPCIS XML conformance", .enabled(if: SharedFolder.has("conformance/epcis/XML")))
+@Suite("EPCIS XML conformance", .enabled(if: SharedFolder.has("conformance/epcis/XML"), "needs shared/conformance/epcis/XML (set NGUON_SHARED to the shared/ folder)"))
 struct XMLConformanceTests {
     static func bytes(_ u: URL) throws -> [UInt8] { Array(try Data(contentsOf: u)) }
 
@@ -120,7 +120,7 @@ struct XMLConformanceTests {
 
     @Test("CBV and Mimasu examples keep their master data and every event")
     func masterDataComesThrough() throws {
-        guard let md = SharedFolder.file("conformance/epcis/XML/Mimasu/Example-masterData.xml") else { return }
+        let md = try #require(SharedFolder.file("conformance/epcis/XML/Mimasu/Example-masterData.xml"))
         let d = try EPCISDocument(xml: try Self.bytes(md))
         let loc = d.vocabularyList.first { $0.type == Vocabulary.businessLocationType }
         let site = loc?.elements.first { $0.id == "urn:epc:id:sgln:0037000.00729.0" }
@@ -131,7 +131,9 @@ struct XMLConformanceTests {
         #expect(address?["example:Address"]?.objectValue?["City"] == .string("Fancy"))
         #expect(d.context.namespace(forPrefix: "example") == "http://epcis.example.com/ns")
 
-        for f in SharedFolder.files(under: "conformance/epcis/XML/CBV", suffix: ".xml") {
+        let cbv = SharedFolder.files(under: "conformance/epcis/XML/CBV", suffix: ".xml")
+        try #require(!cbv.isEmpty, "no CBV examples under conformance/epcis/XML/CBV")
+        for f in cbv {
             let p = try EPCISDocument.decodeXML(try Self.bytes(f))
             let text = String(decoding: try Self.bytes(f), as: UTF8.self)
             let count = ["<ObjectEvent>", "<AggregationEvent>", "<TransactionEvent>", "<TransformationEvent>", "<AssociationEvent>"]
@@ -141,12 +143,15 @@ struct XMLConformanceTests {
         }
     }
 
-    @Test("XML → model → XML → model is stable for every example")
+    @Test("XML → model → XML → model is stable for every example",
+          .enabled(if: SharedFolder.has("conformance/event-hash"), "needs shared/conformance/event-hash (set NGUON_SHARED to the shared/ folder)"))
     func roundTrip() throws {
         let files = SharedFolder.files(under: "conformance/epcis/XML", suffix: ".xml")
             + SharedFolder.files(under: "conformance/event-hash", suffix: ".xml")
+        try #require(files.count >= 40)
         for f in files where !Self.isCaptureJob(f) {
-            let first = try EPCISDocument.decodeXML(try Self.bytes(f))
+            // The hash vectors include one event out of schema order; the writer puts it in order.
+            let first = try EPCISDocument.decodeXML(try Self.bytes(f), requireSchemaOrder: false)
             let xml = try Self.reencode(first)
             let second: EPCISPayload
             do { second = try EPCISDocument.decodeXML(xml) } catch {
@@ -160,15 +165,15 @@ struct XMLConformanceTests {
         }
     }
 
-    @Test("event-hash pairs: the same events from XML and from JSON-LD")
+    @Test("event-hash pairs: the same events from XML and from JSON-LD",
+          .enabled(if: SharedFolder.has("conformance/event-hash"), "needs shared/conformance/event-hash (set NGUON_SHARED to the shared/ folder)"))
     func xmlAndJSONAgree() throws {
-        guard SharedFolder.has("conformance/event-hash") else { return }
         var pairs = 0
         for x in SharedFolder.files(under: "conformance/event-hash", suffix: ".xml") {
             let j = x.deletingPathExtension().appendingPathExtension("jsonld")
             guard FileManager.default.fileExists(atPath: j.path) else { continue }
             pairs += 1
-            let fromXML = try EPCISDocument.decodeXML(try Self.bytes(x))
+            let fromXML = try EPCISDocument.decodeXML(try Self.bytes(x), requireSchemaOrder: false)
             let fromJSON = try EPCISJSON.decode(try Self.bytes(j))
             #expect(Self.hashes(fromXML) == Self.hashes(fromJSON), "\(x.lastPathComponent): event hash IDs differ between XML and JSON")
             let a = Self.events(fromXML), b = Self.events(fromJSON)
@@ -180,7 +185,9 @@ struct XMLConformanceTests {
         #expect(pairs >= 10)
     }
 
-    @Test("JSON → model → XML → model gives the same events")
+    @Test("JSON → model → XML → model gives the same events",
+          .enabled(if: SharedFolder.has("conformance/epcis/JSON") && SharedFolder.has("conformance/event-hash"),
+                   "needs shared/conformance/epcis/JSON and shared/conformance/event-hash"))
     func jsonThroughXML() throws {
         let files = SharedFolder.files(under: "conformance/epcis/JSON", suffix: ".jsonld")
             + SharedFolder.files(under: "conformance/event-hash", suffix: ".jsonld")
@@ -223,5 +230,7 @@ struct XMLConformanceTests {
             }
         }
         print("JSON through XML: \(checked) documents")
+        // Documents that do not decode are skipped above; the JSON tests report them.
+        #expect(checked >= 60)
     }
 }

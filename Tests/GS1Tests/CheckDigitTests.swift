@@ -59,8 +59,8 @@ struct CheckDigitTests {
         #expect(try GTIN("00000002345673").gtin8 == "02345673")
         #expect(try GTIN("09520123456788").gtin13 == "9520123456788")
         #expect(try GTIN("09520123456788").gtin12 == nil)
-        #expect(throws: GS1Error.self) { try GTIN("9520123456789") }
-        #expect(throws: GS1Error.self) { try GTIN("952012345678") }
-        #expect(throws: GS1Error.self) { try GTIN("95201234567AB") }
+        #expect(throws: GS1Error.invalidKey("GTIN check digit is wrong: 9520123456789")) { try GTIN("9520123456789") }
+        #expect(throws: GS1Error.invalidKey("GTIN check digit is wrong: 952012345678")) { try GTIN("952012345678") }
+        #expect(throws: GS1Error.invalidKey("GTIN must be 8, 12, 13 or 14 digits: 95201234567AB")) { try GTIN("95201234567AB") }
     }
 }

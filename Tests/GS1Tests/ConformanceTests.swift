@@ -10,7 +10,7 @@ import Testing
 /// a row expected to fail must fail with everything optional refused (`.strict`).
 /// The "ai-*" files test syntax only, as in the engine's own tests, so pair rules are not
 /// applied there; the Digital Link files run with pair rules on.
-@Suite("GS1 conformance vectors", .enabled(if: SharedFolder.has("conformance/digital-link")))
+@Suite("GS1 conformance vectors", .enabled(if: SharedFolder.has("conformance/digital-link"), "needs shared/conformance/digital-link (set NGUON_SHARED to the shared/ folder)"))
 struct ConformanceTests {
     static let dir = "conformance/digital-link/"
 

@@ -5,12 +5,12 @@ import Testing
 
 /// Compares the built-in AI table with shared/conformance/gs1/gs1-syntax-dictionary.txt:
 /// same AIs, titles, flags, components, linters, pair rules and Digital Link key qualifiers.
-@Suite("AI table vs. GS1 Barcode Syntax Dictionary", .enabled(if: SharedFolder.has("conformance/gs1/gs1-syntax-dictionary.txt")))
+@Suite("AI table vs. GS1 Barcode Syntax Dictionary", .enabled(if: SharedFolder.has("conformance/gs1/gs1-syntax-dictionary.txt"), "needs shared/conformance/gs1/gs1-syntax-dictionary.txt (set NGUON_SHARED to the shared/ folder)"))
 struct DictionaryCrossCheckTests {
     struct Entry { var flags = "", spec: [String] = [], req: [String] = [], ex: [String] = [], key: String?, title = "" }
 
     static func load() throws -> [String: Entry] {
-        guard let f = SharedFolder.file("conformance/gs1/gs1-syntax-dictionary.txt") else { return [:] }
+        let f = try #require(SharedFolder.file("conformance/gs1/gs1-syntax-dictionary.txt"))
         var out: [String: Entry] = [:]
         for raw in try String(contentsOf: f, encoding: .utf8).split(separator: "\n") {
             guard let c = raw.first, c != "#" else { continue }

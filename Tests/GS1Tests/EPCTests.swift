@@ -33,11 +33,15 @@ struct EPCTests {
     }
 
     @Test func rejects() {
-        #expect(throws: GS1Error.self) { try EPC.elementString(fromURN: "urn:epc:id:sgtin:0614141.81234.6789") }
-        #expect(throws: GS1Error.self) { try EPC.elementString(fromURN: "urn:epc:id:foo:1.2") }
+        // Company prefix and item reference together must have 13 digits.
+        #expect(throws: GS1Error.invalidEPC("urn:epc:id:sgtin:0614141.81234.6789")) { try EPC.elementString(fromURN: "urn:epc:id:sgtin:0614141.81234.6789") }
+        #expect(throws: GS1Error.invalidEPC("urn:epc:id:foo:1.2")) { try EPC.elementString(fromURN: "urn:epc:id:foo:1.2") }
         #expect(throws: GS1Error.invalidCompanyPrefixLength(13)) {
             try EPC.urn(fromDigitalLink: "https://id.gs1.org/01/09506000134352/21/1", companyPrefixLength: 13)
         }
-        #expect(throws: GS1Error.self) { try EPC.urn(fromDigitalLink: "https://id.gs1.org/01/09506000134352") }
+        // A GTIN alone is a class, not an instance: no EPC URN.
+        #expect { try EPC.urn(fromDigitalLink: "https://id.gs1.org/01/09506000134352") } throws: { e in
+            if case .invalidEPC = e as? GS1Error { return true } else { return false }
+        }
     }
 }

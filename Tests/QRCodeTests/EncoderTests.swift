@@ -120,8 +120,11 @@ struct EncoderTests {
     func version40Boundary(level: ErrorCorrection, unit: String, count: Int) throws {
         let fits = try QRCode.encode(String(repeating: unit, count: count), errorCorrection: level)
         #expect(fits.version == 40 && fits.size == 177 && fits.errorCorrection == level)
-        #expect(throws: QRCodeError.self) {
+        #expect {
             try QRCode.encode(String(repeating: unit, count: count + 1), errorCorrection: level)
+        } throws: { e in
+            guard case .dataTooLong(_, _, _, let l, let maxVersion) = e as? QRCodeError else { return false }
+            return l == level && maxVersion == 40
         }
     }
 
@@ -132,8 +135,11 @@ struct EncoderTests {
     func version1Boundary(level: ErrorCorrection, unit: String, count: Int) throws {
         #expect(try QRCode.encode(String(repeating: unit, count: count), errorCorrection: level).version == 1)
         #expect(try QRCode.encode(String(repeating: unit, count: count + 1), errorCorrection: level).version == 2)
-        #expect(throws: QRCodeError.self) {
+        #expect {
             try QRCode.encode(String(repeating: unit, count: count + 1), errorCorrection: level, maxVersion: 1)
+        } throws: { e in
+            guard case .dataTooLong(_, _, _, let l, let maxVersion) = e as? QRCodeError else { return false }
+            return l == level && maxVersion == 1
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 // EPCIS 2.0 JSON/JSON-LD binding of EPCISDocument and EPCISQueryDocument (EPCIS 2.0 §10).
 
 /// Any top-level EPCIS JSON payload, told apart by its "type".
@@ -31,11 +33,18 @@ public enum EPCISJSON {
         default:
             var ctx = JSONDecodeContext()
             ctx.eventIndex = 0
+            // A bare event sent on its own is a JSON-LD document too. (EPCISEvent(json:) reads
+            // stored events, which take their context from elsewhere, and does not ask.)
+            if o["@context"] == nil { ctx.error(.missingField, "@context", missingContextMessage("an event sent on its own")) }
             guard let e = EPCISEvent.decode(o, &ctx) else { throw EPCISErrors(ctx.errors) }
             if validate { ctx.errors += e.validate(index: 0) }
             if !ctx.errors.isEmpty { throw EPCISErrors(ctx.errors) }
             return .event(e)
         }
+    }
+
+    static func missingContextMessage(_ what: String) -> String {
+        "\(what) needs \"@context\" (EPCIS 2.0 JSON-LD), e.g. \"@context\": [\"\(EPCISContext.standardURL)\"]"
     }
 
     /// Extension members are namespaced: "prefix:name" or a full URI.
@@ -49,10 +58,12 @@ public enum EPCISJSON {
 
     /// Decodes an event list with each event's index, validating when asked; events whose type
     /// is unknown are left out (their error is recorded) so the rest can still be checked.
-    static func decodeEvents(_ v: JSONValue, field: String, validate: Bool, _ ctx: inout JSONDecodeContext) -> [EPCISEvent] {
+    static func decodeEvents(_ v: JSONValue, field: String, validate: Bool, context: EPCISContext,
+                             _ ctx: inout JSONDecodeContext) -> [EPCISEvent] {
         guard let a = ctx.array(v, field) else { return [] }
         var out: [EPCISEvent] = []
         out.reserveCapacity(a.count)
+        let now = Date()
         for (k, item) in a.enumerated() {
             ctx.eventIndex = k
             ctx.eventID = nil
@@ -61,7 +72,7 @@ public enum EPCISJSON {
                 continue
             }
             guard let e = EPCISEvent.decode(o, &ctx) else { continue }
-            if validate { ctx.errors += e.validate(index: k) }
+            if validate { ctx.errors += e.validate(index: k, now: now, documentContext: context) }
             out.append(e)
         }
         ctx.eventIndex = nil
@@ -189,8 +200,9 @@ public enum EPCISJSON {
             default: extensions.members.append(m)
             }
         }
-        // A document without @context still means EPCIS 2.0 terms; assume the standard context.
-        if !sawContext { context = EPCISContext() }
+        // EPCIS 2.0 JSON-LD requires it (the JSON schema's required-ld-context): without it the
+        // members have no defined meaning, and guessing would hide a broken producer.
+        if !sawContext { ctx.error(.missingField, "@context", EPCISJSON.missingContextMessage(expectedType)) }
         if body == nil { ctx.error(.missingField, "epcisBody", "\(expectedType) needs an epcisBody") }
         return body
     }
@@ -226,7 +238,7 @@ extension EPCISDocument {
                                           header: &doc.epcisHeader, extensions: &doc.extensions)
         if let body, let bo = ctx.object(body, "epcisBody") {
             if let list = bo["eventList"] {
-                doc.events = EPCISJSON.decodeEvents(list, field: "epcisBody.eventList", validate: validate, &ctx)
+                doc.events = EPCISJSON.decodeEvents(list, field: "epcisBody.eventList", validate: validate, context: doc.context, &ctx)
             } else {
                 ctx.error(.missingField, "epcisBody.eventList", "epcisBody needs an eventList")
             }
@@ -280,7 +292,8 @@ extension EPCISQueryDocument {
                         for r in rb.members {
                             switch r.key {
                             case "eventList":
-                                doc.events = EPCISJSON.decodeEvents(r.value, field: "epcisBody.queryResults.resultsBody.eventList", validate: validate, &ctx)
+                                doc.events = EPCISJSON.decodeEvents(r.value, field: "epcisBody.queryResults.resultsBody.eventList", validate: validate,
+                                                                    context: doc.context, &ctx)
                             case "vocabularyList":
                                 doc.vocabularyList = EPCISJSON.decodeVocabularies(r.value, "epcisBody.queryResults.resultsBody.vocabularyList", &ctx)
                             default:

@@ -38,6 +38,15 @@ public struct EPCISError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidUOM = "invalid_uom"
         /// Any other value that breaks the standard (hexBinary, duplicate set/unset, …).
         case invalidValue = "invalid_value"
+        /// A time or date outside what real event data can hold (year 0001, 9999…).
+        case dateOutOfRange = "date_out_of_range"
+        /// A CBV master-data date attribute (cbvmda:bestBeforeDate…) that is not an xsd:date.
+        case invalidDate = "invalid_date"
+        /// An eventID that is a CBV 2.0 event hash ID, but not the hash of the event it names.
+        case eventIDMismatch = "event_id_mismatch"
+        /// XML: a standard element out of its event type's sequence in the EPCIS 2.0 XSD (or one
+        /// after an extension element, which the schema only allows last).
+        case elementOutOfOrder = "element_out_of_order"
     }
 
     public var code: Code

@@ -1,10 +1,21 @@
+import Foundation
+
 // Semantic validation of one event against EPCIS 2.0 (§7.4 event types, §8 identifiers) and
 // CBV 2.0 (vocabulary values). Every rule reports and moves on, so one pass lists everything.
 
 extension EPCISEvent {
     /// All problems with this event; `index` is its position in the document, used in errors.
-    public func validate(index: Int? = nil) -> [EPCISError] {
-        var v = EventValidator(event: self, index: index)
+    /// `now` bounds how far in the future a time may lie (see EventValidator+Dates). Extension
+    /// prefixes resolve through the event's own @context and the standard one; events of a
+    /// document are validated by the document, which knows its prefixes too.
+    public func validate(index: Int? = nil, now: Date = Date()) -> [EPCISError] {
+        validate(index: index, now: now, documentContext: nil)
+    }
+
+    /// The same, for an event of a document whose @context (`documentContext`) declares the
+    /// prefixes its extension keys use, so cbvmda-like attributes are recognised under any prefix.
+    public func validate(index: Int?, now: Date, documentContext: EPCISContext?) -> [EPCISError] {
+        var v = EventValidator(event: self, index: index, now: now, documentContext: documentContext)
         v.run()
         return v.errors
     }
@@ -16,11 +27,17 @@ extension EPCISEvent {
 struct EventValidator {
     let e: EPCISEvent
     let index: Int?
+    let now: Date
+    /// The enclosing document's @context, for recognising CBV master-data attributes whatever
+    /// their prefix (looked up only for ILMD keys, off the common path).
+    let documentContext: EPCISContext?
     var errors: [EPCISError] = []
 
-    init(event: EPCISEvent, index: Int?) {
+    init(event: EPCISEvent, index: Int?, now: Date, documentContext: EPCISContext?) {
         e = event
         self.index = index
+        self.now = now
+        self.documentContext = documentContext
     }
 
     mutating func fail(_ code: EPCISError.Code, _ field: String, _ message: String) {
@@ -46,6 +63,7 @@ struct EventValidator {
         if t.offsetSeconds == nil {
             fail(.missingTimeZone, field, "'\(t.lexical)' has no time zone; add Z or an offset such as +07:00")
         }
+        checkTimeWindow(t, field)
     }
 
     mutating func checkCommon() {
@@ -108,7 +126,7 @@ struct EventValidator {
         notAllowed(t != .transformation && !e.outputQuantityList.isEmpty, "outputQuantityList")
         notAllowed(t != .transformation && e.transformationID != nil, "transformationID")
         notAllowed((t == .object || t == .transformation) && e.parentID != nil, "parentID")
-        notAllowed(t != .object && t != .transformation && e.persistentDisposition != nil, "persistentDisposition")
+        // persistentDisposition is in every event type's sequence in EPCglobal-epcis-2_0.xsd.
         notAllowed(t != .object && t != .transformation && e.ilmd != nil, "ilmd")
 
         switch t {
@@ -176,7 +194,10 @@ struct EventValidator {
         if let id = e.transformationID, !EPCISIdentifier.isURI(id) {
             fail(.invalidURI, "transformationID", "'\(id)' is not a URI")
         }
-        if let ilmd = e.ilmd { checkExtensions(ilmd, "ilmd.") }
+        if let ilmd = e.ilmd {
+            checkExtensions(ilmd, "ilmd.")
+            checkMasterDataDates(ilmd)
+        }
     }
 
     mutating func checkQuantities(_ list: [QuantityElement], _ field: String) {
@@ -209,7 +230,7 @@ struct EventValidator {
     // MARK: why
 
     mutating func checkVocab(_ value: String, _ vocabulary: CBV.Vocabulary, _ field: String) {
-        if vocabulary.terms.contains(value) { return }
+        if vocabulary.terms.contains(value) || CBV.isLegacyTerm(value, vocabulary) { return }
         if value.isEmpty {
             fail(.missingField, field, "\(field) is empty")
         } else if CBV.isInReservedNamespace(value, vocabulary) {

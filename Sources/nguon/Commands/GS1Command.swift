@@ -22,7 +22,7 @@ struct GS1Command: ParsableCommand {
         func run() throws {
             if let input {
                 do throws(GS1Error) {
-                    let parsed = try GS1.parse(input)
+                    let parsed = try Self.parse(input)
                     print(encode(parsed.descriptions(), pretty: true))
                 } catch {
                     FileHandle.standardError.write(Data("nguon gs1 parse: \(error.description) [\(error.code)]\n".utf8))
@@ -34,10 +34,12 @@ struct GS1Command: ParsableCommand {
             var lineNumber = 0
             while let line = readLine(strippingNewline: true) {
                 lineNumber += 1
-                let text = line.hasSuffix("\r") ? String(line.dropLast()) : line
+                // A file saved on Windows ends its lines with CR and may start with a byte order mark.
+                var text = line.hasSuffix("\r") ? String(line.dropLast()) : line
+                if lineNumber == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
                 if text.isEmpty { continue }
                 do throws(GS1Error) {
-                    let parsed = try GS1.parse(text)
+                    let parsed = try Self.parse(text)
                     print(encode(LineResult(line: lineNumber, input: text, ais: parsed.descriptions(), error: nil), pretty: false))
                 } catch {
                     anyInvalid = true
@@ -46,6 +48,13 @@ struct GS1Command: ParsableCommand {
                 }
             }
             if anyInvalid { throw ExitCode(1) }
+        }
+
+        /// The one way both modes read an input, so an argument and a line of standard input
+        /// with the same text always agree: GS1.parse, which also takes an element string
+        /// whose leading FNC1 a scanner left out ("0178717691753146").
+        static func parse(_ text: String) throws(GS1Error) -> ElementString {
+            try GS1.parse(text)
         }
     }
 

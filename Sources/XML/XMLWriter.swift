@@ -4,13 +4,18 @@
 /// for (renamed only on a clash), and no default namespace is ever declared: EPCIS's standard
 /// elements are unqualified, so a default namespace would silently move them. Elements holding
 /// only elements are indented; any element with text is written inline, so text round-trips.
-struct XMLWriter {
-    var indent = "  "
+public struct XMLWriter {
+    public var indent = "  "
     /// Namespaces declared on the root whatever the tree uses: those named inside attribute
     /// values (xsi:type="xsd:decimal"), which a walk over element names cannot see.
-    var predeclared: [(prefix: String, uri: String)] = []
+    public var predeclared: [(prefix: String, uri: String)] = []
 
-    func write(_ root: XMLTree.Element) throws -> [UInt8] {
+    public init(indent: String = "  ", predeclared: [(prefix: String, uri: String)] = []) {
+        self.indent = indent
+        self.predeclared = predeclared
+    }
+
+    public func write(_ root: XMLTree.Element) throws(XMLError) -> [UInt8] {
         let prefixes = try assignPrefixes(root)
         var out: [UInt8] = []
         out.reserveCapacity(4096)
@@ -20,7 +25,7 @@ struct XMLWriter {
         return out
     }
 
-    func string(_ root: XMLTree.Element) throws -> String {
+    public func string(_ root: XMLTree.Element) throws(XMLError) -> String {
         String(decoding: try write(root), as: UTF8.self)
     }
 
@@ -39,23 +44,24 @@ struct XMLWriter {
             order.append((prefix, uri))
         }
 
-        /// The prefix to write for `name`: its own when that means its namespace.
-        func prefix(for name: XMLTree.Name) -> String {
+        /// The prefix to write for `name`: its own when that means its namespace; nil only for a
+        /// namespace `assignPrefixes` never saw.
+        func prefix(for name: XMLTree.Name) -> String? {
             if !name.prefix.isEmpty, uriByPrefix[name.prefix] == name.namespace { return name.prefix }
-            return firstPrefixByURI[name.namespace]!
+            return firstPrefixByURI[name.namespace]
         }
     }
 
-    private func assignPrefixes(_ root: XMLTree.Element) throws -> Prefixes {
+    private func assignPrefixes(_ root: XMLTree.Element) throws(XMLError) -> Prefixes {
         var p = Prefixes()
         let reserved: Set<String> = ["xml", "xmlns"]
         for (prefix, uri) in predeclared where p.uriByPrefix[prefix] == nil && !reserved.contains(prefix) {
             p.bind(prefix, uri)
         }
-        func visit(_ n: XMLTree.Name) throws {
-            guard !n.namespace.isEmpty, n.namespace != XMLReader.xmlNamespace else { return }
-            if n.namespace == XMLReader.xmlnsNamespace {
-                throw XMLBindingError(.unencodable, line: nil, "the xmlns namespace cannot be used for \(n.local)")
+        func visit(_ n: XMLTree.Name) throws(XMLError) {
+            guard !n.namespace.isEmpty, n.namespace != XMLNamespace.xml else { return }
+            if n.namespace == XMLNamespace.xmlns {
+                throw XMLError(.unencodable, line: nil, "the xmlns namespace cannot be used for \(n.local)")
             }
             let wanted = n.prefix.isEmpty || n.prefix.lowercased().hasPrefix("xml") || !Self.isNCName(n.prefix) ? "" : n.prefix
             if !wanted.isEmpty {
@@ -74,9 +80,9 @@ struct XMLWriter {
             p.bind(candidate, n.namespace)
         }
         // Recursion is bounded: trees deeper than XMLReader.maxDepth are refused first.
-        func walk(_ e: XMLTree.Element, _ depth: Int) throws {
+        func walk(_ e: XMLTree.Element, _ depth: Int) throws(XMLError) {
             guard depth <= XMLReader.maxDepth else {
-                throw XMLBindingError(.unencodable, line: nil, "elements nested deeper than \(XMLReader.maxDepth) levels")
+                throw XMLError(.unencodable, line: nil, "elements nested deeper than \(XMLReader.maxDepth) levels")
             }
             try visit(e.name)
             for a in e.attributes { try visit(a.name) }
@@ -86,19 +92,22 @@ struct XMLWriter {
         return p
     }
 
-    static func isNCName(_ s: String) -> Bool {
+    public static func isNCName(_ s: String) -> Bool {
         guard let f = s.utf8.first else { return false }
         func start(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || c == 0x5F || c >= 0x80 }
         return start(f) && s.utf8.allSatisfy { start($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E }
     }
 
     /// Appends `prefix:local` (or `local`).
-    private func writeName(_ n: XMLTree.Name, _ p: Prefixes, into out: inout [UInt8]) throws {
+    private func writeName(_ n: XMLTree.Name, _ p: Prefixes, into out: inout [UInt8]) throws(XMLError) {
         guard Self.isNCName(n.local) else {
-            throw XMLBindingError(.unencodable, line: nil, "\"\(n.local)\" is not a valid XML name")
+            throw XMLError(.unencodable, line: nil, "\"\(n.local)\" is not a valid XML name")
         }
         if !n.namespace.isEmpty {
-            out.append(contentsOf: (n.namespace == XMLReader.xmlNamespace ? "xml" : p.prefix(for: n)).utf8)
+            guard let prefix = n.namespace == XMLNamespace.xml ? "xml" : p.prefix(for: n) else {
+                throw XMLError(.unencodable, line: nil, "no prefix was assigned to namespace \(n.namespace)")
+            }
+            out.append(contentsOf: prefix.utf8)
             out.append(0x3A)
         }
         out.append(contentsOf: n.local.utf8)
@@ -106,9 +115,9 @@ struct XMLWriter {
 
     // MARK: - Elements
 
-    private func element(_ e: XMLTree.Element, depth: Int, prefixes: Prefixes, isRoot: Bool, into out: inout [UInt8]) throws {
+    private func element(_ e: XMLTree.Element, depth: Int, prefixes: Prefixes, isRoot: Bool, into out: inout [UInt8]) throws(XMLError) {
         guard depth <= XMLReader.maxDepth else {
-            throw XMLBindingError(.unencodable, line: nil, "elements nested deeper than \(XMLReader.maxDepth) levels")
+            throw XMLError(.unencodable, line: nil, "elements nested deeper than \(XMLReader.maxDepth) levels")
         }
         out.append(0x3C)
         try writeName(e.name, prefixes, into: &out)
@@ -155,15 +164,15 @@ struct XMLWriter {
     /// Escapes markup characters; in attributes also whitespace that normalisation would eat,
     /// and CR everywhere (a parser turns a literal CR into LF). Characters XML 1.0 cannot hold
     /// at all are refused rather than silently dropped.
-    static func escape(_ s: String, attribute: Bool, into out: inout [UInt8]) throws {
+    public static func escape(_ s: String, attribute: Bool, into out: inout [UInt8]) throws(XMLError) {
         var s = s
-        let failure: XMLBindingError? = s.withUTF8 { escapeBytes($0, attribute: attribute, into: &out) }
+        let failure: XMLError? = s.withUTF8 { escapeBytes($0, attribute: attribute, into: &out) }
         if let failure { throw failure }
     }
 
     /// Copies runs of ordinary bytes at once; only markup, whitespace and control bytes (and
     /// U+FFFE/U+FFFF) are looked at individually. Returns the error for an unwritable character.
-    private static func escapeBytes(_ u: UnsafeBufferPointer<UInt8>, attribute: Bool, into out: inout [UInt8]) -> XMLBindingError? {
+    private static func escapeBytes(_ u: UnsafeBufferPointer<UInt8>, attribute: Bool, into out: inout [UInt8]) -> XMLError? {
         var k = 0
         var run = 0
         while k < u.count {
@@ -181,10 +190,10 @@ struct XMLWriter {
                 k += 1
                 continue
             case 0..<0x20:
-                return XMLBindingError(.unencodable, line: nil,
+                return XMLError(.unencodable, line: nil,
                                        "control character 0x\(String(c, radix: 16, uppercase: true)) cannot be written in XML 1.0")
             case 0xEF where k + 2 < u.count && u[k + 1] == 0xBF && (u[k + 2] == 0xBE || u[k + 2] == 0xBF):
-                return XMLBindingError(.unencodable, line: nil, "U+FFFE/U+FFFF cannot be written in XML 1.0")
+                return XMLError(.unencodable, line: nil, "U+FFFE/U+FFFF cannot be written in XML 1.0")
             default:
                 k += 1
                 continue

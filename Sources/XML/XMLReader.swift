@@ -8,11 +8,12 @@ import Foundation
 /// references; CDATA; comments and processing instructions (dropped); a bare
 /// `<!DOCTYPE name>` (ignored, some published examples carry one). A DOCTYPE with an external
 /// identifier or an internal subset is refused outright (XXE, entity expansion).
-struct XMLReader {
-    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
-    static let xmlnsNamespace = "http://www.w3.org/2000/xmlns/"
-    /// Deeper nesting than any EPCIS document needs; bounds the recursion of later passes.
-    static let maxDepth = 256
+public struct XMLReader {
+    /// Deeper nesting than any EPCIS, XLSX or DOCX document needs; bounds the recursion of later passes.
+    public static let maxDepth = 256
+    /// More attributes (namespace declarations included) than any element of those formats
+    /// carries; past it a document is refused rather than read, whatever it costs to read.
+    public static let maxAttributes = 256
 
     private let b: [UInt8]
     private var i = 0
@@ -20,19 +21,26 @@ struct XMLReader {
     private var lineCachePos = 0
     private var lineCacheLine = 1
 
-    private struct Scope { var prefix: String; var uri: String }
-    private var scopes: [Scope] = []
+    /// In-scope namespace bindings: for each prefix ("" for the default namespace) the URIs
+    /// declared for it, innermost last, so resolving a prefix costs one lookup however many
+    /// declarations are open. `declared` lists the prefixes in declaration order so an end tag
+    /// can undo exactly its element's declarations.
+    private var bindings: [String: [String]] = [:]
+    private var declared: [String] = []
+    /// Reused per start tag to find repeated attribute names in constant time each.
+    private var seenRawNames: Set<String> = []
+    private var seenExpandedNames: Set<XMLTree.Name> = []
 
     private init(bytes: [UInt8]) { self.b = bytes }
 
     /// Parses a whole document and returns its root element.
-    static func parse(_ data: some Collection<UInt8>) throws -> XMLTree.Element {
+    public static func parse(_ data: some Collection<UInt8>) throws(XMLError) -> XMLTree.Element {
         let bytes = try transcodeToUTF8(Array(data))
         var r = XMLReader(bytes: bytes)
         return try r.document()
     }
 
-    static func parse(_ string: String) throws -> XMLTree.Element {
+    public static func parse(_ string: String) throws(XMLError) -> XMLTree.Element {
         try parse(Array(string.utf8))
     }
 
@@ -40,7 +48,7 @@ struct XMLReader {
 
     /// UTF-8 is what EPCIS uses; UTF-16 (by BOM) and Latin-1 (by declaration) are converted,
     /// anything else is refused rather than misread.
-    private static func transcodeToUTF8(_ bytes: [UInt8]) throws -> [UInt8] {
+    private static func transcodeToUTF8(_ bytes: [UInt8]) throws(XMLError) -> [UInt8] {
         let bom = bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
         // UTF-16 without a byte order mark still starts "<" with a zero byte beside it.
         let bareLE = bytes.count >= 4 && bytes[0] == 0x3C && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0
@@ -48,7 +56,7 @@ struct XMLReader {
         if bom || bareLE || bareBE {
             let enc: String.Encoding = (bom ? bytes[0] == 0xFE : bareBE) ? .utf16BigEndian : .utf16LittleEndian
             guard let s = String(data: Data(bytes[(bom ? 2 : 0)...]), encoding: enc) else {
-                throw XMLBindingError(.malformed, line: nil, "the document starts with a UTF-16 byte order mark but is not valid UTF-16")
+                throw XMLError(.malformed, line: nil, "the document starts with a UTF-16 byte order mark but is not valid UTF-16")
             }
             var out = Array(s.utf8)
             // The declaration still says UTF-16; drop it so the UTF-8 bytes are read as such.
@@ -67,7 +75,7 @@ struct XMLReader {
             guard let s = String(data: Data(body), encoding: .isoLatin1) else { return body }
             return stripDeclaration(Array(s.utf8))
         default:
-            throw XMLBindingError(.malformed, line: 1, "unsupported encoding \"\(decl)\" (use UTF-8)")
+            throw XMLError(.malformed, line: 1, "unsupported encoding \"\(decl)\" (use UTF-8)")
         }
     }
 
@@ -122,8 +130,8 @@ struct XMLReader {
         return n
     }
 
-    private mutating func fail(_ message: String, at pos: Int? = nil, kind: XMLBindingError.Kind = .malformed) -> XMLBindingError {
-        XMLBindingError(kind, line: line(at: pos ?? i), path: path(), message)
+    private mutating func fail(_ message: String, at pos: Int? = nil, kind: XMLError.Kind = .malformed) -> XMLError {
+        XMLError(kind, line: line(at: pos ?? i), path: path(), message)
     }
 
     private var openNames: [String] = []
@@ -133,7 +141,7 @@ struct XMLReader {
 
     /// One pass rejecting bytes that are not UTF-8 or not XML 1.0 characters, so later steps
     /// can decode slices without checks and the error can name the line.
-    private mutating func validateCharacters() throws {
+    private mutating func validateCharacters() throws(XMLError) {
         var k = 0
         let n = b.count
         while k < n {
@@ -199,7 +207,7 @@ struct XMLReader {
     }
 
     /// A raw (possibly prefixed) XML name.
-    private mutating func name(_ what: String) throws -> String {
+    private mutating func name(_ what: String) throws(XMLError) -> String {
         guard let c = peek(), Self.isNameStart(c) else {
             throw fail(atEnd ? "document ends where \(what) was expected" : "expected \(what), found \(describeHere())")
         }
@@ -215,13 +223,13 @@ struct XMLReader {
         return "\"\(s)\(end < b.count ? "…" : "")\""
     }
 
-    private mutating func expect(_ c: UInt8, _ what: String) throws {
+    private mutating func expect(_ c: UInt8, _ what: String) throws(XMLError) {
         guard peek() == c else { throw fail("expected \(what), found \(describeHere())") }
         i += 1
     }
 
     /// Moves past `terminator`, returning where it started; fails with `unterminated` if absent.
-    private mutating func scan(to terminator: StaticString, _ unterminated: String) throws -> Int {
+    private mutating func scan(to terminator: StaticString, _ unterminated: String) throws(XMLError) -> Int {
         let start = i
         let n = terminator.utf8CodeUnitCount
         let first = terminator.utf8Start[0]
@@ -239,7 +247,7 @@ struct XMLReader {
     // MARK: - Character data
 
     /// Appends the character a reference at `i` (just after `&`) stands for.
-    private mutating func reference(into out: inout [UInt8]) throws {
+    private mutating func reference(into out: inout [UInt8]) throws(XMLError) {
         let start = i - 1
         if peek() == 0x23 { // &#
             i += 1
@@ -286,7 +294,7 @@ struct XMLReader {
 
     /// Text up to the next `<`, with references replaced and line ends normalised to LF.
     /// Runs of ordinary bytes are copied at once.
-    private mutating func charData(into out: inout [UInt8]) throws {
+    private mutating func charData(into out: inout [UInt8]) throws(XMLError) {
         var run = i
         while i < b.count {
             let c = b[i]
@@ -312,7 +320,7 @@ struct XMLReader {
         if run < i { out.append(contentsOf: b[run..<i]) }
     }
 
-    private mutating func attributeValue() throws -> String {
+    private mutating func attributeValue() throws(XMLError) -> String {
         guard let q = peek(), q == 0x22 || q == 0x27 else { throw fail("expected a quoted attribute value, found \(describeHere())") }
         let start = i
         i += 1
@@ -344,14 +352,14 @@ struct XMLReader {
 
     // MARK: - Markup that carries no data
 
-    private mutating func comment() throws {
+    private mutating func comment() throws(XMLError) {
         i += 4 // <!--
         let at = try scan(to: "--", "unterminated comment")
         guard peek() == 0x3E else { throw fail("\"--\" is not allowed inside a comment", at: at) }
         i += 1
     }
 
-    private mutating func processingInstruction() throws {
+    private mutating func processingInstruction() throws(XMLError) {
         let start = i
         i += 2
         let target = try name("a processing instruction target")
@@ -361,7 +369,7 @@ struct XMLReader {
         _ = try scan(to: "?>", "unterminated processing instruction")
     }
 
-    private mutating func xmlDeclaration() throws {
+    private mutating func xmlDeclaration() throws(XMLError) {
         let start = i
         _ = try scan(to: "?>", "unterminated XML declaration")
         let text = String(decoding: b[start..<i], as: UTF8.self)
@@ -372,18 +380,18 @@ struct XMLReader {
     }
 
     /// A bare `<!DOCTYPE name>` is ignored; one that points at or declares anything is refused.
-    private mutating func doctype() throws {
+    private mutating func doctype() throws(XMLError) {
         let start = i
         i += 9 // <!DOCTYPE
         guard skipSpace() else { throw fail("malformed DOCTYPE", at: start) }
         let root = try name("the DOCTYPE's root element name")
         skipSpace()
         if peek() == 0x3E { i += 1; return }
-        throw XMLBindingError(.forbiddenDTD, line: line(at: start), path: "",
+        throw XMLError(.forbiddenDTD, line: line(at: start), path: "",
                               "DOCTYPE \(root) declares an external identifier or an internal subset; DTDs are refused (no external entities, no entity expansion)")
     }
 
-    private mutating func misc(allowDoctype: inout Bool) throws {
+    private mutating func misc(allowDoctype: inout Bool) throws(XMLError) {
         while true {
             skipSpace()
             if lookingAt("<!--") { try comment() }
@@ -399,9 +407,22 @@ struct XMLReader {
     // MARK: - Namespaces
 
     private func resolve(prefix: String) -> String? {
-        if prefix == "xml" { return Self.xmlNamespace }
-        for s in scopes.reversed() where s.prefix == prefix { return s.uri }
+        if prefix == "xml" { return XMLNamespace.xml }
+        if let uri = bindings[prefix]?.last { return uri }
         return prefix.isEmpty ? "" : nil
+    }
+
+    private mutating func declare(_ prefix: String, _ uri: String) {
+        bindings[prefix, default: []].append(uri)
+        declared.append(prefix)
+    }
+
+    /// Drops the declarations made since `count` were in force (an element's end).
+    private mutating func undeclare(downTo count: Int) {
+        while declared.count > count {
+            let p = declared.removeLast()
+            bindings[p]?.removeLast()
+        }
     }
 
     /// "p:l" → ("p", "l"); byte-level, as Character-level search would cost grapheme breaking.
@@ -416,7 +437,7 @@ struct XMLReader {
 
     // MARK: - Document and elements
 
-    private mutating func document() throws -> XMLTree.Element {
+    private mutating func document() throws(XMLError) -> XMLTree.Element {
         try validateCharacters()
         if lookingAt("<?xml"), let c = peek(5), Self.isSpace(c) || c == 0x3F { try xmlDeclaration() }
         var allowDoctype = true
@@ -432,7 +453,7 @@ struct XMLReader {
     }
 
     /// Reads one element (at `<`) and everything inside it, iteratively so depth costs no stack.
-    private mutating func element() throws -> XMLTree.Element {
+    private mutating func element() throws(XMLError) -> XMLTree.Element {
         struct Open { var element: XMLTree.Element; var raw: String; var scopeCount: Int }
         var stack: [Open] = []
         // Character data not yet attached. Only the innermost open element can have any (a
@@ -468,7 +489,7 @@ struct XMLReader {
                     throw fail("end tag </\(raw)> does not match <\(top.raw)> opened on line \(top.element.line)", at: start)
                 }
                 flush(&top)
-                scopes.removeLast(scopes.count - top.scopeCount)
+                undeclare(downTo: top.scopeCount)
                 openNames.removeLast()
                 if stack.isEmpty { return top.element }
                 stack[stack.count - 1].element.children.append(.element(top.element))
@@ -512,6 +533,7 @@ struct XMLReader {
             i += 1
             let raw = try name("an element name")
             var rawAttributes: [(name: String, value: String, pos: Int)] = []
+            seenRawNames.removeAll(keepingCapacity: true)
             var selfClosing = false
             while true {
                 let hadSpace = skipSpace()
@@ -524,34 +546,40 @@ struct XMLReader {
                     break
                 }
                 guard hadSpace else { throw fail("expected whitespace before an attribute in <\(raw), found \(describeHere())") }
+                // Checked before reading the next one, so a tag with 100,000 attributes costs no
+                // more to refuse than one with 257.
+                guard rawAttributes.count < Self.maxAttributes else {
+                    throw fail("element <\(raw)> has more than \(Self.maxAttributes) attributes (the limit per element)",
+                               at: tagStart, kind: .limitExceeded)
+                }
                 let pos = i
                 let an = try name("an attribute name")
                 skipSpace()
                 try expect(0x3D, "\"=\" after attribute \(an)")
                 skipSpace()
                 let v = try attributeValue()
-                if rawAttributes.contains(where: { $0.name == an }) {
+                guard seenRawNames.insert(an).inserted else {
                     throw fail("attribute \(an) appears twice in <\(raw)>", at: pos)
                 }
                 rawAttributes.append((an, v, pos))
             }
 
-            let scopeCount = scopes.count
+            let scopeCount = declared.count
             openNames.append(raw)
             // Declarations first: they apply to the element's own name and attributes.
             for a in rawAttributes {
                 if a.name == "xmlns" {
-                    if a.value == Self.xmlNamespace || a.value == Self.xmlnsNamespace {
+                    if a.value == XMLNamespace.xml || a.value == XMLNamespace.xmlns {
                         throw fail("the reserved namespace \(a.value) cannot be the default namespace", at: a.pos)
                     }
-                    scopes.append(Scope(prefix: "", uri: a.value))
+                    declare("", a.value)
                 } else if a.name.hasPrefix("xmlns:") {
                     let p = String(a.name.dropFirst(6))
                     if p.isEmpty || p.contains(":") { throw fail("malformed namespace declaration \(a.name)", at: a.pos) }
                     if p == "xmlns" { throw fail("the prefix xmlns cannot be declared", at: a.pos) }
-                    if p == "xml" && a.value != Self.xmlNamespace { throw fail("the prefix xml cannot be rebound", at: a.pos) }
+                    if p == "xml" && a.value != XMLNamespace.xml { throw fail("the prefix xml cannot be rebound", at: a.pos) }
                     if a.value.isEmpty { throw fail("prefix \(p) cannot be bound to an empty namespace name", at: a.pos) }
-                    scopes.append(Scope(prefix: p, uri: a.value))
+                    declare(p, a.value)
                 }
             }
             guard let (ep, el) = Self.split(raw) else { throw fail("malformed element name \(raw)", at: tagStart) }
@@ -560,6 +588,8 @@ struct XMLReader {
                 throw fail("namespace prefix \(ep) of <\(raw)> is not declared", at: tagStart)
             }
             var element = XMLTree.Element(XMLTree.Name(el, namespace: ens, prefix: ep), line: tagLine)
+            element.attributes.reserveCapacity(rawAttributes.count)
+            seenExpandedNames.removeAll(keepingCapacity: true)
             for a in rawAttributes where a.name != "xmlns" && !a.name.hasPrefix("xmlns:") {
                 guard let (ap, al) = Self.split(a.name) else { throw fail("malformed attribute name \(a.name)", at: a.pos) }
                 // Unprefixed attributes are in no namespace, whatever the default namespace is.
@@ -571,15 +601,15 @@ struct XMLReader {
                     ans = r
                 }
                 let an = XMLTree.Name(al, namespace: ans, prefix: ap)
-                // Linear: elements carry a handful of attributes, a Set would cost more.
-                guard !element.attributes.contains(where: { $0.name == an }) else {
+                // Two prefixes for one namespace make different raw names but the same expanded one.
+                guard seenExpandedNames.insert(an).inserted else {
                     throw fail("attribute \(a.name) duplicates another attribute's expanded name", at: a.pos)
                 }
                 element.attributes.append(XMLTree.Attribute(name: an, value: a.value))
             }
 
             if selfClosing {
-                scopes.removeLast(scopes.count - scopeCount)
+                undeclare(downTo: scopeCount)
                 openNames.removeLast()
                 if stack.isEmpty { return element }
                 flush(&stack[stack.count - 1])
@@ -587,14 +617,14 @@ struct XMLReader {
             } else {
                 if !stack.isEmpty { flush(&stack[stack.count - 1]) }
                 guard stack.count < Self.maxDepth else {
-                    throw fail("elements nested deeper than \(Self.maxDepth) levels", at: tagStart)
+                    throw fail("elements nested deeper than \(Self.maxDepth) levels", at: tagStart, kind: .limitExceeded)
                 }
                 stack.append(Open(element: element, raw: raw, scopeCount: scopeCount))
             }
         }
     }
 
-    private mutating func rootExpected() throws -> XMLTree.Element {
+    private mutating func rootExpected() throws(XMLError) -> XMLTree.Element {
         throw fail("expected the root element")
     }
 }
