@@ -52,6 +52,24 @@ struct HostileProbeTests {
         }
     }
 
+    @Test("Capture refuses a hash eventID that is not the event's own hash, times no real event has, and ILMD dates that are not dates",
+          arguments: [
+            #"{"type":"ObjectEvent","eventID":"ni:///sha-256;0000000000000000000000000000000000000000000000000000000000000000?ver=CBV2.0","eventTime":"2026-11-20T09:00:00+07:00","eventTimeZoneOffset":"+07:00","epcList":["urn:epc:id:sgtin:8935001.100002.8001"],"action":"OBSERVE","bizStep":"inspecting"}"#,
+            #"{"type":"ObjectEvent","eventTime":"0001-01-01T00:00:00Z","eventTimeZoneOffset":"+00:00","epcList":["urn:epc:id:sgtin:8935001.100002.8002"],"action":"OBSERVE"}"#,
+            #"{"type":"ObjectEvent","eventTime":"9999-12-31T00:00:00Z","eventTimeZoneOffset":"+00:00","epcList":["urn:epc:id:sgtin:8935001.100002.8003"],"action":"OBSERVE"}"#,
+            #"{"type":"ObjectEvent","eventTime":"2026-11-20T09:00:00+07:00","eventTimeZoneOffset":"+07:00","epcList":["urn:epc:id:sgtin:8935001.100002.8004"],"action":"ADD","bizStep":"commissioning","ilmd":{"cbvmda:itemExpirationDate":"HANG GIA"}}"#,
+          ])
+    func implausibleEvents(event: String) async throws {
+        try await TestApp.run { client in
+            let response = try await EPCISCaptureTests.capture(client, Self.document([event]))
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("eventList[0]"))
+            let stored = try await client.execute(uri: "/epcis/events?MATCH_anyEPC=" + SiteURL.encode("urn:epc:id:sgtin:8935001.100002.8001")
+                                                  + "," + SiteURL.encode("urn:epc:id:sgtin:8935001.100002.8004"), method: .get)
+            #expect(!stored.text.contains("8001") && !stored.text.contains("8004"))
+        }
+    }
+
     @Test("Public pages cost bounded work after a capture of an event listing 50,000 EPCs")
     func hugeEventStaysCheap() async throws {
         let serials = (0..<50_000).map { #""urn:epc:id:sgtin:8935001.100002.\#(100_000 + $0)""# }.joined(separator: ",")

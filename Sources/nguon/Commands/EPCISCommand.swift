@@ -24,7 +24,8 @@ struct EPCISCommand: ParsableCommand {
             let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
             do throws(EPCISErrors) {
                 return first == UInt8(ascii: "<")
-                    ? try EPCISDocument.decodeXML(bytes, validate: validate)
+                    // Hashing and converting read what others wrote, in whatever order; validating holds to the XSD.
+                    ? try EPCISDocument.decodeXML(bytes, validate: validate, requireSchemaOrder: validate)
                     : try EPCISJSON.decode(bytes, validate: validate)
             } catch {
                 for problem in error.errors { FileHandle.standardError.write(Data("\(file): \(problem.description)\n".utf8)) }

@@ -16,7 +16,7 @@ extension GS1Error {
         case .emptyInput:
             return "Chưa nhập dữ liệu cần kiểm tra."
         case .unrecognisedFormat:
-            return "Không nhận ra định dạng: hãy nhập chuỗi có ngoặc như (01)…(10)…, chuỗi phần tử với ^ làm FNC1, hoặc liên kết https://…/01/…"
+            return "Không nhận ra định dạng: hãy nhập chuỗi có ngoặc như (01)…(10)…, chuỗi phần tử bắt đầu bằng số AI (dùng ^ làm FNC1 giữa các trường có độ dài thay đổi), hoặc liên kết https://…/01/…"
         case .malformedAI:
             return "Cú pháp mã AI trong ngoặc bị sai\(at): mỗi AI gồm 2–4 chữ số đặt trong ngoặc ( )."
         case .unknownAI(let ai, _):

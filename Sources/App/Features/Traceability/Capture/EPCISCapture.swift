@@ -72,7 +72,11 @@ enum EPCISCapture {
         }
         let recordTime = EPCISTimestamp(date: now)
         let results = await parallelMap(Array(events.enumerated())) { index, event -> ([EPCISError], EPCISRepository.PreparedEvent?) in
-            let errors = event.validate(index: index)
+            // The document's context resolves the prefixes of ILMD dates; a hash eventID must be this event's hash.
+            var errors = event.validate(index: index, now: now, documentContext: context)
+            if let mismatch = event.validateEventID(index: index, options: EventHash.Options(context: event.context ?? context)) {
+                errors.append(mismatch)
+            }
             return (errors, errors.isEmpty ? prepare(event, context: context, recordTime: recordTime) : nil)
         }
         return Checked(eventCount: events.count, problems: results.flatMap(\.0), prepared: results.compactMap(\.1), recordTime: recordTime)
