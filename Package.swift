@@ -49,10 +49,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The `nguon bench` workloads: not part of the server.
+        .target(
+            name: "NguonBench",
+            dependencies: ["App", "GS1", "QRCode", "EPCIS", "NguonCore", .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "nguon",
             dependencies: [
-                "App", "GS1", "QRCode", "EPCIS",
+                "App", "NguonBench", "GS1", "QRCode", "EPCIS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

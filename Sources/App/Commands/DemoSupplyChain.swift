@@ -9,20 +9,20 @@ import GS1
 ///
 /// `variant` makes every identifier and time distinct, so tests and benchmarks can capture
 /// many chains into one store.
-struct DemoSupplyChain {
+package struct DemoSupplyChain {
     let variant: Int
     /// Harvest day as "YYYY-MM-DD"; the chain runs over the following three days.
     let day: String
     let scenario: Scenario
 
-    init(variant: Int = 1, day: String = "2026-11-20", scenario: Scenario = .vegetables) {
+    package init(variant: Int = 1, day: String = "2026-11-20", scenario: Scenario = .vegetables) {
         self.variant = variant
         self.day = day
         self.scenario = scenario
     }
 
     /// Names and quantities of one kind of chain; identifiers and structure are shared.
-    struct Scenario: Sendable {
+    package struct Scenario: Sendable {
         let code: String
         /// Fictional GS1 company prefix in GS1 Vietnam's 893 range, one per scenario.
         let companyPrefix: String
@@ -35,7 +35,7 @@ struct DemoSupplyChain {
         let packedProduct: String
         let rawQuantity: (made: Int, used: Int, uom: String)
 
-        static let vegetables = Scenario(
+        package static let vegetables = Scenario(
             code: "TH", companyPrefix: "8935001",
             producer: ("HTX Rau an toàn Đông Triều", "Thôn Đông Sơn", "Đông Triều, Quảng Ninh"),
             processor: ("Cơ sở sơ chế rau Quảng Yên", "Khu công nghiệp Đông Mai", "Quảng Yên, Quảng Ninh"),
@@ -89,13 +89,13 @@ struct DemoSupplyChain {
 
     /// Harvested produce in bulk (GTIN of the raw product) and the consumer pack.
     var produceGTIN: String { gtin(indicator: "0", "00001") }
-    var packGTIN: String { gtin(indicator: "0", "00002") }
+    package var packGTIN: String { gtin(indicator: "0", "00002") }
 
-    var harvestLot: String { "urn:epc:class:lgtin:\(companyPrefix).000001.\(scenario.code)\(variant)" }
-    var packLotCode: String { "L\(scenario.code)\(variant)" }
+    package var harvestLot: String { "urn:epc:class:lgtin:\(companyPrefix).000001.\(scenario.code)\(variant)" }
+    package var packLotCode: String { "L\(scenario.code)\(variant)" }
     /// The packed lot as a consumer scans it: a GS1 Digital Link.
     var packLotLink: String { "https://id.gs1.org/01/\(packGTIN)/10/\(packLotCode)" }
-    var caseA: String { "urn:epc:id:sgtin:\(companyPrefix).100002.\(variant)01" }
+    package var caseA: String { "urn:epc:id:sgtin:\(companyPrefix).100002.\(variant)01" }
     var caseB: String { "urn:epc:id:sgtin:\(companyPrefix).100002.\(variant)02" }
     /// SSCC URN: company prefix, then extension digit 0 and a 9-digit serial reference.
     var pallet: String {
@@ -116,7 +116,7 @@ struct DemoSupplyChain {
         #"{"type":"\#(type)","eventTime":"\#(time)","eventTimeZoneOffset":"+07:00",\#(body)}"#
     }
 
-    var events: [String] {
+    package var events: [String] {
         let despatch = "urn:epcglobal:cbv:bt:\(gln("00002")):DESADV-\(variant)"
         return [
             event("ObjectEvent", time(0, "06:30"), #"""
@@ -202,7 +202,7 @@ struct DemoSupplyChain {
     }
 
     /// The whole chain as one capture document, with master data in its header.
-    var document: String {
+    package var document: String {
         #"{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"\#(time(3, "00:00"))","epcisHeader":{"epcisMasterData":\#(masterData)},"epcisBody":{"eventList":[\#(events.joined(separator: ","))]}}"#
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import NguonCore
 
 /// Who is acting and from where, as the audit log records it.
-struct Actor: Sendable {
+package struct Actor: Sendable {
     let principal: Principal?
     let address: String?
     /// Shown in the log when there is no principal: "nguon CLI", "anonymous".

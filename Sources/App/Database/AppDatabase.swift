@@ -121,7 +121,7 @@ public final class AppDatabase: Service, Sendable {
 extension AppDatabase {
     /// Opens the configured database for one command, prepares it as `serve` would, runs `body`
     /// and closes the connections whatever happens.
-    static func using<T: Sendable>(_ config: AppConfig, logger: Logger, _ body: (AppDatabase) async throws -> T) async throws -> T {
+    package static func using<T: Sendable>(_ config: AppConfig, logger: Logger, _ body: (AppDatabase) async throws -> T) async throws -> T {
         let database = try AppDatabase(location: config.database, logger: logger)
         do {
             try await prepareDatabase(database, config: config, logger: logger)

@@ -1,4 +1,5 @@
 import App
+import NguonBench
 import ArgumentParser
 import Foundation
 import GS1
@@ -10,7 +11,7 @@ import QRCode
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure throughput and print JSON.",
-        subcommands: [GS1Bench.self, QRBench.self, EPCISBench.self])
+        subcommands: [GS1Bench.self, QRBench.self, EPCISBench.self, HashBench.self, AvailabilityBench.self])
 }
 
 struct BenchOptions: ParsableArguments {
@@ -22,83 +23,13 @@ struct BenchOptions: ParsableArguments {
     }
 }
 
-struct BenchResult: Encodable {
-    let name: String
-    let input: String
-    let operations: Int
-    let seconds: Double
-    let perSecond: Double
-}
-
-struct BenchReport: Encodable {
-    let benchmark: String
-    let cores: Int
-    let threads: Int
-    let build: String
-    let results: [BenchResult]
-
-    init(_ name: String, _ results: [BenchResult]) {
-        benchmark = name
-        cores = ProcessInfo.processInfo.activeProcessorCount
-        threads = 1
-        #if DEBUG
-        build = "debug (use: swift run -c release nguon bench …)"
-        #else
-        build = "release"
-        #endif
-        self.results = results
-    }
-
-    func print() {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        Swift.print(String(decoding: try! encoder.encode(self), as: UTF8.self))
-    }
-}
-
-/// Runs `body` repeatedly for about `seconds` and reports the rate. `body` returns a number that is
-/// folded into a checksum, so the optimiser cannot drop the work.
-func measure(_ name: String, input: String, seconds: Double, _ body: () -> Int) -> BenchResult {
-    var sink = 0
-    for _ in 0..<1_000 { sink &+= body() }  // warm-up: caches, lazy tables
-    let clock = ContinuousClock()
-    let start = clock.now
-    let limit = Duration.milliseconds(Int64(seconds * 1000))
-    var operations = 0
-    var elapsed = Duration.zero
-    repeat {
-        for _ in 0..<256 { sink &+= body() }
-        operations += 256
-        elapsed = clock.now - start
-    } while elapsed < limit
-    let secs = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    if sink == 42 { Swift.print("") }  // practically never true; keeps `sink` alive
-    return BenchResult(name: name, input: input, operations: operations, seconds: (secs * 1000).rounded() / 1000,
-                       perSecond: (Double(operations) / secs).rounded())
-}
-
 struct QRBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qr", abstract: "QR symbols per second: 60-character Digital Link URI, ECC M, rendered to SVG.")
 
     @OptionGroup var options: BenchOptions
 
-    static let uri = "https://id.gs1.org/01/09506000134352/10/ABC123/21/XYZ9876543"
-
-    func run() throws {
-        let results = [
-            measure("qr-encode+svg", input: Self.uri, seconds: options.seconds) {
-                (try? QRCode.encode(Self.uri, errorCorrection: .medium))?.svg().utf8.count ?? 0
-            },
-            measure("qr-encode", input: Self.uri, seconds: options.seconds) {
-                (try? QRCode.encode(Self.uri, errorCorrection: .medium))?.size ?? 0
-            },
-            measure("qr-encode+png", input: Self.uri, seconds: options.seconds) {
-                (try? QRCode.encode(Self.uri, errorCorrection: .medium))?.png(scale: 4, quietZone: 4).count ?? 0
-            },
-        ]
-        BenchReport("qr", results).print()
-    }
+    func run() throws { QRBenchmark.run(seconds: options.seconds).print() }
 }
 
 struct GS1Bench: ParsableCommand {
@@ -107,29 +38,7 @@ struct GS1Bench: ParsableCommand {
 
     @OptionGroup var options: BenchOptions
 
-    static let digitalLink = "https://id.gs1.org/01/09506000134352/10/ABC123?17=261231"
-    static let elementString = "^010950600013435210ABC123^17261231"
-    static let bracketed = "(01)09506000134352(10)ABC123(17)261231"
-
-    func run() throws {
-        // Check once that the inputs are valid, so the loops measure parsing, not error paths.
-        for input in [Self.digitalLink, Self.elementString, Self.bracketed] { _ = try GS1.parse(input) }
-        let results = [
-            measure("digital-link-parse", input: Self.digitalLink, seconds: options.seconds) {
-                (try? GS1.parse(Self.digitalLink))?.elements.count ?? 0
-            },
-            measure("element-string-parse", input: Self.elementString, seconds: options.seconds) {
-                (try? GS1.parse(Self.elementString))?.elements.count ?? 0
-            },
-            measure("bracketed-parse", input: Self.bracketed, seconds: options.seconds) {
-                (try? GS1.parse(Self.bracketed))?.elements.count ?? 0
-            },
-            measure("digital-link-generate", input: Self.bracketed, seconds: options.seconds) {
-                (try? GS1.parse(Self.bracketed).digitalLink())?.utf8.count ?? 0
-            },
-        ]
-        BenchReport("gs1", results).print()
-    }
+    func run() throws { try GS1Benchmark.run(seconds: options.seconds).print() }
 }
 
 struct EPCISBench: AsyncParsableCommand {
@@ -174,5 +83,58 @@ struct EPCISBench: AsyncParsableCommand {
         let benchmark = "epcis"
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let report: EPCISBenchmark.Report
+    }
+}
+
+struct HashBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hash", abstract: "CBV 2.0 event hash IDs per second over the demo supply chain's events (pre-hash string and SHA-256).")
+
+    @OptionGroup var options: BenchOptions
+
+    func run() throws { try HashBenchmark.run(seconds: options.seconds).print() }
+}
+
+struct AvailabilityBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "availability",
+        abstract: "A real server on 127.0.0.1: cached origin pages, linksets, unknown codes and first views per second, memory after them, and pages per second while sign-ins are attempted.",
+        discussion: "Uses a new SQLite file in a temporary folder; the load comes from this process, so run nothing else meanwhile.")
+
+    @Option(help: "Demo supply chains to load (12 events and one packed lot each), 100–200,000.")
+    var lots: Int = 20_000
+
+    @Option(help: "Seconds for each measurement, 1–60.")
+    var seconds: Double = 5
+
+    @Option(help: "Keep-alive connections of the load, 1–256.")
+    var connections: Int = 16
+
+    @Option(help: "Sign-in attempts per second during the sign-in measurement, 1–200.")
+    var signIns: Int = 20
+
+    @Option(help: "TCP port on 127.0.0.1 for the server under test.")
+    var port: Int = 18_080
+
+    func validate() throws {
+        guard (100...200_000).contains(lots) else { throw ValidationError("--lots must be from 100 to 200,000 (got \(lots)).") }
+        guard (1...60).contains(seconds) else { throw ValidationError("--seconds must be from 1 to 60 (got \(seconds)).") }
+        guard (1...256).contains(connections) else { throw ValidationError("--connections must be from 1 to 256 (got \(connections)).") }
+        guard (1...200).contains(signIns) else { throw ValidationError("--sign-ins must be from 1 to 200 (got \(signIns)).") }
+        guard (1_024...65_535).contains(port) else { throw ValidationError("--port must be from 1024 to 65535 (got \(port)).") }
+    }
+
+    func run() async throws {
+        let report = try await AvailabilityBenchmark.run(lots: lots, seconds: seconds, connections: connections, port: port,
+                                                         signInsPerSecond: signIns)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(decoding: try encoder.encode(Envelope(report: report)), as: UTF8.self))
+    }
+
+    struct Envelope: Encodable {
+        let benchmark = "availability"
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let report: AvailabilityBenchmark.Report
     }
 }

@@ -8,8 +8,12 @@ import SQLKit
 /// The EPCIS event store: capture writes events and their index rows in one transaction per
 /// document; queries and the trace walk read the index rows. SQL is SQLKit with statements
 /// both SQLite and PostgreSQL accept, but for the SQLite capture write (`+SQLiteWrite`).
-struct EPCISRepository: Sendable {
+package struct EPCISRepository: Sendable {
     let database: AppDatabase
+
+    package init(database: AppDatabase) {
+        self.database = database
+    }
 
     /// One event ready to be written: its stable key, hash ID and the rows that index it.
     struct PreparedEvent: Sendable {

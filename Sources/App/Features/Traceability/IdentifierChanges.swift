@@ -4,7 +4,7 @@ import Synchronization
 /// events or master data touched; whatever keeps derived views of them (the origin-page cache
 /// today, recalls and certificates later) listens and decides for itself what to drop. Capture
 /// never needs to know who keeps what.
-final class IdentifierChanges: Sendable {
+package final class IdentifierChanges: Sendable {
     typealias Listener = @Sendable (Set<String>) -> Void
     private let listeners = Mutex<[Listener]>([])
 

@@ -6,18 +6,18 @@ import SQLKit
 /// events go in with one transaction. With `rollback` (the default) one bad event rejects the
 /// document and nothing is stored; with `proceed` the good events are stored and the bad ones
 /// are reported in the capture job.
-enum EPCISCapture {
+package enum EPCISCapture {
     /// Announced in `GS1-EPCIS-Capture-Limit`: more events than this in one document is a 413.
     static let maxEvents = 10_000
     /// Announced in `GS1-EPCIS-Capture-File-Size-Limit` (bytes).
     static let maxBytes = 32 << 20
 
-    enum ErrorBehaviour: String, Sendable {
+    package enum ErrorBehaviour: String, Sendable {
         case rollback, proceed
     }
 
     /// The capture job document of the EPCIS REST binding.
-    struct Job: Codable, Sendable, Equatable {
+    package struct Job: Codable, Sendable, Equatable {
         let captureID: String
         let createdAt: String
         let finishedAt: String?
@@ -27,8 +27,8 @@ enum EPCISCapture {
         let errors: [JobError]
         /// Nguồn's own counts, beside the standard members.
         let eventCount: Int
-        let capturedCount: Int
-        let duplicateCount: Int
+        package let capturedCount: Int
+        package let duplicateCount: Int
     }
 
     struct JobError: Codable, Sendable, Equatable {
@@ -42,7 +42,7 @@ enum EPCISCapture {
     }
 
     /// A document's events after validation and preparation, before anything is written.
-    struct Checked: Sendable {
+    package struct Checked: Sendable {
         let eventCount: Int
         let problems: [EPCISError]
         let prepared: [EPCISRepository.PreparedEvent]
@@ -63,7 +63,7 @@ enum EPCISCapture {
 
     /// Everything capture does before touching the database: limits, validation, hash IDs,
     /// index rows and stored JSON. Pure and per event, so it runs on every core.
-    static func check(_ events: [EPCISEvent], context: EPCISContext?, now: Date = Date()) async throws(AppError) -> Checked {
+    package static func check(_ events: [EPCISEvent], context: EPCISContext?, now: Date = Date()) async throws(AppError) -> Checked {
         guard events.count <= maxEvents else {
             throw AppError(status: .contentTooLarge, code: "capture-limit",
                            detail: LocalizedText(vi: "Tài liệu có \(events.count) sự kiện, vượt giới hạn \(maxEvents) sự kiện mỗi lần gửi.",
@@ -84,7 +84,7 @@ enum EPCISCapture {
 
     /// Writes the valid events and the master data in one go, records the job, and announces
     /// every identifier they name.
-    static func store(_ checked: Checked, vocabularies: [Vocabulary], behaviour: ErrorBehaviour,
+    package static func store(_ checked: Checked, vocabularies: [Vocabulary], behaviour: ErrorBehaviour,
                       repository: EPCISRepository, changes: IdentifierChanges?, actor: Actor? = nil) async throws -> Job {
         let jobID = UUID().uuidString.lowercased()
         let created = checked.recordTime.epochMilliseconds

@@ -60,8 +60,11 @@ enum EPCISCaptureController {
         let work: WorkLimiter
     }
 
-    /// Runs a capture inside the capture limit: past it, a 503 with `Retry-After` and nothing read or stored.
-    private static func limited<T: Sendable>(_ work: WorkLimiter, _ body: () async throws -> T) async throws -> T {
+    /// Runs a capture inside the capture limit: past it, a 503 with `Retry-After` and nothing read
+    /// or stored. A large document's memory goes back to the system once it is stored (or refused).
+    private static func limited<T: Sendable>(_ work: WorkLimiter, _ request: Request, _ body: () async throws -> T) async throws -> T {
+        let large = (request.headers[.contentLength].flatMap { Int($0) } ?? Int.max) > 1 << 20
+        defer { if large { Memory.returnFreedMemory() } }
         do {
             return try await work.run(body)
         } catch is WorkLimiter.Full {
@@ -71,7 +74,7 @@ enum EPCISCaptureController {
 
     static func capture(_ request: Request, context requestContext: AppRequestContext, deps: Dependencies) async throws -> Response {
         let behaviour = try behaviour(request)
-        return try await limited(deps.work) { try await capture(request, context: requestContext, behaviour: behaviour, deps: deps) }
+        return try await limited(deps.work, request) { try await capture(request, context: requestContext, behaviour: behaviour, deps: deps) }
     }
 
     private static func capture(_ request: Request, context requestContext: AppRequestContext, behaviour: EPCISCapture.ErrorBehaviour,
@@ -102,7 +105,7 @@ enum EPCISCaptureController {
 
     /// `POST /epcis/events`: one event, captured synchronously; 201 with its location.
     static func captureEvent(_ request: Request, context: AppRequestContext, deps: Dependencies) async throws -> Response {
-        return try await limited(deps.work) { try await captureOneEvent(request, context: context, deps: deps) }
+        return try await limited(deps.work, request) { try await captureOneEvent(request, context: context, deps: deps) }
     }
 
     private static func captureOneEvent(_ request: Request, context: AppRequestContext, deps: Dependencies) async throws -> Response {

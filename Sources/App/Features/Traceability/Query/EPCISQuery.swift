@@ -4,12 +4,12 @@ import Foundation
 /// A SimpleEventQuery of the EPCIS 2.0 REST binding (`GET /epcis/events?…`), parsed and
 /// validated: every parameter is known, every value well formed, or the client gets a 400
 /// `QueryParameterException` naming the parameter.
-struct EPCISQuery: Sendable, Equatable {
+package struct EPCISQuery: Sendable, Equatable {
     enum Order: String, Sendable { case eventTime, recordTime }
     enum Direction: String, Sendable { case asc = "ASC", desc = "DESC" }
 
     /// An identifier condition: exact canonical keys, or key prefixes from EPC patterns.
-    struct Match: Sendable, Equatable {
+    package struct Match: Sendable, Equatable {
         var roles: [IdentifierRole]
         var classLevel: Bool
         var keys: [String]
@@ -36,7 +36,7 @@ struct EPCISQuery: Sendable, Equatable {
     var bizLocationsWithDescendants: [String] = []
     var transformationIDs: [String] = []
     var eventIDs: [String] = []
-    var matches: [Match] = []
+    package var matches: [Match] = []
     var quantities: [QuantityCondition] = []
     var orderBy: Order = .eventTime
     var orderDirection: Direction = .asc
@@ -50,7 +50,7 @@ struct EPCISQuery: Sendable, Equatable {
     static let maxPerPage = 1_000
 
     /// The position after the last event of a page; opaque to clients (base64url JSON).
-    struct PageToken: Codable, Sendable, Equatable {
+    package struct PageToken: Codable, Sendable, Equatable {
         var time: Int64
         var id: Int64
         /// Events already returned, so `eventCountLimit` holds across pages.
@@ -109,7 +109,7 @@ struct EPCISQuery: Sendable, Equatable {
 
     /// An identifier list as index conditions; EPC patterns (`urn:epc:idpat:sgtin:…*`) become
     /// key prefixes under the pattern's product.
-    static func match(_ name: String, _ raw: String, roles: [IdentifierRole], classLevel: Bool) throws(AppError) -> Match {
+    package static func match(_ name: String, _ raw: String, roles: [IdentifierRole], classLevel: Bool) throws(AppError) -> Match {
         var match = Match(roles: roles, classLevel: classLevel, keys: [], prefixes: [])
         for value in try list(name, raw) {
             guard value.contains(":") else {
@@ -128,7 +128,7 @@ struct EPCISQuery: Sendable, Equatable {
         return match
     }
 
-    init() {}
+    package init() {}
 
     init(_ query: Query) throws(AppError) {
         var token: (name: String, value: PageToken)?

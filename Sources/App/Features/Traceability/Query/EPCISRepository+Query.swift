@@ -4,7 +4,7 @@ import SQLKit
 extension EPCISRepository {
     /// One page of events matching `query`, in its order, plus the token for the next page.
     /// Every condition is an indexed column or an EXISTS over an indexed index-row table.
-    func events(_ query: EPCISQuery) async throws -> (events: [(id: Int64, document: String)], next: EPCISQuery.PageToken?) {
+    package func events(_ query: EPCISQuery) async throws -> (events: [(id: Int64, document: String)], next: EPCISQuery.PageToken?) {
         let sql = try database.sql
         let returned = query.after?.returned ?? 0
         var pageSize = query.perPage

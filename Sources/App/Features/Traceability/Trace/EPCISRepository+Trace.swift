@@ -12,7 +12,7 @@ extension EPCISRepository: TraceEventSource {
         let role: TraceEvent.Role
     }
 
-    func events(mentioning ids: Set<String>) async throws -> [TraceEvent] {
+    package func events(mentioning ids: Set<String>) async throws -> [TraceEvent] {
         guard !ids.isEmpty else { return [] }
         var events: [Int64: (eventID: String, type: TraceEvent.EventType, time: Int64, action: TraceEvent.Action?, bizStep: String?,
                              disposition: String?, readPoint: String?, bizLocation: String?)] = [:]
@@ -96,20 +96,12 @@ extension EPCISRepository: TraceEventSource {
     /// The member rows the walk follows from `keys`, each with its event's own columns: the keys
     /// themselves, the parents, inputs and outputs of the events naming them, and the children
     /// of the events in which one of them is the parent. The other subjects of an event (the
-    /// rest of a 500,000-EPC list, the siblings in a case) lead nowhere and are not read. Three
-    /// statements, each served by an index on (key, role) or (event, role).
+    /// rest of a 500,000-EPC list, the siblings in a case) lead nowhere and are not read. Each
+    /// part is served by an index on (key, role) or (event, role).
     private func eventsWithMembers(naming keys: [String]) async throws -> [any SQLRow] {
         let followed = [IdentifierRole.parent, .input, .output].map(\.rawValue)
-        var rows: [any SQLRow] = []
-        for condition: any SQLExpression in [
-            SQLBinaryExpression(SQLColumn("key", table: "m"), .in, SQLBind.group(keys)),
-            SQLList([SQLBinaryExpression(SQLColumn("event", table: "m"), .in, eventsNaming(keys)),
-                     SQLBinaryExpression(SQLColumn("role", table: "m"), .in, SQLBind.group(followed))], separator: SQLRaw(" AND ")),
-            SQLList([SQLBinaryExpression(SQLColumn("event", table: "m"), .in, eventsNaming(keys, as: .parent)),
-                     SQLBinaryExpression(SQLColumn("role", table: "m"), .equal, SQLBind(IdentifierRole.child.rawValue))],
-                    separator: SQLRaw(" AND ")),
-        ] {
-            rows += try await database.sql.select()
+        func rows<Builder: SQLSubqueryClauseBuilder>(_ select: Builder, _ condition: any SQLExpression) -> Builder {
+            select
                 .columns(["id", "event_id", "event_type", "event_time", "action", "biz_step", "disposition",
                           "read_point", "biz_location"].map { SQLColumn($0, table: "e") })
                 .columns(["key", "role", "quantity", "uom"].map { SQLColumn($0, table: "m") })
@@ -117,10 +109,18 @@ extension EPCISRepository: TraceEventSource {
                 .join(SQLAlias(SQLIdentifier("epcis_events"), as: SQLIdentifier("e")), method: SQLJoinMethod.inner,
                       on: SQLColumn("id", table: "e"), .equal, SQLColumn("event", table: "m"))
                 .where(condition)
-                .limit(Self.traceRowLimit)
-                .all()
         }
-        return rows
+        func both(_ a: any SQLExpression, _ b: any SQLExpression) -> any SQLExpression { SQLList([a, b], separator: SQLRaw(" AND ")) }
+        let member = { (column: String) in SQLColumn(column, table: "m") }
+        // One statement of three parts, so a step of the walk stays two round trips.
+        return try await database.sql
+            .union { rows($0, SQLBinaryExpression(member("key"), .in, SQLBind.group(keys))) }
+            .union(all: { rows($0, both(SQLBinaryExpression(member("event"), .in, eventsNaming(keys)),
+                                        SQLBinaryExpression(member("role"), .in, SQLBind.group(followed)))) })
+            .union(all: { rows($0, both(SQLBinaryExpression(member("event"), .in, eventsNaming(keys, as: .parent)),
+                                        SQLBinaryExpression(member("role"), .equal, SQLBind(IdentifierRole.child.rawValue)))) })
+            .limit(Self.traceRowLimit)
+            .all()
     }
 
     private func links(ofEventsNaming keys: [String]) async throws -> [any SQLRow] {

@@ -1,3 +1,4 @@
+import App
 import EPCIS
 import Foundation
 import Logging
