@@ -29,6 +29,9 @@ public enum AvailabilityBenchmark {
         let unknownCodes: LoadGenerator.Result
         let firstViews: LoadGenerator.Result
         let residentMBAfterFirstViews: Double
+        /// Anonymous resident memory (heap and stacks; the database file's mapped pages not
+        /// counted), the figure to hold against a heap budget.
+        let heapMBAfterFirstViews: Double
         let peakResidentMB: Double
         let signIns: SignInLoad
     }
@@ -36,12 +39,12 @@ public enum AvailabilityBenchmark {
     public static func run(lots: Int, seconds: Double, connections: Int, port: Int, signInsPerSecond: Int) async throws -> Report {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("nguon-bench-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        var config = AppConfig(hostname: "127.0.0.1", port: port, database: .sqlite(path: path), logLevel: .error,
+        var config = AppConfig(hostname: "127.0.0.1", port: port, database: .sqlite(path: path), logLevel: .critical,
                                autoMigrate: true, rateLimit: 0)
         // Sign-in attempts arrive "from" many addresses, as from a crowd behind this proxy.
         config.trustedProxies = ["127.0.0.1"]
         var logger = Logger(label: "nguon.bench")
-        logger.logLevel = .error
+        logger.logLevel = .critical
 
         let events = try await BenchData.load(chains: lots, config: config, logger: logger)
         _ = try await AccountCommands.createUser(config: config, username: "bench.user", displayName: "Bench", role: "auditor",
@@ -69,6 +72,7 @@ public enum AvailabilityBenchmark {
             return .init(path: variant <= lots ? BenchData.lotPath(variant: variant) : known)
         }
         let resident = BenchData.residentMB()
+        let heap = BenchData.statusMB("RssAnon:")
 
         // Sign-ins at a steady rate, each from another address, against the cached page.
         let idle = load.run(seconds: seconds) { _, _ in .init(path: known) }
@@ -82,7 +86,7 @@ public enum AvailabilityBenchmark {
         return Report(
             lots: lots, events: events, connections: connections, loadSeconds: seconds,
             cachedPage: cached, linkset: linkset, unknownCodes: unknown, firstViews: firstViews,
-            residentMBAfterFirstViews: resident, peakResidentMB: BenchData.peakResidentMB(),
+            residentMBAfterFirstViews: resident, heapMBAfterFirstViews: heap, peakResidentMB: BenchData.peakResidentMB(),
             signIns: .init(idlePerSecond: idle.perSecond, withSignInsPerSecond: busy.perSecond,
                            ratio: idle.perSecond > 0 ? (busy.perSecond / idle.perSecond * 1000).rounded() / 1000 : 0,
                            signInAttemptsPerSecond: attempts.rate, signInStatuses: attempts.statuses))
@@ -120,30 +124,41 @@ final class SignInAttempts: @unchecked Sendable {
     var rate: Double { lock.withLock { elapsed > 0 ? (Double(made) / elapsed * 10).rounded() / 10 : 0 } }
     var statuses: [String: Int] { lock.withLock { Dictionary(uniqueKeysWithValues: counts.map { (String($0.key), $0.value) }) } }
 
-    func run(seconds: Double) {
+    /// `workers` connections share the rate, so a slow answer (a password check) does not hold
+    /// the next attempt back.
+    func run(seconds: Double, workers: Int = 32) {
         defer { lock.withLock { done = true } }
-        guard var connection = LoadGenerator.Connection(port: port) else { return }
+        guard var first = LoadGenerator.Connection(port: port) else { return }
         // The sign-in form's token and its pre-session cookie, read once.
         var page = LoadGenerator.Request(path: "/dang-nhap")
         page.headers = [("X-Forwarded-For", "198.51.100.1")]
-        guard let (cookie, token) = connection.signInForm(page) else { return }
+        guard let (cookie, token) = first.signInForm(page) else { return }
+        first.close()
         let start = Date()
-        var n = 0
-        while Date().timeIntervalSince(start) < seconds {
-            let due = start.addingTimeInterval(Double(n) / Double(perSecond))
-            let wait = due.timeIntervalSinceNow
-            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
-            let body = "username=bench.user&password=sai-\(n)&_csrf=\(token)"
-            let request = LoadGenerator.Request(method: "POST", path: "/dang-nhap", headers: [
-                ("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", cookie),
-                ("X-Forwarded-For", "10.\(n >> 16 & 255).\(n >> 8 & 255).\(n & 255)"),
-            ], body: Array(body.utf8))
-            let status = connection.send(request) ?? 0
-            if status == 0, let fresh = LoadGenerator.Connection(port: port) { connection = fresh }
-            lock.withLock { counts[status, default: 0] += 1; made += 1; elapsed = Date().timeIntervalSince(start) }
-            n += 1
+        let group = DispatchGroup()
+        for worker in 0..<workers {
+            group.enter()
+            Thread { [self] in
+                defer { group.leave() }
+                guard var connection = LoadGenerator.Connection(port: port) else { return }
+                var n = worker
+                while Date().timeIntervalSince(start) < seconds {
+                    let wait = start.addingTimeInterval(Double(n) / Double(perSecond)).timeIntervalSinceNow
+                    if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+                    let body = "username=bench.user&password=sai-\(n)&_csrf=\(token)"
+                    let request = LoadGenerator.Request(method: "POST", path: "/dang-nhap", headers: [
+                        ("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", cookie),
+                        ("X-Forwarded-For", "10.\(n >> 16 & 255).\(n >> 8 & 255).\(n & 255)"),
+                    ], body: Array(body.utf8))
+                    let status = connection.send(request) ?? 0
+                    if status == 0, let fresh = LoadGenerator.Connection(port: port) { connection = fresh }
+                    lock.withLock { counts[status, default: 0] += 1; made += 1; elapsed = Date().timeIntervalSince(start) }
+                    n += workers
+                }
+                connection.close()
+            }.start()
         }
-        connection.close()
+        group.wait()
     }
 }
 
