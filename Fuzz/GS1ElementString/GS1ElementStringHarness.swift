@@ -8,7 +8,9 @@ import GS1
 // Invariants, for every input the parser accepts:
 // - `GS1.parse` agrees with the parser its first byte selects;
 // - the bracketed, "^" element-string and scanner (GS, behind "]C1") forms it prints parse back
-//   to the same elements in the same order;
+//   to the same elements in the same order (the last two only when every AI's two-digit prefix
+//   is in the dictionary: lenient options accept "(29)X" in brackets, but in a raw element string
+//   nothing says where an AI with an unassigned prefix ends, so that form cannot be read back);
 // - a Digital Link generated from it parses back to the same elements (as a set: generation
 //   puts the path first and drops repeats of an AI).
 
@@ -39,7 +41,8 @@ func checkRoundTrips(_ parsed: ElementString, options: ParseOptions, _ name: Str
         ("element string", parsed.elementString, { try ElementString.parse(elementString: $0, options: options) }),
         ("scanner", "]C1" + parsed.scannerString, { try ElementString.parse(elementString: $0, options: options) }),
     ]
-    for (form, printed, parse) in forms {
+    let rawForms = parsed.elements.allSatisfy { ApplicationIdentifier.aiLength(forPrefix: $0.ai) != nil }
+    for (form, printed, parse) in forms where form == "bracketed" || rawForms {
         do {
             let again = try parse(printed)
             Fuzz.check(again.elements == parsed.elements,

@@ -99,7 +99,7 @@ func fuzzQREncode(_ input: UnsafeRawBufferPointer) {
     }
 
     let quietZone = Int(h1 & 3)
-    let scale = 1 + Int(h0 >> 6)
+    let scale = 1 + Int(h0 >> 7)
     QRRenderCheck.svg(symbol, moduleSize: scale, quietZone: quietZone)
     QRRenderCheck.png(symbol, scale: scale, quietZone: quietZone)
 }

@@ -303,7 +303,7 @@ struct QRSymbolReader {
             if right == 6 { right = 5 }
             for step in 0..<size {
                 let y = upward ? size - 1 - step : step
-                for x in [right, right - 1] where !function[y * size + x] {
+                for x in stride(from: right, through: right - 1, by: -1) where !function[y * size + x] {
                     bits.append(dark(x, y) != Self.maskBit(mask, x: x, y: y))
                 }
             }
