@@ -65,9 +65,13 @@ func fuzzQREncode(_ input: UnsafeRawBufferPointer) {
         Fuzz.check(maxBits == QRTables.dataCodewords(version: maxVersion, level: level) * 8,
                    "dataTooLong says v\(maxVersion)-\(level) holds \(maxBits) bits")
         Fuzz.check(bitsNeeded > maxBits, "dataTooLong with \(bitsNeeded) bits needed ≤ \(maxBits) available")
-        // The cheapest conceivable coding (every byte at its own mode's best rate) must not fit either.
-        Fuzz.check(QRTables.lowerBoundBits(expected, band: QRTables.band(maxVersion)) > maxBits,
-                   "dataTooLong, yet \(expected.count) bytes could fit in \(maxBits) bits")
+        // What it says it needs lies between the cheapest conceivable coding (each byte at the
+        // best rate of any mode) and the plainest one (one mode for everything), which therefore
+        // must not fit either.
+        let band = QRTables.band(maxVersion)
+        let lower = QRTables.lowerBoundBits(expected, band: band), upper = QRTables.singleModeBits(expected, band: band)
+        Fuzz.check(lower <= bitsNeeded && bitsNeeded <= upper,
+                   "dataTooLong says \(bitsNeeded) bits for \(expected.count) bytes, outside \(lower)…\(upper)")
         return
     }
 

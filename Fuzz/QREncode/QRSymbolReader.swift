@@ -75,6 +75,23 @@ enum QRTables {
 
     static let alphanumeric = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".utf8)
 
+    /// The bits of the plainest coding: the whole input in the most compact single mode that can
+    /// hold all of it, split only where a count indicator is full. The best segmentation is no longer.
+    static func singleModeBits(_ data: [UInt8], band: Int) -> Int {
+        guard !data.isEmpty else { return 0 }
+        let mode: Mode = data.allSatisfy { (0x30...0x39).contains($0) } ? .numeric
+            : (data.allSatisfy { alphanumeric.contains($0) } ? .alphanumeric : .byte)
+        let countBits = countBits(mode, band: band)
+        let most = (1 << countBits) - 1
+        var bits = 0, left = data.count
+        while left > 0 {
+            let n = min(left, most)
+            bits += 4 + countBits + dataBits(mode, count: n)
+            left -= n
+        }
+        return bits
+    }
+
     /// A lower bound on the bits any segmentation needs: one header and the shortest count
     /// indicator, then each byte at the best rate of any mode that can hold it (in sixths of a bit).
     static func lowerBoundBits(_ data: [UInt8], band: Int) -> Int {
