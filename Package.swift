@@ -62,6 +62,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Fuzz harnesses (issue 8 §5; Fuzz/run builds them with libFuzzer). Each is an executable:
+        // built with -DFUZZING -sanitize=fuzzer it is a libFuzzer binary; built plainly, as here,
+        // it replays the corpus folders given as arguments, so `swift build` and CI check them.
+        .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"], path: "Fuzz/Support"),
+        .executableTarget(name: "fuzz-gs1-element-string", dependencies: ["GS1", "FuzzSupport"],
+                          path: "Fuzz/GS1ElementString"),
+        .executableTarget(name: "fuzz-gs1-digital-link", dependencies: ["GS1", "FuzzSupport"],
+                          path: "Fuzz/GS1DigitalLink"),
+        .executableTarget(name: "fuzz-epcis-json", dependencies: ["EPCIS", "FuzzSupport"], path: "Fuzz/EPCISJSON"),
+        .executableTarget(name: "fuzz-epcis-xml", dependencies: ["EPCIS", "FuzzSupport"], path: "Fuzz/EPCISXML"),
+        .executableTarget(name: "fuzz-xml-reader", dependencies: ["EPCIS", "FuzzSupport"], path: "Fuzz/XMLReader"),
+        .executableTarget(name: "fuzz-qr-encode", dependencies: ["QRCode", "FuzzSupport"], path: "Fuzz/QREncode"),
         // Shared by the test targets: where ../shared is, and how to skip without it.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GS1Tests", dependencies: ["GS1", "TestSupport"]),

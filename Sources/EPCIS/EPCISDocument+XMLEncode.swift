@@ -96,6 +96,10 @@ struct XMLEPCISEncoder {
         for m in o.members {
             if !m.key.contains(":"), !m.key.hasPrefix("@"), !m.key.hasPrefix("#"), case .string(let s) = m.value,
                XMLWriter.isNCName(m.key), m.key != "schemaVersion", m.key != "creationDate" {
+                // JSON may repeat a member ("sender" twice); one XML element cannot repeat an attribute.
+                if root.attributes.contains(where: { $0.name == XMLTree.Name(m.key) }) {
+                    throw XMLBindingError(.unencodable, line: nil, "attribute \(m.key) appears twice in one element")
+                }
                 root.attributes.append(Self.attr(m.key, s))
             } else {
                 try appendExtensions(JSONObject([m]), to: &root)

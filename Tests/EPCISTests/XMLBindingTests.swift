@@ -261,6 +261,46 @@ import Testing
         }
     }
 
+    /// Found by Fuzz/run epcis-json: a JSON document repeating a header member ("sender") was
+    /// written as XML with that attribute twice, which no XML reader accepts.
+    @Test func repeatedDocumentMembersAreUnencodableNotMalformed() throws {
+        let json = #"{"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-01-01T00:00:00Z","sender":"a","sender":"b","epcisBody":{"eventList":[]}}"#
+        let document = try EPCISDocument(json: Array(json.utf8))
+        #expect(throws: EPCISErrors.self) { try document.xmlBytes() }
+        let once = #"{"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-01-01T00:00:00Z","sender":"a","epcisBody":{"eventList":[]}}"#
+        let xml = try EPCISDocument(json: Array(once.utf8)).xmlBytes()
+        #expect(String(decoding: xml, as: UTF8.self).contains(#"sender="a""#))
+        _ = try EPCISDocument(xml: xml)
+    }
+
+    /// Found by Fuzz/run epcis-xml: XML decimals such as "06.7" were copied into JSON as they
+    /// were spelt, and the JSON writer's output did not parse.
+    @Test func xmlDecimalsBecomeJSONNumbers() throws {
+        let xml = """
+            <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" schemaVersion="2.0" creationDate="2024-01-01T00:00:00Z">
+              <EPCISBody><EventList><ObjectEvent>
+                <eventTime>2024-01-01T00:00:00Z</eventTime><eventTimeZoneOffset>+07:00</eventTimeZoneOffset>
+                <epcList/><action>OBSERVE</action>
+                <quantityList>
+                  <quantityElement><epcClass>urn:epc:class:lgtin:4012345.012345.998877</epcClass><quantity>+5</quantity><uom>KGM</uom></quantityElement>
+                  <quantityElement><epcClass>urn:epc:class:lgtin:4012345.012345.998878</epcClass><quantity>007.50</quantity><uom>KGM</uom></quantityElement>
+                </quantityList>
+                <sensorElementList><sensorElement><sensorMetadata/>
+                  <sensorReport type="gs1:Temperature" value=".5" minValue="-00.25" maxValue="5." percValue="06.7" meanValue="+1.5E+01" uom="CEL"/>
+                </sensorElement></sensorElementList>
+              </ObjectEvent></EventList></EPCISBody>
+            </epcis:EPCISDocument>
+            """
+        let document = try EPCISDocument(xml: xml)
+        let json = String(decoding: document.jsonBytes(), as: UTF8.self)
+        for expected in [#""quantity":5"#, #""quantity":7.50"#, #""value":0.5"#, #""minValue":-0.25"#, #""maxValue":5"#,
+                         #""percValue":6.7"#, #""meanValue":1.5E+01"#] {
+            #expect(json.contains(expected), "\(expected) not in \(json)")
+        }
+        let back = try EPCISDocument(json: Array(json.utf8))
+        #expect(back.events == document.events)
+    }
+
     @Test func validateFlagAddsValidationErrors() throws {
         let xml = """
             <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" schemaVersion="2.0" creationDate="2024-01-01T00:00:00Z">

@@ -303,7 +303,7 @@ extension EPCISEvent {
             guard !l.isEmpty else { return }
             o.append(key, .array(l.map { q in
                 var qo = JSONObject([JSONMember("epcClass", .string(q.epcClass))])
-                if let n = q.quantity { qo.append("quantity", .number(n.lexical)) }
+                if let n = q.quantity { qo.append("quantity", .number(n.jsonLexical)) }
                 if let u = q.uom { qo.append("uom", .string(u)) }
                 return .object(qo)
             }))
@@ -376,7 +376,7 @@ extension EPCISEvent {
         o.append("sensorReport", .array(s.sensorReport.map { r in
             var ro = JSONObject()
             func put(_ k: String, _ v: String?) { if let v { ro.append(k, .string(v)) } }
-            func num(_ k: String, _ v: EPCISNumber?) { if let v { ro.append(k, .number(v.lexical)) } }
+            func num(_ k: String, _ v: EPCISNumber?) { if let v { ro.append(k, .number(v.jsonLexical)) } }
             put("type", r.type.map { CBV.normalize($0, .measurementType) })
             put("exception", r.exception.map { CBV.normalize($0, .sensorAlertType) })
             put("deviceID", r.deviceID)
@@ -406,5 +406,31 @@ extension EPCISEvent {
         }))
         o.members += s.extensions.members
         return .object(o)
+    }
+}
+
+extension EPCISNumber {
+    /// The number as JSON may write it. `lexical` keeps the source's spelling, and an XML decimal
+    /// may be spelt "+5", "06.7", ".5" or "5.", none of which is a JSON number; those are
+    /// rewritten with the same digits ("5", "6.7", "0.5", "5").
+    var jsonLexical: String {
+        if XMLExtensionMapping.isJSONNumber(lexical) { return lexical }
+        var rest = Array(lexical.utf8)[...]
+        var out: [UInt8] = []
+        if rest.first == 0x2B { rest = rest.dropFirst() } else if rest.first == 0x2D { out.append(0x2D); rest = rest.dropFirst() }
+        let whole = rest.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        rest = rest.dropFirst(whole.count)
+        var fraction: ArraySlice<UInt8> = []
+        if rest.first == 0x2E {
+            rest = rest.dropFirst()
+            fraction = rest.prefix { $0 >= 0x30 && $0 <= 0x39 }
+            rest = rest.dropFirst(fraction.count)
+        }
+        let significant = whole.drop { $0 == 0x30 }
+        out += significant.isEmpty ? [0x30] : Array(significant)
+        if !fraction.isEmpty { out.append(0x2E); out += fraction }
+        out += rest  // the exponent, whose sign and leading zeros JSON allows
+        let text = String(decoding: out, as: UTF8.self)
+        return XMLExtensionMapping.isJSONNumber(text) ? text : EPCISNumber(value).lexical
     }
 }
