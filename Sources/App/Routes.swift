@@ -7,12 +7,14 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     // Outermost first: settle the client's address, log every request, then headers on every
     // response, then the language, then errors rendered in that language.
+    // The rate limit comes before anything that reads the query string, so a refused request
+    // costs a counter, not a parse of a long query.
     router.add(middleware: ClientAddressMiddleware(trusted: services.config.trustedProxies))
-    router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: RateLimitMiddleware(limiter: services.publicLimiter))
+    router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware())
-    router.add(middleware: RateLimitMiddleware(limiter: services.publicLimiter))
     router.add(middleware: HeadMiddleware())
     router.add(middleware: AuthMiddleware(sessions: services.sessions, tokens: services.tokens))
 
@@ -20,7 +22,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     HomeController.addRoutes(to: router.group(.everyone))
     AssetController.addRoutes(to: router.group(.everyone))
     GS1Controller.addRoutes(to: router.group(.everyone))
-    QRController.addRoutes(to: router.group(.everyone))
+    QRController.addRoutes(to: router.group(.everyone), work: services.publicWork)
     ResolverController.addRoutes(to: router.group(.everyone), services: services)
     HealthController.addRoutes(to: router.group(.everyone), database: services.database)
     AccountController.addPublicRoutes(to: router.group(.everyone), deps: services.accounts)

@@ -32,11 +32,19 @@ enum XMLExtensionMapping {
     }
 
     static func merge(_ key: String, _ v: JSONValue, into object: inout JSONObject) {
-        guard let i = object.members.firstIndex(where: { $0.key == key }) else {
+        // Repeated elements come one after another: the last member is checked first.
+        let i: Int
+        if let last = object.members.indices.last, object.members[last].key == key {
+            i = last
+        } else if let found = object.members.firstIndex(where: { $0.key == key }) {
+            i = found
+        } else {
             object.members.append(JSONMember(key, v))
             return
         }
         if case .array(var a) = object.members[i].value, object.members[i].key != textKey {
+            // Take the array out first, so appending does not copy it every time.
+            object.members[i].value = .null
             a.append(v)
             object.members[i].value = .array(a)
         } else {

@@ -70,6 +70,50 @@ struct HostileProbeTests {
         }
     }
 
+    @Test("A ni: eventID in any spelling but the event's own canonical hash ID is refused", arguments: [
+        "ni:///sha-256;d8a6a1dd0c0a42a9e3ab5aaab9e5dd9c4a3f0f6e5b4e4d8f7f9a0b1c2d3e4f50",
+        "ni:///sha-256;d8a6a1dd0c0a42a9e3ab5aaab9e5dd9c4a3f0f6e5b4e4d8f7f9a0b1c2d3e4f50?ver=cbv2.0",
+        "ni:///sha-512;d8a6a1dd0c0a42a9e3ab5aaab9e5dd9c4a3f0f6e5b4e4d8f7f9a0b1c2d3e4f50?ver=CBV2.0",
+        "NI:///SHA-256;D8A6A1DD0C0A42A9E3AB5AAAB9E5DD9C4A3F0F6E5B4E4D8F7F9A0B1C2D3E4F50?VER=CBV2.0",
+        "ni:sha-256;d8a6a1dd0c0a42a9e3ab5aaab9e5dd9c4a3f0f6e5b4e4d8f7f9a0b1c2d3e4f50",
+    ])
+    func forgedHashSpellings(eventID: String) async throws {
+        try await TestApp.run { client in
+            let response = try await EPCISCaptureTests.capture(client, Self.document([Self.event(id: eventID, serial: "8101")]))
+            #expect(response.status == .badRequest, "\(eventID)")
+        }
+    }
+
+    @Test("A trace is not cut short by many events naming the lot: its parents, inputs and outputs are still read")
+    func traceNotStarvedByObservations() async throws {
+        let chain = DemoSupplyChain(variant: 411)
+        let config = try await TestApp.config()
+        try await TestApp.run(config: config) { client in
+            let status = try await EPCISCaptureTests.capture(client, chain.document).status
+            #expect(status == .accepted)
+        }
+        let lot = EPCISIdentifier.canonicalKey(chain.harvestLot)
+        let before = try await AppDatabase.using(config, logger: TestApp.quietLogger) { database in
+            try await TraceWalker().trace(lot, direction: .forward, in: Repositories(database: database).epcis)
+        }
+        // Enough observations of the lot to fill one statement's row limit by themselves.
+        let observations = (0..<(EPCISRepository.traceRowLimit / 1_000 + 1)).map { page in
+            Self.document((0..<1_000).map { n in
+                #"{"type":"ObjectEvent","eventTime":"2026-11-19T0\#(n % 10):00:00+07:00","eventTimeZoneOffset":"+07:00","quantityList":[{"epcClass":"\#(chain.harvestLot)","quantity":\#(page * 1_000 + n + 1)}],"action":"OBSERVE"}"#
+            })
+        }
+        try await TestApp.run(config: config) { client in
+            for document in observations {
+                let status = try await EPCISCaptureTests.capture(client, document).status
+                #expect(status == .accepted)
+            }
+        }
+        let after = try await AppDatabase.using(config, logger: TestApp.quietLogger) { database in
+            try await TraceWalker().trace(lot, direction: .forward, in: Repositories(database: database).epcis)
+        }
+        #expect(Set(before.nodes.map(\.id)).isSubset(of: Set(after.nodes.map(\.id))))
+    }
+
     @Test("Public pages cost bounded work after a capture of an event listing 50,000 EPCs")
     func hugeEventStaysCheap() async throws {
         let serials = (0..<50_000).map { #""urn:epc:id:sgtin:8935001.100002.\#(100_000 + $0)""# }.joined(separator: ",")

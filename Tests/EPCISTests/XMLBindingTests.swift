@@ -264,10 +264,10 @@ import Testing
     /// Found by Fuzz/run epcis-json: a JSON document repeating a header member ("sender") was
     /// written as XML with that attribute twice, which no XML reader accepts.
     @Test func repeatedDocumentMembersAreUnencodableNotMalformed() throws {
-        let json = #"{"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-01-01T00:00:00Z","sender":"a","sender":"b","epcisBody":{"eventList":[]}}"#
+        let json = #"{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-01-01T00:00:00Z","sender":"a","sender":"b","epcisBody":{"eventList":[]}}"#
         let document = try EPCISDocument(json: Array(json.utf8))
         #expect(throws: EPCISErrors.self) { try document.xmlBytes() }
-        let once = #"{"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-01-01T00:00:00Z","sender":"a","epcisBody":{"eventList":[]}}"#
+        let once = #"{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-01-01T00:00:00Z","sender":"a","epcisBody":{"eventList":[]}}"#
         let xml = try EPCISDocument(json: Array(once.utf8)).xmlBytes()
         #expect(String(decoding: xml, as: UTF8.self).contains(#"sender="a""#))
         _ = try EPCISDocument(xml: xml)

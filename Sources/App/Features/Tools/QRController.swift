@@ -44,7 +44,7 @@ enum QRController {
         }
     }
 
-    static func show(_ format: Format, request: Hummingbird.Request) throws -> Response {
+    static func show(_ format: Format, request: Hummingbird.Request, work: WorkLimiter) async throws -> Response {
         let query = try Query(request.uri.query, form: true)
         let parsed = try parse(query)
         var key = "\(format)|\(parsed.errorCorrection.rawValue)|\(parsed.data)"
@@ -54,7 +54,13 @@ enum QRController {
         if request.headers[.ifNoneMatch] == etag {
             return Response(status: .notModified, headers: headers)
         }
-        let symbol = try symbol(for: parsed)
+        // A large PNG costs tens of milliseconds: a few at once, the rest wait or get a 503.
+        let symbol: QRCode
+        do {
+            symbol = try await work.run { try Self.symbol(for: parsed) }
+        } catch is WorkLimiter.Full {
+            throw WorkLimiter.busy()
+        }
         switch format {
         case .svg:
             headers[.contentType] = "image/svg+xml"
@@ -69,8 +75,8 @@ enum QRController {
 }
 
 extension QRController {
-    static func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.read(SiteURL.qrSVG.routePath) { request, _ in try show(.svg, request: request) }
-        group.read(SiteURL.qrPNG.routePath) { request, _ in try show(.png, request: request) }
+    static func addRoutes(to group: RouterGroup<AppRequestContext>, work: WorkLimiter) {
+        group.read(SiteURL.qrSVG.routePath) { request, _ in try await show(.svg, request: request, work: work) }
+        group.read(SiteURL.qrPNG.routePath) { request, _ in try await show(.png, request: request, work: work) }
     }
 }

@@ -71,11 +71,18 @@ package enum EPCISCapture {
                            problemType: "epcisException:CaptureLimitExceededException")
         }
         let recordTime = EPCISTimestamp(date: now)
-        let results = await parallelMap(Array(events.enumerated())) { index, event -> ([EPCISError], EPCISRepository.PreparedEvent?) in
+        let results = await Offload.map(Array(events.enumerated())) { index, event -> ([EPCISError], EPCISRepository.PreparedEvent?) in
             // The document's context resolves the prefixes of ILMD dates; a hash eventID must be this event's hash.
             var errors = event.validate(index: index, now: now, documentContext: context)
-            if let mismatch = event.validateEventID(index: index, options: EventHash.Options(context: event.context ?? context)) {
+            let options = EventHash.Options(context: event.context ?? context)
+            if let mismatch = event.validateEventID(index: index, options: options) {
                 errors.append(mismatch)
+            } else if let id = event.eventID, id.lowercased().hasPrefix("ni:"),
+                      EventHash.checkEventID(event, options: options) != .matches {
+                // A hash eventID in any other spelling (no version, other case, other algorithm)
+                // cannot be confirmed, so it could be anyone's: only the canonical form is taken.
+                errors.append(EPCISError(.eventIDMismatch, eventIndex: index, eventID: id, field: "eventID",
+                                         message: "a ni: eventID must be this event's hash ID exactly as CBV 2.0 writes it (ni:///sha-256;…?ver=CBV2.0); leave eventID out and the repository assigns it"))
             }
             return (errors, errors.isEmpty ? prepare(event, context: context, recordTime: recordTime) : nil)
         }
@@ -114,22 +121,6 @@ package enum EPCISCapture {
             for element in vocabulary.elements { touched.insert(EPCISIndex.key(for: element.id)) }
         }
         return touched
-    }
-
-    /// `transform` over `items` on every core, keeping the order. Small inputs stay on one task.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) async -> [R] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count / 64)
-        guard workers > 1 else { return items.map(transform) }
-        let size = (items.count + workers - 1) / workers
-        return await withTaskGroup(of: (Int, [R]).self) { group in
-            for start in stride(from: 0, to: items.count, by: size) {
-                let slice = items[start..<min(start + size, items.count)]
-                group.addTask { (start, slice.map(transform)) }
-            }
-            var parts: [(Int, [R])] = []
-            for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
-        }
     }
 
     /// Sets what the repository owns (record time, event ID when absent) and computes the index.

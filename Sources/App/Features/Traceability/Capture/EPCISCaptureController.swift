@@ -34,10 +34,13 @@ enum EPCISCaptureController {
                                                  en: "The document exceeds \(EPCISCapture.maxBytes) bytes."),
                            problemType: "epcisException:CaptureLimitExceededException", headers: limitHeaders)
         }
-        let bytes = body.readableBytesView
-        do throws(EPCISErrors) {
-            return isXML ? try EPCISDocument.decodeXML(bytes) : try EPCISJSON.decode(bytes)
-        } catch {
+        // Decoding a large document takes seconds of CPU: off the request executors.
+        do {
+            return try await Offload.run {
+                let bytes = body.readableBytesView
+                return isXML ? try EPCISDocument.decodeXML(bytes) : try EPCISJSON.decode(bytes)
+            }
+        } catch let error as EPCISErrors {
             throw EPCISCapture.invalidDocument(error.errors)
         }
     }

@@ -112,15 +112,19 @@ extension EPCISRepository: TraceEventSource {
         }
         func both(_ a: any SQLExpression, _ b: any SQLExpression) -> any SQLExpression { SQLList([a, b], separator: SQLRaw(" AND ")) }
         let member = { (column: String) in SQLColumn(column, table: "m") }
-        // One statement of three parts, so a step of the walk stays two round trips.
-        return try await database.sql
-            .union { rows($0, SQLBinaryExpression(member("key"), .in, SQLBind.group(keys))) }
-            .union(all: { rows($0, both(SQLBinaryExpression(member("event"), .in, eventsNaming(keys)),
-                                        SQLBinaryExpression(member("role"), .in, SQLBind.group(followed)))) })
-            .union(all: { rows($0, both(SQLBinaryExpression(member("event"), .in, eventsNaming(keys, as: .parent)),
-                                        SQLBinaryExpression(member("role"), .equal, SQLBind(IdentifierRole.child.rawValue)))) })
-            .limit(Self.traceRowLimit)
-            .all()
+        // Three statements, each with its own row limit: one part filling a shared limit would
+        // leave the others unread and cut the trace short without a word.
+        var result: [any SQLRow] = []
+        for condition in [
+            SQLBinaryExpression(member("key"), .in, SQLBind.group(keys)),
+            both(SQLBinaryExpression(member("event"), .in, eventsNaming(keys)),
+                 SQLBinaryExpression(member("role"), .in, SQLBind.group(followed))),
+            both(SQLBinaryExpression(member("event"), .in, eventsNaming(keys, as: .parent)),
+                 SQLBinaryExpression(member("role"), .equal, SQLBind(IdentifierRole.child.rawValue))),
+        ] as [any SQLExpression] {
+            result += try await rows(database.sql.select(), condition).limit(Self.traceRowLimit).all()
+        }
+        return result
     }
 
     private func links(ofEventsNaming keys: [String]) async throws -> [any SQLRow] {
