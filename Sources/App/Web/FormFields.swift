@@ -24,10 +24,6 @@ struct FormFields {
         .input(.type(.hidden), .name(name), .value(value))
     }
 
-    func csrf(_ token: String) -> Node<HTML.FormContext> {
-        hidden(Form.fieldName, token)
-    }
-
     /// A form posted to `action`: the CSRF token, the fields, and one submit button.
     func post(_ action: SiteURL, class formClass: String = "stack", submit: String,
               submitClass: String? = nil, _ content: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
