@@ -65,6 +65,13 @@ struct AccountFixtures: Sendable {
         return fixtures
     }
 
+    /// A fresh, migrated database holding the fixtures, without the app: for page models' queries.
+    static func withDatabase<T: Sendable>(_ body: (AppDatabase, AccountFixtures) async throws -> T) async throws -> T {
+        try await AppDatabase.using(try await TestApp.config(), logger: TestApp.quietLogger) { database in
+            try await body(database, try await seed(database))
+        }
+    }
+
     /// Headers that make a request as `who` (its session cookie); send them with `client.anonymous`
     /// so no bearer token is added.
     func headers(_ who: Who, form: Bool = false) -> HTTPFields {

@@ -1,11 +1,14 @@
+import HTTPTypes
 import Plot
 
 /// Building blocks of the administration forms: labelled fields that show the value sent back
 /// and the error for that field, so a rejected form keeps what was typed and says what is wrong.
+/// Every form built from them carries `csrfToken` (`AppRequestContext.form` fills it in).
 struct FormFields {
     let values: [String: String]
     let error: AppError?
     let language: Language
+    var csrfToken = ""
 
     func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
@@ -14,8 +17,20 @@ struct FormFields {
         error?.fieldErrors.first { $0.field == name }?.message(language)
     }
 
-    func csrf(_ token: String) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name(Form.fieldName), .value(token))
+    /// The status a page with this form is sent with: the error's, when it was sent back with one.
+    var status: HTTPResponse.Status { error?.status ?? .ok }
+
+    func hidden(_ name: String, _ value: String) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name(name), .value(value))
+    }
+
+    /// A form posted to `action`: the CSRF token, the fields, and one submit button.
+    func post(_ action: SiteURL, class formClass: String = "stack", submit: String,
+              submitClass: String? = nil, _ content: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
+        .form(.class(formClass), .method(.post), .action(action.path),
+              hidden(Form.fieldName, csrfToken),
+              .group(content),
+              .button(.type(.submit), submitClass.map { .class($0) } ?? .empty, .text(submit)))
     }
 
     func text(_ name: String, _ label: String, type: HTMLInputType = .text, required: Bool = false,
@@ -57,32 +72,15 @@ struct FormFields {
              .unwrap(message(for: name)) { .p(.class("field-error"), .text($0)) })
     }
 
+    /// A form under its heading, with the error of its last sending between them.
+    func section(_ heading: String, _ form: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        .group(.h2(.text(heading)), summary, form)
+    }
+
     /// The error above the form, for problems that are not about one field.
     var summary: Node<HTML.BodyContext> {
         guard let error else { return .empty }
         return .div(.class("error"), .attribute(named: "role", value: "alert"),
                     .p(.strong(.text(error.title(language))), .text(" — " + error.detail(language))))
-    }
-}
-
-/// Shared parts of the administration pages.
-enum AdminView {
-    static func page(_ title: LocalizedText, path: String, query: [(String, String?)] = [], context: AppRequestContext,
-                     _ main: Node<HTML.BodyContext>) -> HTMLResponse {
-        let account = context.session.map {
-            BasePage.AccountNav(name: $0.user.displayName, csrfToken: $0.csrfToken)
-        }
-        let html = BasePage(title: title, language: context.language, path: path, query: query, account: account, main: main).render()
-        return HTMLResponse(html: html, cacheControl: "no-store")
-    }
-
-    static func notice(_ text: String?) -> Node<HTML.BodyContext> {
-        guard let text else { return .empty }
-        return .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(text)))
-    }
-
-    static func date(_ millis: Int64?, _ language: Language) -> String {
-        guard let millis else { return "—" }
-        return Formatting.dateTime(millis: millis, language)
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
 import Hummingbird
 import NguonCore
-import Plot
 import SQLKit
 
-/// Sign-in, sign-out and the signed-in person's own account (password change).
+/// Sign-in, sign-out and the signed-in person's own account with its password change
+/// (`SignIn`, `AccountShow`).
 enum AccountController {
     struct Dependencies: Sendable {
         let users: UserRepository
@@ -22,7 +22,7 @@ enum AccountController {
         let query = try Query(request.uri.query, form: true)
         let next = safeNext(query["next"])
         if context.session != nil { return redirect(next ?? SiteURL.admin.path) }
-        return try signInPage(request, context: context, deps: deps, username: "", next: next, error: nil, status: .ok)
+        return try signInPage(request, context: context, deps: deps, SignIn.Model(next: next))
     }
 
     static func signIn(_ request: Request, context: AppRequestContext, deps: Dependencies) async throws -> Response {
@@ -33,9 +33,7 @@ enum AccountController {
         let username = try form.text("username", required: false, maxBytes: 80) ?? ""
         let password = try form.text("password", required: false, maxBytes: 200) ?? ""
         guard !username.isEmpty, !password.isEmpty else {
-            return try signInPage(request, context: context, deps: deps, username: username, next: next, error: AppError.invalid(
-                field: username.isEmpty ? "username" : "password", rule: "required",
-                LocalizedText(vi: "Hãy nhập tên đăng nhập và mật khẩu.", en: "Enter your user name and password.")), status: .badRequest)
+            return try signInPage(request, context: context, deps: deps, .missing(username: username, next: next))
         }
         let result: UserRepository.SignInResult
         do {
@@ -57,26 +55,10 @@ enum AccountController {
                                       httpOnly: true, sameSite: .strict))
             return response
         case .wrongCredentials, .inactive:
-            // The same answer for unknown names, wrong passwords and closed accounts.
-            return try signInPage(request, context: context, deps: deps, username: username, next: next, error: AppError(
-                status: .unauthorized, code: "sign-in-failed", title: LocalizedText(vi: "Không đăng nhập được", en: "Sign-in failed"),
-                detail: LocalizedText(vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "The user name or password is wrong.")),
-                status: .unauthorized)
+            return try signInPage(request, context: context, deps: deps, .failed(username: username, next: next))
         case .locked(let until):
-            return try lockedPage(request, context: context, deps: deps, username: username, next: next,
-                                  seconds: max(1, Int((until - Millis.now() + 999) / 1000)))
+            return try signInPage(request, context: context, deps: deps, .locked(username: username, next: next, until: until))
         }
-    }
-
-    private static func lockedPage(_ request: Request, context: AppRequestContext, deps: Dependencies, username: String,
-                                   next: String?, seconds: Int) throws -> Response {
-        var response = try signInPage(request, context: context, deps: deps, username: username, next: next, error: AppError(
-            status: .tooManyRequests, code: "account-locked", title: LocalizedText(vi: "Tài khoản tạm khóa", en: "Account locked"),
-            detail: LocalizedText(vi: "Đăng nhập sai nhiều lần. Hãy thử lại sau \(seconds) giây, hoặc nhờ quản trị viên đặt lại mật khẩu.",
-                                  en: "Too many failed sign-ins. Try again in \(seconds) seconds, or ask an administrator to reset the password.")),
-            status: .tooManyRequests)
-        response.headers[.retryAfter] = String(seconds)
-        return response
     }
 
     static func signOut(_ request: Request, context: AppRequestContext, deps: Dependencies) async throws -> Response {
@@ -113,27 +95,13 @@ enum AccountController {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 
-    private static func signInPage(_ request: Request, context: AppRequestContext, deps: Dependencies, username: String,
-                                   next: String?, error: AppError?, status: HTTPResponse.Status) throws -> Response {
+    /// The sign-in page (`SignIn`), with the pre-session CSRF cookie when the browser has none.
+    private static func signInPage(_ request: Request, context: AppRequestContext, deps: Dependencies,
+                                   _ model: SignIn.Model) throws -> Response {
         let (token, cookie) = Form.token(for: request, context: context, secure: deps.secureCookies)
-        let fields = FormFields(values: ["username": username], error: error, language: context.language)
-        let title = LocalizedText(vi: "Đăng nhập", en: "Sign in")
-        var response = try AdminView.page(title, path: SiteURL.signIn.path, context: context, .group(
-            .h1(.text(title(context.language))),
-            .p(.class("lead"), .text(fields.t("Dành cho cán bộ quản lý, thanh tra và doanh nghiệp đã được cấp tài khoản.",
-                                              "For officers, inspectors and businesses with an account."))),
-            fields.summary,
-            .form(.class("stack"), .method(.post), .action(SiteURL.signIn.path),
-                  fields.csrf(token),
-                  .unwrap(next) { .input(.type(.hidden), .name("next"), .value($0)) },
-                  fields.text("username", fields.t("Tên đăng nhập", "User name"), required: true, autocomplete: "username"),
-                  fields.text("password", fields.t("Mật khẩu", "Password"), type: .password, required: true, autocomplete: "current-password"),
-                  .button(.type(.submit), .text(fields.t("Đăng nhập", "Sign in")))),
-            .p(.class("hint"), .text(fields.t("Quên mật khẩu? Hãy liên hệ quản trị viên của đơn vị để được đặt lại.",
-                                              "Forgot your password? Ask your administrator to reset it."))))
-        ).response(from: request, context: context)
-        response.status = status
+        var response = try SignIn.View(model: model, language: context.language, csrf: token).response(request, context: context)
         if let cookie { response.setCookie(cookie) }
+        if let seconds = model.retryAfter { response.headers[.retryAfter] = String(seconds) }
         return response
     }
 
@@ -141,9 +109,8 @@ enum AccountController {
 
     static func showAccount(_ request: Request, context: AppRequestContext, deps: Dependencies) throws -> Response {
         let session = try context.signedInSession
-        let query = try Query(request.uri.query, form: true)
-        let notice = query["done"] == "1" ? (context.language == .vi ? "Đã đổi mật khẩu." : "Password changed.") : nil
-        return try accountPage(request, context: context, session: session, notice: notice, error: nil, status: .ok)
+        let changed = try Query(request.uri.query, form: true)["done"] == "1"
+        return try accountPage(request, context: context, session: session, changed: changed)
     }
 
     static func changePassword(_ request: Request, context: AppRequestContext, deps: Dependencies) async throws -> Response {
@@ -158,7 +125,7 @@ enum AccountController {
             }
             try await deps.users.changeOwnPassword(session.user, current: current, new: new, actor: context.actor)
         } catch let error as AppError where error.status == .badRequest {
-            return try accountPage(request, context: context, session: session, notice: nil, error: error, status: .badRequest)
+            return try accountPage(request, context: context, session: session, error: error)
         }
         // Changing the password ended every session, this one included: start a fresh one.
         let token = try await deps.sessions.create(for: session.user, address: context.clientAddress)
@@ -167,39 +134,11 @@ enum AccountController {
         return response
     }
 
-    private static func accountPage(_ request: Request, context: AppRequestContext, session: SessionInfo, notice: String?,
-                                    error: AppError?, status: HTTPResponse.Status) throws -> Response {
-        let user = session.user
-        let fields = FormFields(values: [:], error: error, language: context.language)
-        let lang = context.language
-        let title = LocalizedText(vi: "Tài khoản của tôi", en: "My account")
-        var response = try AdminView.page(title, path: SiteURL.account.path, context: context, .group(
-            .h1(.text(title(lang))),
-            AdminView.notice(notice),
-            .if(user.mustChangePassword, .div(.class("error"), .p(.text(fields.t(
-                "Mật khẩu của bạn do quản trị viên đặt tạm. Hãy đổi mật khẩu mới trước khi làm việc.",
-                "Your password was set by an administrator. Choose a new one before you go on."))))),
-            .element(named: "dl", nodes: [.class("facts"),
-                .element(named: "dt", text: fields.t("Tên đăng nhập", "User name")), .element(named: "dd", text: user.username),
-                .element(named: "dt", text: fields.t("Họ tên", "Name")), .element(named: "dd", text: user.displayName),
-                .element(named: "dt", text: fields.t("Vai trò", "Role")),
-                .element(named: "dd", text: lang == .vi ? user.role.vietnameseName : user.role.englishName),
-                .element(named: "dt", text: fields.t("Địa bàn", "Jurisdiction")),
-                .element(named: "dd", text: user.jurisdiction?.code ?? "—"),
-            ]),
-            .h2(.text(fields.t("Đổi mật khẩu", "Change password"))),
-            fields.summary,
-            .form(.class("stack"), .method(.post), .action(SiteURL.accountPassword.path),
-                  fields.csrf(session.csrfToken),
-                  fields.text("current", fields.t("Mật khẩu hiện tại", "Current password"), type: .password, required: true, autocomplete: "current-password"),
-                  fields.text("new", fields.t("Mật khẩu mới", "New password"), type: .password, required: true, autocomplete: "new-password",
-                              hint: fields.t("Ít nhất \(PasswordPolicy.minimumLength) ký tự; nên dùng một câu dễ nhớ. Mật khẩu phổ biến sẽ bị từ chối.",
-                                             "At least \(PasswordPolicy.minimumLength) characters; a memorable phrase works well. Common passwords are refused.")),
-                  fields.text("repeat", fields.t("Nhập lại mật khẩu mới", "Repeat the new password"), type: .password, required: true, autocomplete: "new-password"),
-                  .button(.type(.submit), .text(fields.t("Đổi mật khẩu", "Change password")))))
-        ).response(from: request, context: context)
-        response.status = status
-        return response
+    /// The own-account page (`AccountShow`).
+    private static func accountPage(_ request: Request, context: AppRequestContext, session: SessionInfo, changed: Bool = false,
+                                    error: AppError? = nil) throws -> Response {
+        try AccountShow.View(model: .query(session: session), form: context.form(error: error), changed: changed)
+            .response(request, context: context)
     }
 }
 

@@ -1,11 +1,10 @@
 import Foundation
 import Hummingbird
 import NguonCore
-import Plot
 import SQLKit
 
 /// `/quan-tri/nhat-ky`: the audit log for administrators and auditors, filtered, paged from
-/// the newest entry, and exported as CSV.
+/// the newest entry (`AuditLogList`), and exported as CSV.
 enum AuditController {
     static func filter(_ query: Query) throws(AppError) -> AuditLog.Filter {
         var filter = AuditLog.Filter()
@@ -38,47 +37,9 @@ enum AuditController {
 
     static func list(_ request: Request, context: AppRequestContext, database: AppDatabase) async throws -> Response {
         let principal = try context.acting
-        let filter = try filter(Query(request.uri.query, form: true))
-        let entries = try await AuditLog.list(filter, for: principal, on: database.sql)
-        let lang = context.language
-        let fields = FormFields(values: try Query(request.uri.query, form: true).values, error: nil, language: lang)
-        let title = LocalizedText(vi: "Nhật ký thay đổi", en: "Audit log")
-        var exportQuery = (try? Query(request.uri.query, form: true).values) ?? [:]
-        exportQuery["before"] = nil
-        return try AdminView.page(title, path: SiteURL.auditLog.path, context: context, .group(
-            .h1(.text(title(lang))),
-            .p(.class("lead"), .text(fields.t("Mỗi mục nối với mục trước bằng mã băm SHA-256; lệnh “nguon audit verify” phát hiện mục bị sửa, xóa hay đổi chỗ.",
-                                              "Each entry is chained to the one before by SHA-256; “nguon audit verify” detects edited, removed or reordered entries."))),
-            .form(.class("tool"), .method(.get), .action(SiteURL.auditLog.path),
-                  fields.select("action", fields.t("Hành động", "Action"),
-                                options: [("", fields.t("Tất cả", "All"))] + AuditLog.actions.map { ($0.code, $0.label(lang)) }),
-                  fields.text("entityID", fields.t("Mã bản ghi", "Record id")),
-                  fields.text("from", fields.t("Từ ngày", "From"), type: .date),
-                  fields.text("until", fields.t("Đến ngày", "Until"), type: .date),
-                  .button(.type(.submit), .text(fields.t("Lọc", "Filter")))),
-            // Exporting is audited, so it is a POST (GET and HEAD change nothing).
-            .form(.class("tool"), .method(.post), .action(SiteURL.auditLogExport.path),
-                  fields.csrf(context.session?.csrfToken ?? ""),
-                  .forEach(exportQuery.sorted { $0.key < $1.key }) { key, value in
-                      .input(.type(.hidden), .name(key), .value(value))
-                  },
-                  .button(.type(.submit), .text(fields.t("Xuất CSV (theo bộ lọc)", "Export CSV (filtered)")))),
-            .div(.class("table-scroll"), .table(
-                .thead(.tr(.th("#"), .th(.text(fields.t("Thời điểm", "When"))), .th(.text(fields.t("Người thực hiện", "Who"))),
-                           .th(.text(fields.t("Địa chỉ", "From"))), .th(.text(fields.t("Hành động", "Action"))),
-                           .th(.text(fields.t("Bản ghi", "Record"))))),
-                .tbody(.forEach(entries) { e in
-                    .tr(.td(.text(String(e.sequence))), .td(.class("nowrap"), .text(AdminView.date(e.at, lang))),
-                        .td(.text(e.actorName)), .td(.text(e.address ?? "—")), .td(.text(AuditLog.label(of: e.action, lang))),
-                        .td(.text(e.entityType + (e.entityID.map { " " + $0 } ?? ""))))
-                }))),
-            // Plot builds both branches of `.if` eagerly, so the last entry is read once, safely.
-            .unwrap(entries.count == filter.limit ? entries.last : nil) { last in
-                .p(.a(.href(SiteURL.auditLog.url(
-                    (exportQuery.sorted { $0.key < $1.key }.map { ($0.key, Optional($0.value)) }) + [("before", String(last.sequence))])),
-                    .text(fields.t("Cũ hơn →", "Older →"))))
-            })
-        ).response(from: request, context: context)
+        let query = try Query(request.uri.query, form: true)
+        let model = try await AuditLogList.Model.query(filter(query), parameters: query.values, principal: principal, database: database)
+        return try AuditLogList.View(model: model, form: context.form(model.parameters)).response(request, context: context)
     }
 
     /// The filtered log as CSV (UTF-8 with BOM so spreadsheet programs read the accents), at

@@ -1,61 +1,15 @@
 import Hummingbird
 import NguonCore
-import Plot
 
 /// `/quan-tri/ma-truy-cap`: API tokens. A business user manages its own organisation's capture
-/// tokens; administrators manage all, including read tokens for government integrations.
+/// tokens; administrators manage all, including read tokens for government integrations
+/// (`TokenList`, `TokenForm`).
 enum TokensController {
-    static func list(_ request: Request, context: AppRequestContext, tokens: APITokenRepository,
-                     form: [String: String] = [:], error: AppError? = nil, created: (APIToken, String)? = nil) async throws -> Response {
-        let principal = try context.acting
-        let all = try await tokens.list(for: principal)
-        let lang = context.language
-        let fields = FormFields(values: form.isEmpty ? ["days": "365"] : form, error: error, language: lang)
-        let now = Millis.now()
-        let title = LocalizedText(vi: "Mã truy cập API", en: "API tokens")
-        var response = try AdminView.page(title, path: SiteURL.tokens.path, context: context, .group(
-            .h1(.text(title(lang))),
-            .unwrap(created) { token, secret in
-                .div(.class("notice"), .attribute(named: "role", value: "status"),
-                     .p(.strong(.text(fields.t("Mã “\(token.name)” đã được tạo. Hãy sao chép ngay: mã chỉ hiện một lần.",
-                                              "Token “\(token.name)” created. Copy it now: it is shown only once.")))),
-                     .code(.class("secret"), .text(secret)),
-                     .p(.class("hint"), .text(fields.t("Gửi kèm tiêu đề: Authorization: Bearer <mã>", "Send it as: Authorization: Bearer <token>"))))
-            },
-            .div(.class("table-scroll"), .table(
-                .thead(.tr(.th(.text(fields.t("Tên", "Name"))), .th(.text(fields.t("Tổ chức", "Organisation"))),
-                           .th(.text(fields.t("Quyền", "Scopes"))), .th(.text(fields.t("Hết hạn", "Expires"))),
-                           .th(.text(fields.t("Dùng lần cuối", "Last used"))), .th(.text(fields.t("Trạng thái", "State"))), .th())),
-                .tbody(.forEach(all) { token in
-                    .tr(.td(.text(token.name)), .td(.text(token.organisationID ?? fields.t("(tích hợp nhà nước)", "(government integration)"))),
-                        .td(.text(APITokenRepository.scopeText(token.scopes))), .td(.text(AdminView.date(token.expiresAt, lang))),
-                        .td(.text(AdminView.date(token.lastUsedAt, lang))),
-                        .td(.span(.class(token.isLive(at: now) ? "badge" : "badge off"),
-                                  .text(token.revokedAt != nil ? fields.t("Đã thu hồi", "Revoked")
-                                        : token.isLive(at: now) ? fields.t("Hiệu lực", "Live") : fields.t("Hết hạn", "Expired")))),
-                        .td(.if(token.revokedAt == nil && principal.can(.write, .apiTokens),
-                                .form(.class("inline"), .method(.post), .action(SiteURL.tokenRevoke(token.id).path),
-                                      fields.csrf(context.session?.csrfToken ?? ""),
-                                      .button(.type(.submit), .class("secondary"), .text(fields.t("Thu hồi", "Revoke")))))))
-                }))),
-            .if(principal.can(.write, .apiTokens), .group(
-                .h2(.text(fields.t("Tạo mã mới", "Create a token"))),
-                fields.summary,
-                .form(.class("stack"), .method(.post), .action(SiteURL.tokens.path),
-                      fields.csrf(context.session?.csrfToken ?? ""),
-                      fields.text("name", fields.t("Tên gợi nhớ", "Name"), required: true,
-                                  hint: fields.t("Ví dụ: “ERP kho Hạ Long”.", "For example “Ha Long warehouse ERP”.")),
-                      principal.organisationID.map { own in .input(.type(.hidden), .name("organisation"), .value(own)) }
-                        ?? fields.text("organisation", fields.t("Mã tổ chức (để trống cho tích hợp nhà nước)", "Organisation id (empty for a government integration)")),
-                      fields.checkbox("capture", fields.t("Gửi dữ liệu EPCIS (capture)", "Send EPCIS data (capture)"), checked: form.isEmpty || form["capture"] == "on"),
-                      .if(principal.organisationID == nil,
-                          fields.checkbox("read", fields.t("Đọc kho EPCIS và truy xuất (read)", "Read the EPCIS repository and trace (read)"), checked: form["read"] == "on")),
-                      fields.text("days", fields.t("Hiệu lực (ngày)", "Valid for (days)"), type: .number, required: true),
-                      .button(.type(.submit), .text(fields.t("Tạo mã", "Create token"))))
-            )))
-        ).response(from: request, context: context)
-        if error != nil { response.status = .badRequest }
-        return response
+    static func list(_ request: Request, context: AppRequestContext, tokens: APITokenRepository, form: [String: String] = [:],
+                     error: AppError? = nil, created: (token: APIToken, secret: String)? = nil) async throws -> Response {
+        let model = try await TokenList.Model.query(principal: context.acting, tokens: tokens, created: created)
+        let fields = context.form(form.isEmpty ? TokenForm.defaults : form, error: error)
+        return try TokenList.View(model: model, form: fields).response(request, context: context)
     }
 
     static func create(_ request: Request, context: AppRequestContext, tokens: APITokenRepository) async throws -> Response {

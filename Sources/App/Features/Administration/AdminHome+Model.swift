@@ -1,0 +1,42 @@
+import NguonCore
+
+/// `/quan-tri`: what the signed-in account can open, as cards.
+enum AdminHome {
+    struct Model: Equatable {
+        struct Card: Equatable {
+            let url: SiteURL
+            let title: LocalizedText
+            let text: LocalizedText
+        }
+
+        /// Who is looking, for the line under the heading.
+        let role: Role
+        let department: Department?
+        let jurisdiction: AdminArea?
+        /// The sections the account may read, in the order they are shown.
+        let cards: [Card]
+
+        /// Every section, in order, with what the account must be able to read to see it; the
+        /// administrative units are open to every account.
+        static let sections: [(resource: Resource?, card: Card)] = [
+            (.organisations, Card(url: .organisations, title: LocalizedText(vi: "Tổ chức, doanh nghiệp", en: "Organisations"),
+                                  text: LocalizedText(vi: "Hợp tác xã, doanh nghiệp, hộ kinh doanh trong phạm vi của bạn.",
+                                                      en: "Cooperatives and businesses in your scope."))),
+            (.users, Card(url: .users, title: LocalizedText(vi: "Tài khoản", en: "Accounts"),
+                          text: LocalizedText(vi: "Tạo tài khoản, phân quyền, đặt lại mật khẩu.", en: "Create accounts, set roles, reset passwords."))),
+            (.apiTokens, Card(url: .tokens, title: LocalizedText(vi: "Mã truy cập API", en: "API tokens"),
+                              text: LocalizedText(vi: "Mã cho phần mềm gửi dữ liệu EPCIS hoặc cổng quốc gia.",
+                                                  en: "Tokens for ERPs and the national portal."))),
+            (.auditLog, Card(url: .auditLog, title: LocalizedText(vi: "Nhật ký thay đổi", en: "Audit log"),
+                             text: LocalizedText(vi: "Ai đã thay đổi gì, khi nào; xuất CSV.", en: "Who changed what, when; CSV export."))),
+            (nil, Card(url: .adminUnits, title: LocalizedText(vi: "Đơn vị hành chính", en: "Administrative units"),
+                       text: LocalizedText(vi: "Tra cứu tỉnh, xã, phường, đặc khu; cả tên cũ.",
+                                           en: "Look up provinces and communes, former names included."))),
+        ]
+
+        static func query(principal: Principal) -> Model {
+            let cards = sections.filter { $0.resource.map { principal.can(.read, $0) } ?? true }.map(\.card)
+            return Model(role: principal.role, department: principal.department, jurisdiction: principal.jurisdiction, cards: cards)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+@testable import App
+import NguonCore
+import Testing
+
+@Suite("Organisations list: areas by name, and the communes an officer may register in", .serialized)
+struct OrganisationListModelTests {
+    @Test("Rows carry the commune's name; the registration form offers officers their own communes, administrators a code to type, readers nothing")
+    func rowsAndForm() async throws {
+        try await AccountFixtures.withDatabase { database, f in
+            let repository = Repositories(database: database).organisations
+            func query(_ who: AccountFixtures.Who, search: String? = nil) async throws -> OrganisationList.Model {
+                try await OrganisationList.Model.query(principal: f.users[who]!.principal, search: search, repository: repository)
+            }
+            let admin = try await query(.admin)
+            #expect(admin.rows.map(\.area) == ["Phường Ba Đình", "Phường Đông Triều", "Xã Đầm Hà"])
+            #expect(admin.form != nil && admin.form?.units == nil)
+
+            let searched = try await query(.admin, search: "thủy sản")
+            #expect(searched.rows.map(\.organisation.id) == [f.orgB] && searched.search == "thủy sản")
+
+            // The department officer's province: its communes, in alphabetical order without accents.
+            let department = try await query(.department)
+            #expect(department.rows.count == 2)
+            #expect(department.form?.units?.map(\.code) == ["06895", "07093"])
+            #expect(try await query(.commune).form?.units?.map(\.code) == ["07093"])
+            #expect(try await query(.inspector).form == nil)
+            #expect(try await query(.auditor).form == nil)
+        }
+    }
+}
