@@ -52,6 +52,22 @@ enum XMLExtensionMapping {
         }
     }
 
+    /// `merge` with a key → member position table kept by the caller.
+    static func merge(_ key: String, _ v: JSONValue, into object: inout JSONObject, index: inout [String: Int]) {
+        guard let i = index[key] else {
+            index[key] = object.members.count
+            object.members.append(JSONMember(key, v))
+            return
+        }
+        if case .array(var a) = object.members[i].value, object.members[i].key != textKey {
+            object.members[i].value = .null
+            a.append(v)
+            object.members[i].value = .array(a)
+        } else {
+            object.members[i].value = .array([object.members[i].value, v])
+        }
+    }
+
     /// The member key of an attribute: "@" for those that must stay attributes (see above).
     static func attributeKey(_ name: XMLTree.Name, prefixes: inout XMLPrefixTable) -> String {
         if name.namespace.isEmpty { return "@" + name.local }
@@ -66,13 +82,18 @@ enum XMLExtensionMapping {
             if e.attributes.count == 1, let typed = typedLeaf(e) { return typed }
         }
         var o = JSONObject()
+        // Where each key already is, so an element with thousands of differently named children
+        // is read in linear time, not by scanning the members once per child.
+        var index: [String: Int] = [:]
         for a in e.attributes {
-            merge(attributeKey(a.name, prefixes: &prefixes), .string(a.value), into: &o)
+            merge(attributeKey(a.name, prefixes: &prefixes), .string(a.value), into: &o, index: &index)
         }
         if hasChildren {
             if e.hasSignificantText { o.append(textKey, .string(e.trimmedText)) }
             for c in e.children {
-                if case .element(let ce) = c { append(ce, to: &o, prefixes: &prefixes) }
+                if case .element(let ce) = c {
+                    merge(prefixes.key(for: ce.name), value(of: ce, prefixes: &prefixes), into: &o, index: &index)
+                }
             }
         } else if !e.text.isEmpty {
             o.append(textKey, .string(e.text))
