@@ -64,12 +64,7 @@ enum AccountController {
     static func signOut(_ request: Request, context: AppRequestContext, deps: Dependencies) async throws -> Response {
         _ = try await Form.read(request, context: context)
         if let token = request.cookies[SessionStore.cookieName]?.value {
-            try await deps.sessions.end(token)
-            if let session = context.session {
-                try await deps.users.database.audited(context.actor) { _ in
-                    ((), AuditRecord(action: "auth.sign_out", entityType: "user", entityID: session.user.id))
-                }
-            }
+            try await deps.sessions.signOut(token, session: context.session, actor: context.actor)
         }
         var response = redirect(SiteURL.home.path)
         response.setCookie(Cookie(name: SessionStore.cookieName, value: "", maxAge: 0, path: "/", secure: deps.secureCookies,

@@ -54,6 +54,15 @@ struct SessionStore: Sendable {
         return SessionInfo(id: id, user: user, csrfToken: try row.decode(column: "csrf_token", as: String.self))
     }
 
+    /// Signing out: the session ends and the audit log says who left, in one transaction (a
+    /// cookie that names no live session just ends, unaudited).
+    func signOut(_ token: String, session: SessionInfo?, actor: Actor) async throws {
+        try await database.audited(actor) { sql in
+            try await sql.delete(from: "sessions").where("id", .equal, SQLBind(Secret.digest(token))).run()
+            return ((), session.map { AuditRecord(action: "auth.sign_out", entityType: "user", entityID: $0.user.id) })
+        }
+    }
+
     func end(_ token: String) async throws {
         try await database.sql.delete(from: "sessions").where("id", .equal, SQLBind(Secret.digest(token))).run()
     }

@@ -131,7 +131,7 @@ extension EPCISRepository {
         try await insert(into: "epcis_event_members", columns: SQLiteStaged.memberColumns, values: staged.memberRows, rowsPerStatement: 4_000, on: db)
         try await insert(into: "epcis_event_links", columns: SQLiteStaged.linkColumns, values: staged.linkRows, rowsPerStatement: 6_000, on: db)
         // After the inserts, so an event repeated in this document is compared with its stored copy.
-        try await checkKeyCollisions(skipped, on: try db.sql())
+        try await checkKeyCollisions(skipped, on: db.sql())
         return WriteResult(captured: staged.events.count + staged.repeated.count - skipped.count, duplicates: skipped.count)
     }
 
