@@ -76,7 +76,9 @@ struct AppServices: Sendable {
         self.originPages = originPages
         self.changes = IdentifierChanges()
         changes.listen { [originPages] keys in originPages.invalidate(keys) }
-        self.publicWork = WorkLimiter(width: 4, queue: 512)
+        // Four per core keeps both cores busy while pages wait on the database, and bounds the
+        // memory of traces read at once.
+        self.publicWork = WorkLimiter(width: 8, queue: 512)
         self.captureWork = WorkLimiter(width: 2, queue: 4)
         self.publicLimiter = RateLimiter(limit: config.rateLimit, per: .seconds(60))
         // Wider than the public sketch: with a limit of 10, collisions would matter sooner.

@@ -159,6 +159,41 @@ struct TraceWalkerTests {
     }
 }
 
+/// Like the database: each event comes with only the members the walk can follow from `ids`.
+final class FollowedMembers: TraceEventSource, @unchecked Sendable {
+    let all: MemoryEvents
+    init(_ events: [TraceEvent]) { all = MemoryEvents(events) }
+    var queries: Int { all.queries }
+
+    func events(mentioning ids: Set<String>) async throws -> [TraceEvent] {
+        try await all.events(mentioning: ids).map { event in
+            let parentAsked = event.members.contains { $0.role == .parent && ids.contains($0.id) }
+            return event.with(members: event.members.filter { member in
+                ids.contains(member.id) || [.parent, .input, .output].contains(member.role) || (parentAsked && member.role == .child)
+            })
+        }
+    }
+}
+
+@Suite("Remembered trace reads")
+struct RememberingEventSourceTests {
+    @Test("Back then forward from every identifier of the chain: the same journey, each identifier read once",
+          arguments: [Chain.harvest, Chain.packedLot, Chain.caseA, Chain.caseB, Chain.pallet])
+    func sameJourney(start: String) async throws {
+        let walker = TraceWalker()
+        let plain = FollowedMembers(Chain.events)
+        let expected = [try await walker.trace(start, direction: .backward, in: plain),
+                        try await walker.trace(start, direction: .forward, in: plain)]
+        let counted = FollowedMembers(Chain.events)
+        let remembering = RememberingEventSource(counted)
+        let got = [try await walker.trace(start, direction: .backward, in: remembering),
+                   try await walker.trace(start, direction: .forward, in: remembering)]
+        #expect(got == expected)
+        // Both walks start by asking for `start`: the second never reaches the store for it.
+        #expect(counted.queries < plain.queries)
+    }
+}
+
 @Suite("Identifier kinds")
 struct NodeKindTests {
     @Test("URNs and Digital Links are classified by what they name", arguments: [

@@ -24,8 +24,8 @@ extension EPCISRepository {
         guard !keys.isEmpty else { return [:] }
         var result: [String: MasterDataElement] = [:]
         for chunk in Array(keys).chunked(into: 500) {
-            let rows = try await database.sql.select().columns("element_id", "attributes").from("epcis_master_data")
-                .where("element_id", .in, SQLBind.group(Array(chunk))).all()
+            let rows = try await database.sql.raw(
+                "SELECT element_id, attributes FROM epcis_master_data WHERE element_id IN (\(binds: Array(chunk)))").all()
             for row in rows {
                 let id = try row.decode(column: "element_id", as: String.self)
                 var attributes = result[id]?.attributes ?? [:]

@@ -53,8 +53,9 @@ struct OriginPage {
     static func query(_ data: ElementString, link: String, repository: EPCISRepository) async throws -> OriginPage {
         let key = (try? EPCISIdentifier.canonicalKey(data.digitalLink())) ?? link
         let walker = TraceWalker(maxDepth: 32, maxNodes: 2_000)
-        let backward = try await walker.trace(key, direction: .backward, in: repository)
-        let forward = try await walker.trace(key, direction: .forward, in: repository)
+        let events = RememberingEventSource(repository)
+        let backward = try await walker.trace(key, direction: .backward, in: events)
+        let forward = try await walker.trace(key, direction: .forward, in: events)
 
         // One step per event, earliest first, whichever direction found it.
         var byEvent: [String: (edge: TraceGraph.Edge, place: String?, destination: String?)] = [:]

@@ -3,8 +3,10 @@ import NguonCore
 import SQLKit
 
 /// The trace walk reads index rows only, two statements per step of the walk whatever the size
-/// of the store: the events naming the frontier with all their members, and those events'
-/// sources, destinations and transactions. Both start from the members index.
+/// of the store: the member rows the walk follows from the frontier, with their events' own
+/// columns, and those events' sources, destinations and transactions. The statements are written
+/// as text, not built: a first view of an origin page runs a dozen of them, and assembling each
+/// from SQLKit's expression tree cost more than SQLite took to answer it.
 extension EPCISRepository: TraceEventSource {
     private struct MemberRow: Hashable {
         let event: Int64
@@ -22,8 +24,8 @@ extension EPCISRepository: TraceEventSource {
         var transactions: [Int64: [TraceEvent.Party]] = [:]
         var seenMembers = Set<MemberRow>()
         for chunk in Array(ids).chunked(into: 500) {
-            let memberRows = try await eventsWithMembers(naming: Array(chunk))
-            let linkRows = try await links(ofEventsNaming: Array(chunk))
+            let memberRows = try await database.sql.raw(Self.followedMembers(naming: Array(chunk))).all()
+            let linkRows = try await database.sql.raw(Self.links(ofEventsNaming: Array(chunk))).all()
             // An event naming keys in two chunks comes back twice; read it the first time only.
             let earlier = Set(events.keys)
             for row in memberRows {
@@ -77,62 +79,45 @@ extension EPCISRepository: TraceEventSource {
     /// Whether any stored event names `key`: one index probe, so a page for a code nobody
     /// recorded costs no trace.
     func isRecorded(_ key: String) async throws -> Bool {
-        try await database.sql.select().column(SQLLiteral.numeric("1")).from("epcis_event_members")
-            .where("key", .equal, SQLBind(key)).limit(1).first() != nil
+        try await database.sql.raw("SELECT 1 FROM epcis_event_members WHERE key = \(bind: key) LIMIT 1").first() != nil
     }
 
-    /// Rows any one statement of a trace step may return: an event listing half a million EPCs
+    /// Rows any one part of a trace step may return: an event listing half a million EPCs
     /// costs a bounded read, not the whole list (the walk stops at its node limit long before).
     static let traceRowLimit = 20_000
 
-    /// `(SELECT event FROM epcis_event_members WHERE key IN (…) [AND role = …])`: the events naming `keys`.
-    private func eventsNaming(_ keys: [String], as role: IdentifierRole? = nil) -> any SQLExpression {
-        SQLSubquery.select { query in
-            let naming = query.column("event").from("epcis_event_members").where("key", .in, SQLBind.group(keys))
-            return if let role { naming.where("role", .equal, SQLBind(role.rawValue)) } else { naming }
-        }
+    /// `event IN (SELECT event FROM epcis_event_members WHERE key IN (…) [AND role = …])`.
+    private static func eventNaming(_ keys: [String], as role: IdentifierRole? = nil) -> SQLQueryString {
+        let naming: SQLQueryString = "m.event IN (SELECT event FROM epcis_event_members WHERE key IN (\(binds: keys))"
+        return naming + (role.map { " AND role = \(bind: $0.rawValue))" } ?? ")")
     }
 
     /// The member rows the walk follows from `keys`, each with its event's own columns: the keys
     /// themselves, the parents, inputs and outputs of the events naming them, and the children
     /// of the events in which one of them is the parent. The other subjects of an event (the
     /// rest of a 500,000-EPC list, the siblings in a case) lead nowhere and are not read. Each
-    /// part is served by an index on (key, role) or (event, role).
-    private func eventsWithMembers(naming keys: [String]) async throws -> [any SQLRow] {
+    /// part is served by an index on (key, role) or (event, role) and has its own row limit: one
+    /// part filling a shared limit would leave the others unread and cut the trace short
+    /// without a word.
+    private static func followedMembers(naming keys: [String]) -> SQLQueryString {
         let followed = [IdentifierRole.parent, .input, .output].map(\.rawValue)
-        func rows<Builder: SQLSubqueryClauseBuilder>(_ select: Builder, _ condition: any SQLExpression) -> Builder {
-            select
-                .columns(["id", "event_id", "event_type", "event_time", "action", "biz_step", "disposition",
-                          "read_point", "biz_location"].map { SQLColumn($0, table: "e") })
-                .columns(["key", "role", "quantity", "uom"].map { SQLColumn($0, table: "m") })
-                .from(SQLAlias(SQLIdentifier("epcis_event_members"), as: SQLIdentifier("m")))
-                .join(SQLAlias(SQLIdentifier("epcis_events"), as: SQLIdentifier("e")), method: SQLJoinMethod.inner,
-                      on: SQLColumn("id", table: "e"), .equal, SQLColumn("event", table: "m"))
-                .where(condition)
-        }
-        func both(_ a: any SQLExpression, _ b: any SQLExpression) -> any SQLExpression { SQLList([a, b], separator: SQLRaw(" AND ")) }
-        let member = { (column: String) in SQLColumn(column, table: "m") }
-        // Three statements, each with its own row limit: one part filling a shared limit would
-        // leave the others unread and cut the trace short without a word.
-        var result: [any SQLRow] = []
-        for condition in [
-            SQLBinaryExpression(member("key"), .in, SQLBind.group(keys)),
-            both(SQLBinaryExpression(member("event"), .in, eventsNaming(keys)),
-                 SQLBinaryExpression(member("role"), .in, SQLBind.group(followed))),
-            both(SQLBinaryExpression(member("event"), .in, eventsNaming(keys, as: .parent)),
-                 SQLBinaryExpression(member("role"), .equal, SQLBind(IdentifierRole.child.rawValue))),
-        ] as [any SQLExpression] {
-            result += try await rows(database.sql.select(), condition).limit(Self.traceRowLimit).all()
-        }
-        return result
+        let parts: [SQLQueryString] = [
+            "m.key IN (\(binds: keys))",
+            eventNaming(keys) + " AND m.role IN (\(binds: followed))",
+            eventNaming(keys, as: .parent) + " AND m.role = \(bind: IdentifierRole.child.rawValue)",
+        ]
+        let select: SQLQueryString = """
+            SELECT * FROM (SELECT e.id, e.event_id, e.event_type, e.event_time, e.action, e.biz_step, e.disposition, \
+            e.read_point, e.biz_location, m.key, m.role, m.quantity, m.uom \
+            FROM epcis_event_members m JOIN epcis_events e ON e.id = m.event WHERE\u{20}
+            """
+        return parts.enumerated().map { index, condition in
+            select + condition + " LIMIT \(literal: traceRowLimit)) AS part\(literal: index)"
+        }.joined(separator: " UNION ALL ")
     }
 
-    private func links(ofEventsNaming keys: [String]) async throws -> [any SQLRow] {
-        try await database.sql.select()
-            .columns("event", "kind", "type", "value")
-            .from("epcis_event_links")
-            .where("event", .in, eventsNaming(keys))
-            .limit(Self.traceRowLimit)
-            .all()
+    private static func links(ofEventsNaming keys: [String]) -> SQLQueryString {
+        "SELECT m.event, m.kind, m.type, m.value FROM epcis_event_links m WHERE "
+            + eventNaming(keys) + " LIMIT \(literal: traceRowLimit)"
     }
 }

@@ -72,6 +72,7 @@ enum TraceController {
 
     static func query(id: String, direction: TraceGraph.Direction, repository: EPCISRepository) async throws -> (TraceGraph, RecallScope?) {
         let walker = TraceWalker()
+        let repository = RememberingEventSource(repository)
         switch direction {
         case .backward:
             return (try await walker.trace(id, direction: .backward, in: repository), nil)
