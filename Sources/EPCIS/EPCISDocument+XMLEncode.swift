@@ -391,3 +391,21 @@ struct XMLEPCISEncoder {
         return e
     }
 }
+
+extension EPCISEvent {
+    /// Why this event cannot be written in the XML binding, or nil when it can. A repository that
+    /// answers queries in both bindings refuses at capture what one of them cannot hold (control
+    /// characters, extensions nested too deep, prefixes no @context declares), so no stored event
+    /// makes a later XML query fail.
+    public func xmlBindingProblem(documentContext: EPCISContext?, index: Int) -> EPCISError? {
+        do {
+            _ = try XMLEPCISEncoder.run(contexts: documentContext.map { [$0] } ?? []) { enc throws in try enc.event(self) }
+            return nil
+        } catch {
+            guard var problem = error.errors.first else { return nil }
+            problem.eventIndex = index
+            problem.eventID = problem.eventID ?? eventID
+            return problem
+        }
+    }
+}

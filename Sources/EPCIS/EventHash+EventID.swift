@@ -58,3 +58,20 @@ extension EPCISEvent {
                               + "send the event unchanged, or leave eventID out and the repository will assign it")
     }
 }
+
+extension EPCISEvent {
+    /// The one spelling of an eventID under which it is stored and looked up. A UUID URN is
+    /// case-insensitive (RFC 9562 §4: hex digits are read in either case and written in lower
+    /// case), so `urn:uuid:ABC…` and `urn:uuid:abc…` are one eventID and must not name two events.
+    /// Anything else is kept as written.
+    public static func canonicalEventID(_ id: String) -> String {
+        let utf8 = id.utf8
+        guard utf8.count == 45, id.lowercased().hasPrefix("urn:uuid:") else { return id }
+        for (offset, byte) in utf8.dropFirst(9).enumerated() {
+            let isDash = offset == 8 || offset == 13 || offset == 18 || offset == 23
+            let isHex = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x66)
+            guard isDash ? byte == 0x2D : isHex else { return id }
+        }
+        return id.lowercased()
+    }
+}

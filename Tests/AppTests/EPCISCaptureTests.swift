@@ -234,6 +234,33 @@ struct EPCISResourceTests {
         }
     }
 
+    @Test("An event the XML binding cannot hold is refused at capture, so XML queries never fail on what was stored",
+          arguments: ["a control character", "an undeclared prefix", "nesting deeper than XML takes"])
+    func xmlUnencodableRefused(what: String) async throws {
+        let (member, declared) = switch what {
+        case "a control character": (#""ext:note":"a\u0000b""#, true)  // XML 1.0 cannot carry U+0000
+        case "an undeclared prefix": (#""zz:note":"no @context names zz""#, false)
+        default: (#""ext:deep":"# + String(repeating: #"{"ext:x":"#, count: 300) + "1" + String(repeating: "}", count: 300), true)
+        }
+        let chain = DemoSupplyChain(variant: 330)
+        var events = chain.events
+        events[5] = events[5].replacingOccurrences(of: #""action":"OBSERVE""#, with: member + #","action":"OBSERVE""#)
+        let withEvent = chain.document.replacingOccurrences(of: chain.events.joined(separator: ","), with: events.joined(separator: ","))
+        let document = declared
+            ? withEvent.replacingOccurrences(of: #""@context":["#, with: #""@context":[{"ext":"https://example.org/ext/"},"#)
+            : withEvent
+        try await TestApp.run { client in
+            let response = try await EPCISCaptureTests.capture(client, document)
+            #expect(response.status == .badRequest)
+            let errors = try #require(try EPCISCaptureTests.json(response)["errors"] as? [[String: Any]])
+            #expect(errors.contains { ($0["field"] as? String)?.hasPrefix("eventList[5]") == true })
+            let uri = "/epcis/events?MATCH_anyEPC=" + SiteURL.encode(chain.pallet)
+            let xml = try await client.execute(uri: uri, method: .get, headers: [.accept: "application/xml"])
+            #expect(xml.status == .ok)
+            #expect(try EPCISDocument.decodeXML(Array(buffer: xml.body)).events.isEmpty)
+        }
+    }
+
     @Test("GS1-EPC-Format: Always_GS1_Digital_Link answers with Digital Links instead of EPC URNs")
     func epcFormat() async throws {
         let chain = DemoSupplyChain(variant: 304)

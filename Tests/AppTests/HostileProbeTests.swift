@@ -43,6 +43,15 @@ struct HostileProbeTests {
             // Sending the original again is a duplicate, not a conflict.
             let again = try await EPCISCaptureTests.capture(client, Self.document([Self.event(id: id, serial: "7001")]))
             #expect(again.status == .accepted)
+            // A UUID reads the same in capitals: the same eventID, so the same refusal, and the
+            // capitalised spelling finds the original.
+            let shouted = try await EPCISCaptureTests.capture(client, Self.document([
+                Self.event(id: id.uppercased().replacingOccurrences(of: "URN:UUID:", with: "urn:uuid:"), serial: "7001", bizStep: "destroying"),
+            ]))
+            #expect(shouted.status == .conflict)
+            let byCapitals = try await client.execute(uri: "/epcis/events/" + SiteURL.encode("URN:UUID:" + id.dropFirst(9).uppercased()), method: .get)
+            #expect(byCapitals.status == .ok)
+            #expect(byCapitals.text.contains("inspecting") && !byCapitals.text.contains("destroying"))
             // Two events with one eventID in a single document are refused too.
             let twice = try await EPCISCaptureTests.capture(client, Self.document([
                 Self.event(id: "urn:uuid:0a0b0c0d-0000-4000-8000-000000000002", serial: "7003"),

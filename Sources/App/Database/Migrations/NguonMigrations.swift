@@ -10,6 +10,7 @@ enum NguonMigrations {
         SeedProvinces(),
         AddMasterDataOwner(),
         AddEventILMDAndMemberRoles(),
+        CanonicalUUIDEventIDs(),
     ]
 
     static func register(in migrations: Migrations) {

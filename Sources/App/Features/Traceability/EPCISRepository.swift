@@ -159,6 +159,7 @@ extension EPCISRepository {
     /// through the partial `event_id` index (which holds only those).
     static func eventIDCondition(_ ids: [String], table: String? = nil) -> any SQLExpression {
         func column(_ name: String) -> SQLColumn { SQLColumn(name, table: table) }
+        let ids = ids.map(EPCISEvent.canonicalEventID)
         let keys = ids.compactMap(hashKey(forHashID:))
         var alternatives: [any SQLExpression] = [
             SQLGroupExpression(SQLList([

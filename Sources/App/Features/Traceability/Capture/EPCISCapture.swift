@@ -84,6 +84,10 @@ package enum EPCISCapture {
                 errors.append(EPCISError(.eventIDMismatch, eventIndex: index, eventID: id, field: "eventID",
                                          message: "a ni: eventID must be this event's hash ID exactly as CBV 2.0 writes it (ni:///sha-256;…?ver=CBV2.0); leave eventID out and the repository assigns it"))
             }
+            // Queries answer in XML too: what that binding cannot hold is refused now, not found later.
+            if errors.isEmpty, let problem = event.xmlBindingProblem(documentContext: context, index: index) {
+                errors.append(problem)
+            }
             return (errors, errors.isEmpty ? prepare(event, context: context, recordTime: recordTime) : nil)
         }
         return Checked(eventCount: events.count, problems: results.flatMap(\.0), prepared: results.compactMap(\.1), recordTime: recordTime)
@@ -129,7 +133,7 @@ package enum EPCISCapture {
         // Extensions hash by namespace URI, so the prefixes must resolve through the document's context.
         let hashID = EventHash.compute(original, options: EventHash.Options(context: original.context ?? context))
         event.recordTime = recordTime
-        if event.eventID == nil { event.eventID = hashID }
+        event.eventID = event.eventID.map(EPCISEvent.canonicalEventID) ?? hashID
         // The stored event carries the namespaces its extensions use, so it reads back alone.
         if event.context == nil, let context, !context.namespaces.isEmpty { event.context = context }
         return EPCISRepository.PreparedEvent(
