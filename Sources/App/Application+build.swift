@@ -54,6 +54,9 @@ struct AppServices: Sendable {
     let publicWork: WorkLimiter
     /// Captures decoded and written at once (each may hold a 32 MB document in memory).
     let captureWork: WorkLimiter
+    /// Capture documents being received: 8 at once, 2 per account or token, 2 minutes each (a
+    /// 32 MB document over a 3 Mbit/s mobile link takes about 90 s).
+    let uploads: UploadGate
     /// Every request, per client address (`NGUON_RATE_LIMIT` per minute).
     let publicLimiter: RateLimiter
     /// Sign-in attempts per client address, on top of the per-account lock.
@@ -80,6 +83,7 @@ struct AppServices: Sendable {
         // memory of traces read at once.
         self.publicWork = WorkLimiter(width: 8, queue: 512)
         self.captureWork = WorkLimiter(width: 2, queue: 4)
+        self.uploads = UploadGate(total: 8, perSender: 2, deadline: .seconds(120))
         self.publicLimiter = RateLimiter(limit: config.rateLimit, per: .seconds(60))
         // Wider than the public sketch: with a limit of 10, collisions would matter sooner.
         self.signInLimiter = RateLimiter(limit: 10, per: .seconds(60), width: 1 << 18)

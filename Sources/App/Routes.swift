@@ -28,7 +28,8 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     AccountController.addPublicRoutes(to: router.group(.everyone), deps: services.accounts)
 
     // EPCIS 2.0 REST binding and the trace API
-    let capture = EPCISCaptureController.Dependencies(repository: services.epcis, changes: services.changes, work: services.captureWork)
+    let capture = EPCISCaptureController.Dependencies(repository: services.epcis, changes: services.changes, work: services.captureWork,
+                                                              uploads: services.uploads)
     EPCISCaptureController.addRoutes(to: router.group(.resource(.traceability, .write)), deps: capture)
     // A capture job is seen by its organisation and by government readers (the repository decides).
     EPCISCaptureController.addJobRoutes(to: router.group(.signedIn), repository: services.epcis)

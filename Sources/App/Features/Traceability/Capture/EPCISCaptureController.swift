@@ -12,8 +12,9 @@ enum EPCISCaptureController {
          .gs1EPCISVersion: "2.0.0", .gs1CBVVersion: "2.0.0"]
     }
 
-    /// Reads the body within the announced size limit and decodes JSON-LD or XML by Content-Type.
-    static func decode(_ request: Request) async throws -> EPCISPayload {
+    /// Receives the body within the size limit and the upload gate (a sender that trickles bytes
+    /// is cut off, and holds no capture slot meanwhile), checking the media type first.
+    static func receive(_ request: Request, sender: String, gate: UploadGate) async throws -> (body: ByteBuffer, isXML: Bool) {
         // Exact media types only: a cross-site form can send text/plain with "json" in it, and a
         // signed-in browser must not be made to capture by another site.
         let mediaType = (request.headers[.contentType] ?? "").split(separator: ";").first
@@ -25,16 +26,26 @@ enum EPCISCaptureController {
                                                  en: "Send application/ld+json, application/json or application/xml (got “\(mediaType)”)."),
                            problemType: "epcisException:ImplementationException")
         }
-        let body: ByteBuffer
+        let requestBody = request.body
         do {
-            body = try await request.body.collect(upTo: EPCISCapture.maxBytes)
+            let body = try await gate.receive(from: sender) { try await requestBody.collect(upTo: EPCISCapture.maxBytes) }
+            return (body, isXML)
+        } catch is UploadGate.Full {
+            throw WorkLimiter.busy(retryAfter: 5)
+        } catch is UploadGate.TimedOut {
+            throw AppError(status: .requestTimeout, code: "upload-timeout", detail: LocalizedText(
+                vi: "Tài liệu không được gửi hết trong \(gate.deadline.components.seconds) giây; hãy gửi lại.",
+                en: "The document did not arrive within \(gate.deadline.components.seconds) seconds; send it again."))
         } catch {
             throw AppError(status: .contentTooLarge, code: "capture-file-size-limit",
                            detail: LocalizedText(vi: "Tài liệu vượt quá \(EPCISCapture.maxBytes) byte.",
                                                  en: "The document exceeds \(EPCISCapture.maxBytes) bytes."),
                            problemType: "epcisException:CaptureLimitExceededException", headers: limitHeaders)
         }
-        // Decoding a large document takes seconds of CPU: off the request executors.
+    }
+
+    /// Decodes JSON-LD or XML, off the request executors: a large document takes seconds of CPU.
+    static func decode(_ body: ByteBuffer, isXML: Bool) async throws -> EPCISPayload {
         do {
             return try await Offload.run {
                 let bytes = body.readableBytesView
@@ -61,10 +72,12 @@ enum EPCISCaptureController {
         let changes: IdentifierChanges
         /// Captures decoded and written at once; the rest wait briefly or get a 503.
         let work: WorkLimiter
+        /// Bodies being received.
+        let uploads: UploadGate
     }
 
-    /// Runs a capture inside the capture limit: past it, a 503 with `Retry-After` and nothing read
-    /// or stored. A large document's memory goes back to the system once it is stored (or refused).
+    /// Runs a capture inside the capture limit: past it, a 503 with `Retry-After` and nothing
+    /// decoded or stored. A large document's memory goes back to the system once it is stored (or refused).
     private static func limited<T: Sendable>(_ work: WorkLimiter, _ request: Request, _ body: () async throws -> T) async throws -> T {
         let large = (request.headers[.contentLength].flatMap { Int($0) } ?? Int.max) > 1 << 20
         defer { if large { Memory.returnFreedMemory() } }
@@ -77,12 +90,15 @@ enum EPCISCaptureController {
 
     static func capture(_ request: Request, context requestContext: AppRequestContext, deps: Dependencies) async throws -> Response {
         let behaviour = try behaviour(request)
-        return try await limited(deps.work, request) { try await capture(request, context: requestContext, behaviour: behaviour, deps: deps) }
+        let sender = try requestContext.acting.id
+        let (body, isXML) = try await receive(request, sender: sender, gate: deps.uploads)
+        return try await limited(deps.work, request) {
+            try await capture(decode(body, isXML: isXML), context: requestContext, behaviour: behaviour, deps: deps)
+        }
     }
 
-    private static func capture(_ request: Request, context requestContext: AppRequestContext, behaviour: EPCISCapture.ErrorBehaviour,
+    private static func capture(_ payload: EPCISPayload, context requestContext: AppRequestContext, behaviour: EPCISCapture.ErrorBehaviour,
                                 deps: Dependencies) async throws -> Response {
-        let payload = try await decode(request)
         let (context, vocabularies): (EPCISContext?, [Vocabulary]) = switch payload {
         case .document(let d): (d.context, d.vocabularyList)
         case .queryDocument(let q): (q.context, q.vocabularyList)
@@ -108,11 +124,13 @@ enum EPCISCaptureController {
 
     /// `POST /epcis/events`: one event, captured synchronously; 201 with its location.
     static func captureEvent(_ request: Request, context: AppRequestContext, deps: Dependencies) async throws -> Response {
-        return try await limited(deps.work, request) { try await captureOneEvent(request, context: context, deps: deps) }
+        let (body, isXML) = try await receive(request, sender: try context.acting.id, gate: deps.uploads)
+        return try await limited(deps.work, request) {
+            try await captureOneEvent(decode(body, isXML: isXML), context: context, deps: deps)
+        }
     }
 
-    private static func captureOneEvent(_ request: Request, context: AppRequestContext, deps: Dependencies) async throws -> Response {
-        let payload = try await decode(request)
+    private static func captureOneEvent(_ payload: EPCISPayload, context: AppRequestContext, deps: Dependencies) async throws -> Response {
         guard case .event(let event) = payload else {
             throw AppError.invalid(field: "type", rule: "single-event", LocalizedText(
                 vi: "POST /epcis/events nhận đúng một sự kiện; gửi tài liệu EPCISDocument tới /epcis/capture.",

@@ -1,0 +1,47 @@
+@testable import App
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Testing
+
+/// Capture bodies that arrive slowly, or never, must not hold the server's capture slots.
+@Suite("Upload gate")
+struct UploadGateTests {
+    /// A request whose body sends a few bytes and then nothing more, like a stalled or hostile client.
+    static func stalledRequest() -> Request {
+        let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream()
+        continuation.yield(ByteBuffer(string: #"{"type":"EPCISDocument","#))
+        let head = HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: "/epcis/capture",
+                               headerFields: [.contentType: "application/ld+json"])
+        return Request(head: head, body: RequestBody(asyncSequence: stream))
+    }
+
+    @Test("An upload that stalls is cut off at the deadline with 408, and gives its place back")
+    func stalledUploadTimesOut() async throws {
+        let gate = UploadGate(total: 4, perSender: 2, deadline: .milliseconds(200))
+        let started = ContinuousClock.now
+        do {
+            _ = try await EPCISCaptureController.receive(Self.stalledRequest(), sender: "token-a", gate: gate)
+            Issue.record("a stalled upload was accepted")
+        } catch let error as AppError {
+            #expect(error.status == .requestTimeout)
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(gate.running == 0)
+    }
+
+    @Test("One sender's stalled uploads take at most its own share: the next from it is refused, another sender's goes through")
+    func perSenderShare() async throws {
+        let gate = UploadGate(total: 4, perSender: 2, deadline: .seconds(30))
+        let stalled = (0..<2).map { _ in
+            Task { try await EPCISCaptureController.receive(Self.stalledRequest(), sender: "token-a", gate: gate) }
+        }
+        defer { stalled.forEach { $0.cancel() } }
+        while gate.running < 2 { try await Task.sleep(for: .milliseconds(5)) }
+        await #expect(throws: AppError.self) {
+            _ = try await EPCISCaptureController.receive(Self.stalledRequest(), sender: "token-a", gate: gate)
+        }
+        let other = try await gate.receive(from: "token-b") { "đã nhận" }
+        #expect(other == "đã nhận")
+    }
+}
