@@ -7,6 +7,11 @@ import Synchronization
 /// the request executors a burst of sign-in attempts would stall every page. Here they only take
 /// the CPU the pages leave, and past the queue's bound an attempt is refused at once (503) instead
 /// of piling up.
+///
+/// The queue is fair between senders (client addresses, IPv6 per /64): each holds at most
+/// `perSender` waiting checks, and the workers take one check from each sender in turn. A few
+/// addresses guessing as fast as they can therefore fill only their own share, and a person
+/// signing in from elsewhere waits one turn per busy sender instead of behind all their guesses.
 final class PasswordHasher: Sendable {
     /// bcrypt cost 12: about 0.25 s per hash on this machine class (OWASP's floor is 10).
     static let cost: UInt8 = 12
@@ -18,8 +23,29 @@ final class PasswordHasher: Sendable {
     }
 
     private struct State {
-        var jobs: [Job] = []
-        var head = 0
+        /// Waiting checks per sender, oldest first.
+        var waiting: [String: [Job]] = [:]
+        /// Senders with waiting checks, in the order they are served.
+        var turns: [String] = []
+        var next = 0
+        var count = 0
+
+        mutating func take() -> Job? {
+            guard !turns.isEmpty else { return nil }
+            if next >= turns.count { next = 0 }
+            let sender = turns[next]
+            var jobs = waiting[sender] ?? []
+            let job = jobs.removeFirst()
+            count -= 1
+            if jobs.isEmpty {
+                waiting[sender] = nil
+                turns.remove(at: next)  // the sender after it now stands at `next`
+            } else {
+                waiting[sender] = jobs
+                next += 1
+            }
+            return job
+        }
     }
 
     /// One pool for the process, like NIO's singletons: every server and command shares it.
@@ -28,10 +54,12 @@ final class PasswordHasher: Sendable {
     private let state = Mutex(State())
     private let condition = NSCondition()
     let maxQueued: Int
+    let perSender: Int
 
     /// `threads` workers at nice `niceness` (Linux applies nice per thread).
-    init(threads: Int = 1, maxQueued: Int = 64, niceness: Int32 = 10) {
+    init(threads: Int = 1, maxQueued: Int = 64, perSender: Int = 2, niceness: Int32 = 10) {
         self.maxQueued = maxQueued
+        self.perSender = max(1, perSender)
         for index in 0..<max(1, threads) {
             let thread = Thread { [self] in
                 #if os(Linux)
@@ -50,14 +78,7 @@ final class PasswordHasher: Sendable {
             condition.lock()
             var job: Job?
             while job == nil {
-                job = state.withLock { state -> Job? in
-                    guard state.head < state.jobs.count else { return nil }
-                    let next = state.jobs[state.head]
-                    state.head += 1
-                    if state.head == state.jobs.count { state.jobs.removeAll(keepingCapacity: true); state.head = 0 }
-            else if state.head >= 1_024 { state.jobs.removeFirst(state.head); state.head = 0 }
-                    return next
-                }
+                job = state.withLock { $0.take() }
                 if job == nil { condition.wait() }
             }
             condition.unlock()
@@ -65,11 +86,14 @@ final class PasswordHasher: Sendable {
         }
     }
 
-    private func submit<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {
+    func submit<T: Sendable>(from sender: String, _ work: @escaping @Sendable () -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let accepted = state.withLock { state -> Bool in
-                guard state.jobs.count - state.head < maxQueued else { return false }
-                state.jobs.append(Job { continuation.resume(returning: work()) })
+                let mine = state.waiting[sender]?.count ?? 0
+                guard state.count < maxQueued, mine < perSender else { return false }
+                if mine == 0 { state.turns.append(sender) }
+                state.waiting[sender, default: []].append(Job { continuation.resume(returning: work()) })
+                state.count += 1
                 return true
             }
             if accepted {
@@ -82,12 +106,13 @@ final class PasswordHasher: Sendable {
         }
     }
 
-    func hash(_ password: String) async throws -> String {
-        try await submit { Bcrypt.hash(password, cost: Self.cost) }
+    /// `sender`: who asks (a client address, IPv6 per /64, or an account), for the fair queue.
+    func hash(_ password: String, for sender: String) async throws -> String {
+        try await submit(from: sender) { Bcrypt.hash(password, cost: Self.cost) }
     }
 
-    func verify(_ password: String, hash: String) async throws -> Bool {
-        try await submit { Bcrypt.verify(password, hash: hash) }
+    func verify(_ password: String, hash: String, for sender: String) async throws -> Bool {
+        try await submit(from: sender) { Bcrypt.verify(password, hash: hash) }
     }
 
     /// The answer to a request that found the queue full.
