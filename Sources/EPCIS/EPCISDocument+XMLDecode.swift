@@ -212,10 +212,11 @@ struct XMLEPCISDecoder {
     }
 
     mutating func document(_ root: XMLTree.Element) throws -> EPCISDocument {
-        var (version, created, ext) = rootAttributes(root)
+        let (version, created, attributes) = rootAttributes(root)
+        var ext = XMLExtensionMapping.Gathered(attributes)
         var header: EPCISHeader?
         var events: [EPCISEvent] = []
-        var bodyExt = JSONObject()
+        var bodyExt = XMLExtensionMapping.Gathered()
         var sawBody = false
         for c in root.elements {
             switch Self.standardName(c) {
@@ -232,23 +233,24 @@ struct XMLEPCISDecoder {
                         var h = header ?? EPCISHeader()
                         h.vocabularyList += vocabularyList(b)
                         header = h
-                    default: XMLExtensionMapping.append(b, to: &bodyExt, prefixes: &prefixes)
+                    default: bodyExt.append(b, prefixes: &prefixes)
                     }
                 }
                 trail.removeLast()
             case "extension":
-                for x in Self.flattened(c) { XMLExtensionMapping.append(x, to: &ext, prefixes: &prefixes) }
+                for x in Self.flattened(c) { ext.append(x, prefixes: &prefixes) }
             default:
-                XMLExtensionMapping.append(c, to: &ext, prefixes: &prefixes)
+                ext.append(c, prefixes: &prefixes)
             }
         }
         if !sawBody { throw fatal(.missingField, root, "EPCISDocument has no <EPCISBody>") }
         return EPCISDocument(context: EPCISContext(namespaces: prefixes.declarations), schemaVersion: version,
-                             creationDate: created, epcisHeader: header, events: events, extensions: ext, bodyExtensions: bodyExt)
+                             creationDate: created, epcisHeader: header, events: events, extensions: ext.object, bodyExtensions: bodyExt.object)
     }
 
     mutating func masterDataDocument(_ root: XMLTree.Element) throws -> EPCISDocument {
-        var (version, created, ext) = rootAttributes(root)
+        let (version, created, attributes) = rootAttributes(root)
+        var ext = XMLExtensionMapping.Gathered(attributes)
         var header: EPCISHeader?
         var vocabularies: [Vocabulary] = []
         var sawBody = false
@@ -260,24 +262,26 @@ struct XMLEPCISDecoder {
                 trail.append("EPCISBody")
                 for b in Self.flattened(c) {
                     if Self.standardName(b) == "VocabularyList" { vocabularies += vocabularyList(b) }
-                    else { XMLExtensionMapping.append(b, to: &ext, prefixes: &prefixes) }
+                    else { ext.append(b, prefixes: &prefixes) }
                 }
                 trail.removeLast()
             case "extension":
-                for x in Self.flattened(c) { XMLExtensionMapping.append(x, to: &ext, prefixes: &prefixes) }
+                for x in Self.flattened(c) { ext.append(x, prefixes: &prefixes) }
             default:
-                XMLExtensionMapping.append(c, to: &ext, prefixes: &prefixes)
+                ext.append(c, prefixes: &prefixes)
             }
         }
         if !sawBody { throw fatal(.missingField, root, "EPCISMasterDataDocument has no <EPCISBody>") }
         var h = header ?? EPCISHeader()
         h.vocabularyList += vocabularies
         return EPCISDocument(context: EPCISContext(namespaces: prefixes.declarations), schemaVersion: version,
-                             creationDate: created, epcisHeader: h, events: [], extensions: ext)
+                             creationDate: created, epcisHeader: h, events: [], extensions: ext.object)
     }
 
     mutating func queryDocument(_ root: XMLTree.Element) throws -> EPCISQueryDocument {
-        var (version, created, ext) = rootAttributes(root)
+        let (version, created, attributes) = rootAttributes(root)
+        var ext = XMLExtensionMapping.Gathered(attributes)
+        var bodyExt = XMLExtensionMapping.Gathered()
         var q = EPCISQueryDocument(schemaVersion: version, creationDate: created)
         var sawResults = false
         // Some published query documents leave out <EPCISBody><QueryResults> and put queryName
@@ -293,7 +297,7 @@ struct XMLEPCISDecoder {
                 for b in Self.flattened(c) {
                     if let n = Self.standardName(b), resultsFields.contains(n) { bodyLoose.append(b); continue }
                     if !b.name.namespace.isEmpty, Self.standardName(b) == nil {
-                        XMLExtensionMapping.append(b, to: &q.bodyExtensions, prefixes: &prefixes)
+                        bodyExt.append(b, prefixes: &prefixes)
                         continue
                     }
                     guard Self.standardName(b) == "QueryResults" else {
@@ -301,24 +305,22 @@ struct XMLEPCISDecoder {
                     }
                     sawResults = true
                     trail.append("QueryResults")
-                    var qrExt = q.queryResultsExtensions
+                    var qrExt = XMLExtensionMapping.Gathered(q.queryResultsExtensions)
                     try queryResults(b.elements, at: b, into: &q, ext: &qrExt)
-                    q.queryResultsExtensions = qrExt
+                    q.queryResultsExtensions = qrExt.object
                     trail.removeLast()
                 }
                 if !bodyLoose.isEmpty {
                     sawResults = true
-                    var bodyExt = q.bodyExtensions
                     try queryResults(bodyLoose, at: c, into: &q, ext: &bodyExt)
-                    q.bodyExtensions = bodyExt
                 }
                 trail.removeLast()
             case "extension":
-                for x in Self.flattened(c) { XMLExtensionMapping.append(x, to: &ext, prefixes: &prefixes) }
+                for x in Self.flattened(c) { ext.append(x, prefixes: &prefixes) }
             case let n? where resultsFields.contains(n):
                 loose.append(c)
             default:
-                XMLExtensionMapping.append(c, to: &ext, prefixes: &prefixes)
+                ext.append(c, prefixes: &prefixes)
             }
         }
         if !loose.isEmpty {
@@ -327,16 +329,19 @@ struct XMLEPCISDecoder {
         }
         if !sawResults { throw fatal(.missingField, root, "EPCISQueryDocument has no <EPCISBody><QueryResults>") }
         q.context = EPCISContext(namespaces: prefixes.declarations)
-        q.extensions = ext
+        q.extensions = ext.object
+        q.bodyExtensions = bodyExt.object
         return q
     }
 
     mutating func queryResults(_ children: [XMLTree.Element], at r: XMLTree.Element, into q: inout EPCISQueryDocument,
-                               ext: inout JSONObject) throws {
+                               ext: inout XMLExtensionMapping.Gathered) throws {
         var sawName = false
+        var resultsBodyExt = XMLExtensionMapping.Gathered(q.resultsBodyExtensions)
+        defer { q.resultsBodyExtensions = resultsBodyExt.object }
         for c in children {
             if Self.standardName(c) == "extension" {
-                for x in Self.flattened(c) { XMLExtensionMapping.append(x, to: &ext, prefixes: &prefixes) }
+                for x in Self.flattened(c) { ext.append(x, prefixes: &prefixes) }
                 continue
             }
             switch Self.standardName(c) {
@@ -348,13 +353,13 @@ struct XMLEPCISDecoder {
                     switch Self.standardName(b) {
                     case "EventList": q.events += try eventList(b)
                     case "VocabularyList": q.vocabularyList += vocabularyList(b)
-                    case nil: XMLExtensionMapping.append(b, to: &q.resultsBodyExtensions, prefixes: &prefixes)
+                    case nil: resultsBodyExt.append(b, prefixes: &prefixes)
                     default: error(.fieldNotAllowed, b, "resultsBody holds an EventList or a VocabularyList, not <\(b.name.qualified)>")
                     }
                 }
                 trail.removeLast()
             default:
-                XMLExtensionMapping.append(c, to: &ext, prefixes: &prefixes)
+                ext.append(c, prefixes: &prefixes)
             }
         }
         if !sawName { error(.missingField, r, "QueryResults has no <queryName>") }
@@ -366,6 +371,7 @@ struct XMLEPCISDecoder {
         trail.append("EPCISHeader")
         defer { trail.removeLast() }
         var header = EPCISHeader()
+        var extensions = XMLExtensionMapping.Gathered()
         for c in h.elements {
             if Self.standardName(c) == "extension" {
                 trail.append("extension")
@@ -374,21 +380,22 @@ struct XMLEPCISDecoder {
                         trail.append("EPCISMasterData")
                         for v in Self.flattened(x) {
                             if Self.standardName(v) == "VocabularyList" { header.vocabularyList += vocabularyList(v) }
-                            else { XMLExtensionMapping.append(v, to: &header.extensions, prefixes: &prefixes) }
+                            else { extensions.append(v, prefixes: &prefixes) }
                         }
                         trail.removeLast()
                     } else if Self.standardName(x) == "extension" {
-                        for y in Self.flattened(x) { XMLExtensionMapping.append(y, to: &header.extensions, prefixes: &prefixes) }
+                        for y in Self.flattened(x) { extensions.append(y, prefixes: &prefixes) }
                     } else {
-                        XMLExtensionMapping.append(x, to: &header.extensions, prefixes: &prefixes)
+                        extensions.append(x, prefixes: &prefixes)
                     }
                 }
                 trail.removeLast()
             } else {
                 // The Standard Business Document Header and anything else, kept as written.
-                XMLExtensionMapping.append(c, to: &header.extensions, prefixes: &prefixes)
+                extensions.append(c, prefixes: &prefixes)
             }
         }
+        header.extensions = extensions.object
         return header
     }
 

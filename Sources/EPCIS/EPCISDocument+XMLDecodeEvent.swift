@@ -51,6 +51,7 @@ extension XMLEPCISDecoder {
         for a in x.attributes {
             XMLExtensionMapping.merge(XMLExtensionMapping.attributeKey(a.name, prefixes: &prefixes), .string(a.value), into: &e.extensions)
         }
+        var extensions = XMLExtensionMapping.Gathered(e.extensions)
         var seen = Set<String>()
         var sawTime = false, sawOffset = false
         var qeClass: String?, qeQuantity: EPCISNumber?
@@ -58,7 +59,7 @@ extension XMLEPCISDecoder {
             // Standard fields are unqualified in the schema; producers also qualify them with the
             // EPCIS namespace (a prefix, or a default namespace on the root): same field.
             guard let f = Self.standardName(c) else {
-                XMLExtensionMapping.append(c, to: &e.extensions, prefixes: &prefixes)
+                extensions.append(c, prefixes: &prefixes)
                 continue
             }
             if Self.singleFields.contains(f), !seen.insert(f).inserted {
@@ -101,9 +102,10 @@ extension XMLEPCISDecoder {
             case "quantity" where isQuantityEvent: qeQuantity = number(text(c), "quantity", on: c)
             default:
                 // Unqualified but unknown: not schema-valid, but kept rather than lost.
-                XMLExtensionMapping.append(c, to: &e.extensions, prefixes: &prefixes)
+                extensions.append(c, prefixes: &prefixes)
             }
         }
+        e.extensions = extensions.object
         if !sawTime { error(.missingField, x, "the event has no <eventTime>") }
         if !sawOffset { error(.missingField, x, "the event has no <eventTimeZoneOffset>") }
         if isQuantityEvent {
@@ -156,14 +158,16 @@ extension XMLEPCISDecoder {
     mutating func location(_ l: XMLTree.Element) -> Location? {
         var loc = Location(id: "")
         var sawID = false
+        var extensions = XMLExtensionMapping.Gathered()
         for c in Self.flattened(l) {
             if Self.standardName(c) == "id", !sawID {
                 loc.id = text(c)
                 sawID = true
             } else {
-                XMLExtensionMapping.append(c, to: &loc.extensions, prefixes: &prefixes)
+                extensions.append(c, prefixes: &prefixes)
             }
         }
+        loc.extensions = extensions.object
         if !sawID { error(.missingField, l, "<\(l.name.local)> needs an <id>") }
         return loc
     }
@@ -210,17 +214,18 @@ extension XMLEPCISDecoder {
     }
 
     mutating func ilmd(_ i: XMLTree.Element) -> JSONObject {
-        var o = JSONObject()
-        for c in Self.flattened(i) { XMLExtensionMapping.append(c, to: &o, prefixes: &prefixes) }
-        return o
+        var o = XMLExtensionMapping.Gathered()
+        for c in Self.flattened(i) { o.append(c, prefixes: &prefixes) }
+        return o.object
     }
 
     mutating func errorDeclaration(_ d: XMLTree.Element) -> ErrorDeclaration? {
         var out = ErrorDeclaration(declarationTime: EPCISTimestamp(epochSeconds: 0))
         var sawTime = false
+        var extensions = XMLExtensionMapping.Gathered()
         for c in Self.flattened(d) {
             guard let field = Self.standardName(c) else {
-                XMLExtensionMapping.append(c, to: &out.extensions, prefixes: &prefixes)
+                extensions.append(c, prefixes: &prefixes)
                 continue
             }
             switch field {
@@ -233,9 +238,10 @@ extension XMLEPCISDecoder {
                     if Self.standardName(id) == "correctiveEventID" { out.correctiveEventIDs.append(text(id)) }
                     else { error(.fieldNotAllowed, id, "correctiveEventIDs holds <correctiveEventID> elements only") }
                 }
-            default: XMLExtensionMapping.append(c, to: &out.extensions, prefixes: &prefixes)
+            default: extensions.append(c, prefixes: &prefixes)
             }
         }
+        out.extensions = extensions.object
         if !sawTime { error(.missingField, d, "an errorDeclaration needs a <declarationTime>") }
         return out
     }
@@ -250,15 +256,17 @@ extension XMLEPCISDecoder {
                 continue
             }
             var element = SensorElement()
+            var extensions = XMLExtensionMapping.Gathered()
             for c in Self.flattened(s) {
                 switch Self.standardName(c) ?? "" {
                 case "sensorMetadata":
                     if element.sensorMetadata != nil { error(.invalidValue, c, "<sensorMetadata> appears more than once") }
                     element.sensorMetadata = sensorMetadata(c)
                 case "sensorReport": element.sensorReport.append(sensorReport(c))
-                default: XMLExtensionMapping.append(c, to: &element.extensions, prefixes: &prefixes)
+                default: extensions.append(c, prefixes: &prefixes)
                 }
             }
+            element.extensions = extensions.object
             out.append(element)
         }
         return out
@@ -337,7 +345,9 @@ extension XMLEPCISDecoder {
     /// them are kept as extensions rather than dropped.
     mutating func sensorContent(_ e: XMLTree.Element, into o: inout JSONObject) {
         if e.hasElementChildren {
-            for c in e.elements { XMLExtensionMapping.append(c, to: &o, prefixes: &prefixes) }
+            var gathered = XMLExtensionMapping.Gathered(o)
+            for c in e.elements { gathered.append(c, prefixes: &prefixes) }
+            o = gathered.object
         } else if !e.text.isXMLWhitespace {
             o.append(XMLExtensionMapping.textKey, .string(e.text))
         }

@@ -25,12 +25,6 @@ enum XMLExtensionMapping {
 
     // MARK: - XML → model
 
-    /// Adds `e` as a member of `object`, merging a repeated name into an array.
-    static func append(_ e: XMLTree.Element, to object: inout JSONObject, prefixes: inout XMLPrefixTable) {
-        let key = prefixes.key(for: e.name)
-        merge(key, value(of: e, prefixes: &prefixes), into: &object)
-    }
-
     static func merge(_ key: String, _ v: JSONValue, into object: inout JSONObject) {
         // Repeated elements come one after another: the last member is checked first.
         let i: Int
@@ -49,6 +43,24 @@ enum XMLExtensionMapping {
             object.members[i].value = .array(a)
         } else {
             object.members[i].value = .array([object.members[i].value, v])
+        }
+    }
+
+    /// Extension members gathered from an element's children: repeated names merge into arrays
+    /// through a name → position table, so an element with a hundred thousand distinct extension
+    /// children costs linear time, not a search of all earlier members per child.
+    struct Gathered {
+        private(set) var object: JSONObject
+        private var index: [String: Int] = [:]
+
+        init(_ object: JSONObject = JSONObject()) {
+            self.object = object
+            for (i, m) in object.members.enumerated() where index[m.key] == nil { index[m.key] = i }
+        }
+
+        mutating func append(_ e: XMLTree.Element, prefixes: inout XMLPrefixTable) {
+            let key = prefixes.key(for: e.name)
+            XMLExtensionMapping.merge(key, XMLExtensionMapping.value(of: e, prefixes: &prefixes), into: &object, index: &index)
         }
     }
 

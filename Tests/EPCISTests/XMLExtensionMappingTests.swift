@@ -30,4 +30,22 @@ import Testing
         guard case .array(let r)? = a["ex:r"] else { Issue.record("ex:r is not an array"); return }
         #expect(r.count == 5_000 && r.first == .string("0") && r.last == .string("4999"))
     }
+
+    @Test("Children straight under the event, in its ILMD and under the document merge the same way, interleaved repeats included")
+    func manyChildrenAtEveryLevel() throws {
+        let mixed = (0..<5_000).map { "<ex:r>\($0)</ex:r><ex:b\($0)>\($0)</ex:b\($0)>" }.joined()
+        let xml = Self.document("<ilmd>\(mixed)</ilmd>" + mixed)
+            .replacingOccurrences(of: "<EPCISBody>", with: "<ex:top>1</ex:top><ex:top>2</ex:top><EPCISBody>")
+        let payload = try EPCISDocument.decodeXML(Array(xml.utf8))
+        guard case .document(let document) = payload, let event = document.events.first, let ilmd = event.ilmd else {
+            Issue.record("no event with ILMD"); return
+        }
+        for object in [event.extensions, ilmd] {
+            #expect(object.members.count == 5_001)
+            #expect(object.members.first?.key == "ex:r" && object.members[1].key == "ex:b0")
+            guard case .array(let r)? = object["ex:r"] else { Issue.record("ex:r is not an array"); continue }
+            #expect(r.count == 5_000 && r.first == .string("0") && r.last == .string("4999"))
+        }
+        #expect(document.extensions["ex:top"] == .array([.string("1"), .string("2")]))
+    }
 }
