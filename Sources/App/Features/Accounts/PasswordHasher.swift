@@ -12,6 +12,8 @@ import Synchronization
 /// `perSender` waiting checks, and the workers take one check from each sender in turn. A few
 /// addresses guessing as fast as they can therefore fill only their own share, and a person
 /// signing in from elsewhere waits one turn per busy sender instead of behind all their guesses.
+/// Work for signed-in accounts and the command line (creating accounts, changing passwords)
+/// comes from no sender: it has no share limit, and takes its turn like one more sender.
 final class PasswordHasher: Sendable {
     /// bcrypt cost 12: about 0.25 s per hash on this machine class (OWASP's floor is 10).
     static let cost: UInt8 = 12
@@ -86,11 +88,13 @@ final class PasswordHasher: Sendable {
         }
     }
 
-    func submit<T: Sendable>(from sender: String, _ work: @escaping @Sendable () -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+    func submit<T: Sendable>(from sender: String?, _ work: @escaping @Sendable () -> T) async throws -> T {
+        let limit = sender == nil ? Int.max : perSender
+        let sender = sender ?? ""
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let accepted = state.withLock { state -> Bool in
                 let mine = state.waiting[sender]?.count ?? 0
-                guard state.count < maxQueued, mine < perSender else { return false }
+                guard state.count < maxQueued, mine < limit else { return false }
                 if mine == 0 { state.turns.append(sender) }
                 state.waiting[sender, default: []].append(Job { continuation.resume(returning: work()) })
                 state.count += 1
@@ -106,12 +110,12 @@ final class PasswordHasher: Sendable {
         }
     }
 
-    /// `sender`: who asks (a client address, IPv6 per /64, or an account), for the fair queue.
-    func hash(_ password: String, for sender: String) async throws -> String {
+    /// `sender`: the client address (IPv6 per /64) of an anonymous caller, nil for signed-in work.
+    func hash(_ password: String, for sender: String?) async throws -> String {
         try await submit(from: sender) { Bcrypt.hash(password, cost: Self.cost) }
     }
 
-    func verify(_ password: String, hash: String, for sender: String) async throws -> Bool {
+    func verify(_ password: String, hash: String, for sender: String?) async throws -> Bool {
         try await submit(from: sender) { Bcrypt.verify(password, hash: hash) }
     }
 

@@ -61,13 +61,13 @@ struct UserRepository: Sendable {
     }
 
     /// Hashing takes a quarter of a second of CPU; it runs on the hasher's own threads.
-    /// Work done for a signed-in account queues as that account (`PasswordHasher`'s fair queue).
-    static func hash(_ password: String, for actor: Actor) async throws -> String {
-        try await PasswordHasher.shared.hash(password, for: "account " + (actor.id ?? "?"))
+    /// Work for signed-in accounts and the command line, which `PasswordHasher` does not share out.
+    static func hash(_ password: String) async throws -> String {
+        try await PasswordHasher.shared.hash(password, for: nil)
     }
 
-    static func verify(_ password: String, hash: String, for actor: Actor) async throws -> Bool {
-        try await PasswordHasher.shared.verify(password, hash: hash, for: "account " + (actor.id ?? "?"))
+    static func verify(_ password: String, hash: String) async throws -> Bool {
+        try await PasswordHasher.shared.verify(password, hash: hash, for: nil)
     }
 
     // MARK: reading
@@ -104,7 +104,7 @@ struct UserRepository: Sendable {
         var draft = try await validated(input, id: UUID().uuidString.lowercased(), username: username)
         draft.mustChangePassword = mustChangePassword
         let user = draft
-        let hash = try await Self.hash(password, for: actor)
+        let hash = try await Self.hash(password)
         let now = Millis.now()
         do {
             try await database.audited(actor) { sql in
@@ -177,7 +177,7 @@ struct UserRepository: Sendable {
     /// The account holder changes their own password, proving the current one.
     func changeOwnPassword(_ user: User, current: String, new: String, actor: Actor) async throws {
         guard let row = try await database.sql.select().column("password_hash").from("users").where("id", .equal, SQLBind(user.id)).first(),
-              try await Self.verify(current, hash: try row.decode(column: "password_hash", as: String.self), for: actor) else {
+              try await Self.verify(current, hash: try row.decode(column: "password_hash", as: String.self)) else {
             throw AppError.invalid(field: "current", rule: "wrong-password", LocalizedText(
                 vi: "Mật khẩu hiện tại không đúng.", en: "The current password is wrong."))
         }
@@ -190,7 +190,7 @@ struct UserRepository: Sendable {
     }
 
     private func setPassword(_ user: User, _ password: String, mustChange: Bool, actor: Actor, action: String) async throws {
-        let hash = try await Self.hash(password, for: actor)
+        let hash = try await Self.hash(password)
         try await database.audited(actor) { sql in
             try await sql.update("users").set("password_hash", to: SQLBind(hash)).set("must_change_password", to: SQLBind(mustChange))
                 .set("failed_attempts", to: SQLBind(0)).set("locked_until", to: SQLBind(Int64?.none))
