@@ -36,9 +36,12 @@ public enum AvailabilityBenchmark {
         let signIns: SignInLoad
     }
 
-    public static func run(lots: Int, seconds: Double, connections: Int, port: Int, signInsPerSecond: Int) async throws -> Report {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nguon-bench-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+    /// `keep`: a SQLite file to build the store in and leave behind (for measuring the same store
+    /// with another load generator); by default a temporary file, removed afterwards.
+    public static func run(lots: Int, seconds: Double, connections: Int, port: Int, signInsPerSecond: Int,
+                           keep: String? = nil) async throws -> Report {
+        let path = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("nguon-bench-\(UUID().uuidString).sqlite").path
+        defer { if keep == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
         var config = AppConfig(hostname: "127.0.0.1", port: port, database: .sqlite(path: path), logLevel: .critical,
                                autoMigrate: true, rateLimit: 0)
         // Sign-in attempts arrive "from" many addresses, as from a crowd behind this proxy.

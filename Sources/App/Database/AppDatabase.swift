@@ -27,6 +27,10 @@ public final class AppDatabase: Service, Sendable {
         switch location {
         case .sqlite(let path):
             databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            // Readers: one more connection per event loop (one per core). In WAL mode they read
+            // beside the writer and each other, so public pages, queries and exports neither
+            // wait for a capture's commit nor queue behind one another on the writer.
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqliteReader, isDefault: false)
             pinnedEventLoop = group.next()
             checkpointer = SQLiteCheckpointer(path: path, logger: logger)
         case .postgres(let url):
@@ -57,6 +61,19 @@ public final class AppDatabase: Service, Sendable {
         get throws(DatabaseUnavailable) { try db.sql() }
     }
 
+    /// A handle for reads outside any transaction (public pages, queries, lists, exports). On
+    /// SQLite a read-only connection beside the writer; on PostgreSQL the pool, as for `sql`.
+    /// What a capture has committed is visible to the next read on any connection.
+    public var reader: any SQLDatabase {
+        get throws(DatabaseUnavailable) {
+            guard case .sqlite = location else { return try sql }
+            guard let db = databases.database(.sqliteReader, logger: logger, on: databases.eventLoopGroup.any()) else {
+                throw DatabaseUnavailable()
+            }
+            return try db.sql()
+        }
+    }
+
     /// Settings that make SQLite a good server database; run once per start.
     func prepareConnection() async throws {
         guard case .sqlite = location else { return }
@@ -75,6 +92,14 @@ public final class AppDatabase: Service, Sendable {
         // Checkpoints run on a second connection (SQLiteCheckpointer); the automatic one, inside
         // a writer's commit, only stops the log growing past 256 MB should that one fall behind.
         try await sql.raw("PRAGMA wal_autocheckpoint=32768").run()
+        // Each reader (one per event loop, kept by its pool): refuses writes, and keeps a smaller
+        // cache of its own, since memory-mapped pages are shared with the writer's.
+        for loop in databases.eventLoopGroup.makeIterator() {
+            guard let reader = try databases.database(.sqliteReader, logger: logger, on: loop)?.sql() else { throw DatabaseUnavailable() }
+            for pragma in ["query_only=1", "cache_size=-8192", "mmap_size=268435456", "temp_store=MEMORY"] {
+                try await reader.raw("PRAGMA \(unsafeRaw: pragma)").run()
+            }
+        }
     }
 
     func migrator() -> Migrator {
@@ -133,4 +158,9 @@ extension AppDatabase {
             throw error
         }
     }
+}
+
+extension DatabaseID {
+    /// SQLite's read-only connections (`AppDatabase.reader`).
+    static let sqliteReader = DatabaseID(string: "sqlite-reader")
 }

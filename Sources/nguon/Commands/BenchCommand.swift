@@ -116,17 +116,23 @@ struct AvailabilityBench: AsyncParsableCommand {
     @Option(help: "TCP port on 127.0.0.1 for the server under test.")
     var port: Int = 18_080
 
+    @Option(help: "Build the store in this new SQLite file and keep it (to serve it with `nguon serve` and load it with wrk).")
+    var keepDatabase: String?
+
     func validate() throws {
         guard (100...200_000).contains(lots) else { throw ValidationError("--lots must be from 100 to 200,000 (got \(lots)).") }
         guard (1...60).contains(seconds) else { throw ValidationError("--seconds must be from 1 to 60 (got \(seconds)).") }
         guard (1...256).contains(connections) else { throw ValidationError("--connections must be from 1 to 256 (got \(connections)).") }
         guard (1...200).contains(signIns) else { throw ValidationError("--sign-ins must be from 1 to 200 (got \(signIns)).") }
         guard (1_024...65_535).contains(port) else { throw ValidationError("--port must be from 1024 to 65535 (got \(port)).") }
+        if let keepDatabase, FileManager.default.fileExists(atPath: keepDatabase) {
+            throw ValidationError("--keep-database must name a file that does not exist yet (\(keepDatabase) does).")
+        }
     }
 
     func run() async throws {
         let report = try await AvailabilityBenchmark.run(lots: lots, seconds: seconds, connections: connections, port: port,
-                                                         signInsPerSecond: signIns)
+                                                         signInsPerSecond: signIns, keep: keepDatabase)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         print(String(decoding: try encoder.encode(Envelope(report: report)), as: UTF8.self))

@@ -59,7 +59,7 @@ enum AuditController {
                 "\u{FEFF}sequence,at_utc_ms,actor_id,actor_name,address,action,entity_type,entity_id,before,after,previous_hash,hash\r\n"))
             var rows = 0
             while rows < 100_000 {
-                let page = try await AuditLog.list(filter, for: principal, on: database.sql)
+                let page = try await AuditLog.list(filter, for: principal, on: database.reader)
                 var chunk = ""
                 for e in page {
                     chunk += [String(e.sequence), String(e.at), e.actorID ?? "", e.actorName, e.address ?? "", e.action, e.entityType,

@@ -12,7 +12,7 @@ enum AuditLogList {
 
         static func query(_ filter: AuditLog.Filter, parameters: [String: String], principal: Principal,
                           database: AppDatabase) async throws -> Model {
-            let entries = try await AuditLog.list(filter, for: principal, on: database.sql)
+            let entries = try await AuditLog.list(filter, for: principal, on: database.reader)
             var parameters = parameters
             parameters["before"] = nil
             return Model(entries: entries, parameters: parameters,

@@ -24,7 +24,7 @@ extension EPCISRepository {
         guard !keys.isEmpty else { return [:] }
         var result: [String: MasterDataElement] = [:]
         for chunk in Array(keys).chunked(into: 500) {
-            let rows = try await database.sql.raw(
+            let rows = try await database.reader.raw(
                 "SELECT element_id, attributes FROM epcis_master_data WHERE element_id IN (\(binds: Array(chunk)))").all()
             for row in rows {
                 let id = try row.decode(column: "element_id", as: String.self)
@@ -46,7 +46,7 @@ extension EPCISRepository {
         guard !ids.isEmpty else { return [:] }
         var result: [String: JSONObject] = [:]
         for chunk in ids.chunked(into: 500) {
-            let rows = try await database.sql.select().columns("event_id", "ilmd").from("epcis_events")
+            let rows = try await database.reader.select().columns("event_id", "ilmd").from("epcis_events")
                 .where(Self.eventIDCondition(Array(chunk))).all()
             for row in rows {
                 guard let text = try row.decode(column: "ilmd", as: String?.self),

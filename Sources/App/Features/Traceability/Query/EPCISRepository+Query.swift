@@ -5,7 +5,7 @@ extension EPCISRepository {
     /// One page of events matching `query`, in its order, plus the token for the next page.
     /// Every condition is an indexed column or an EXISTS over an indexed index-row table.
     package func events(_ query: EPCISQuery) async throws -> (events: [(id: Int64, document: String)], next: EPCISQuery.PageToken?) {
-        let sql = try database.sql
+        let sql = try database.reader
         let returned = query.after?.returned ?? 0
         var pageSize = query.perPage
         if let limit = query.eventCountLimit {
@@ -123,7 +123,7 @@ extension EPCISRepository {
         var frontier = Set(roots)
         // Hierarchies are shallow (site > building > room); the cap stops a cyclic master data loop.
         for _ in 0..<16 where !frontier.isEmpty {
-            let rows = try await database.sql.select().columns("children").from("epcis_master_data")
+            let rows = try await database.reader.select().columns("children").from("epcis_master_data")
                 .where("element_id", .in, SQLBind.group(Array(frontier))).all()
             var next = Set<String>()
             for row in rows {

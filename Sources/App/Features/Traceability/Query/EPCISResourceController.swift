@@ -66,7 +66,7 @@ enum EPCISResourceController {
             after = String(decoding: data, as: UTF8.self)
         }
         let table = resource == .epcs ? "epcis_event_members" : "epcis_events"
-        var select = try repository.database.sql.select().distinct().column(resource.column).from(table)
+        var select = try repository.database.reader.select().distinct().column(resource.column).from(table)
             .where(SQLColumn(resource.column), .isNot, SQLLiteral.null)
         if resource == .epcs { select = select.where("class_level", .equal, SQLBind(false)) }
         if let after { select = select.where(SQLColumn(resource.column), .greaterThan, SQLBind(after)) }

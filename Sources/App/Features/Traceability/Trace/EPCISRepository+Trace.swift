@@ -24,8 +24,8 @@ extension EPCISRepository: TraceEventSource {
         var transactions: [Int64: [TraceEvent.Party]] = [:]
         var seenMembers = Set<MemberRow>()
         for chunk in Array(ids).chunked(into: 500) {
-            let memberRows = try await database.sql.raw(Self.followedMembers(naming: Array(chunk))).all()
-            let linkRows = try await database.sql.raw(Self.links(ofEventsNaming: Array(chunk))).all()
+            let memberRows = try await database.reader.raw(Self.followedMembers(naming: Array(chunk))).all()
+            let linkRows = try await database.reader.raw(Self.links(ofEventsNaming: Array(chunk))).all()
             // An event naming keys in two chunks comes back twice; read it the first time only.
             let earlier = Set(events.keys)
             for row in memberRows {
@@ -79,7 +79,7 @@ extension EPCISRepository: TraceEventSource {
     /// Whether any stored event names `key`: one index probe, so a page for a code nobody
     /// recorded costs no trace.
     func isRecorded(_ key: String) async throws -> Bool {
-        try await database.sql.raw("SELECT 1 FROM epcis_event_members WHERE key = \(bind: key) LIMIT 1").first() != nil
+        try await database.reader.raw("SELECT 1 FROM epcis_event_members WHERE key = \(bind: key) LIMIT 1").first() != nil
     }
 
     /// Rows any one part of a trace step may return: an event listing half a million EPCs
