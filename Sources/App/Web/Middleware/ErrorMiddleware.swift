@@ -12,7 +12,11 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let appError = Self.appError(from: error, context: context)
-            if appError.status.code >= 500 {
+            if appError.status == .serviceUnavailable {
+                // Shedding load is the server working as meant; at error level a flood of cheap
+                // requests would also flood the log.
+                context.logger.debug("request refused: busy", metadata: ["code": "\(appError.code)"])
+            } else if appError.status.code >= 500 {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
             return Self.render(appError, request: request, context: context)
