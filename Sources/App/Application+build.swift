@@ -31,6 +31,7 @@ struct Repositories: Sendable {
     let sessions: SessionStore
     let tokens: APITokenRepository
     let epcis: EPCISRepository
+    let gs1Codes: GS1CodeRepository
 
     init(database: AppDatabase) {
         units = AdminUnitRepository(database: database)
@@ -39,6 +40,7 @@ struct Repositories: Sendable {
         sessions = SessionStore(database: database, users: users)
         tokens = APITokenRepository(database: database, organisations: organisations)
         epcis = EPCISRepository(database: database)
+        gs1Codes = GS1CodeRepository(database: database, organisations: organisations)
     }
 }
 
@@ -69,6 +71,7 @@ struct AppServices: Sendable {
     var sessions: SessionStore { repositories.sessions }
     var tokens: APITokenRepository { repositories.tokens }
     var organisations: OrganisationRepository { repositories.organisations }
+    var gs1Codes: GS1CodeRepository { repositories.gs1Codes }
     var adminUnits: AdminUnitRepository { repositories.units }
     var epcis: EPCISRepository { repositories.epcis }
 

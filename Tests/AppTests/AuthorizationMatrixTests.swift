@@ -62,6 +62,15 @@ struct AuthorizationMatrixTests {
                 Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgA)", form: [("name", "HTX Rau an toàn Đông Triều"), ("unit", "06895")],
                      expect: [.anonymous: signIn, .admin: .seeOther, .department: .seeOther, .commune: .badRequest],
                      restore: ("/quan-tri/to-chuc/\(f.orgA)", [("name", "HTX Rau an toàn Đông Triều"), ("unit", "07093")])),
+                // GS1 codes: no pool holds any yet, so whoever may give codes gets the refusal saying so (400);
+                // officers outside the organisation's area and other businesses do not find it (404)
+                Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgA)/ma-gs1", form: [("kind", "gtin"), ("count", "1")],
+                     expect: [.anonymous: signIn, .admin: .badRequest, .department: .badRequest, .commune: .badRequest, .business: .badRequest]),
+                Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgC)/ma-gs1", form: [("kind", "gtin"), ("count", "1")],
+                     expect: [.anonymous: signIn, .admin: .badRequest, .department: .notFound, .commune: .notFound, .business: .notFound]),
+                // the prefixes codes come from: administrators record them, auditors read
+                Case(method: .get, path: "/quan-tri/ma-gs1", expect: [.anonymous: signIn, .admin: .ok, .auditor: .ok]),
+                Case(method: .post, path: "/quan-tri/ma-gs1", form: [("prefix", "89")], expect: [.anonymous: signIn, .admin: .badRequest]),
                 // accounts: administrators change, auditors read
                 Case(method: .get, path: "/quan-tri/nguoi-dung", expect: [.anonymous: signIn, .admin: .ok, .auditor: .ok]),
                 Case(method: .get, path: "/quan-tri/nguoi-dung/\(f.users[.admin]!.id)", expect: [.anonymous: signIn, .admin: .ok, .auditor: .ok]),

@@ -57,6 +57,8 @@ struct HTMLEscapingTests {
                 AdminUnit(code: "07094", name: hostile, fullName: "Xã " + hostile, nameEn: hostile, kind: .commune, parentCode: "22",
                           former: [.init(code: "99999", name: hostile)]),
             ], actor: admin)
+            _ = try await repositories.gs1Codes.addPrefix("8931000009", organisationID: nil, provinceCode: nil, note: hostile, actor: admin)
+            _ = try await repositories.gs1Codes.allocate(.gln, count: 2, to: organisation.id, actor: admin)
             ids.set(organisation: organisation.id, user: user.id)
         }) { client in
             let f = box.get()
@@ -72,7 +74,7 @@ struct HTMLEscapingTests {
             let pages: [String] = [
                 "/", "/?lang=en&x=" + q, "/gs1?input=" + q, "/gs1?input=(01)08935001000020(10)" + q,
                 "/dang-nhap?next=" + q, "/tai-khoan?change=" + q, "/quan-tri", "/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung/" + user,
-                "/quan-tri/nguoi-dung/" + q, "/quan-tri/to-chuc?q=" + q, "/quan-tri/to-chuc/" + organisation, "/quan-tri/ma-truy-cap",
+                "/quan-tri/nguoi-dung/" + q, "/quan-tri/to-chuc?q=" + q, "/quan-tri/to-chuc/" + organisation, "/quan-tri/ma-truy-cap", "/quan-tri/ma-gs1",
                 "/quan-tri/nhat-ky", "/quan-tri/nhat-ky?entityID=" + q + "&action=" + q, "/quan-tri/don-vi-hanh-chinh?q=" + q,
                 "/quan-tri/don-vi-hanh-chinh?q=xa", ResolverTests.lotPath(chain), ResolverTests.lotPath(chain) + "?lang=en",
                 "/01/08935001000020/10/" + q, "/01/" + q, "/khong-co/" + q, "/assets/" + q, "/qr.svg?data=" + q,
@@ -100,6 +102,10 @@ struct HTMLEscapingTests {
                 ("/quan-tri/nguoi-dung", [("username", hostile), ("displayName", hostile), ("role", hostile), ("password", hostile)]),
                 ("/quan-tri/nguoi-dung/" + user, [("displayName", hostile), ("role", "business"), ("organisation", hostile)]),
                 ("/quan-tri/ma-truy-cap", [("name", hostile), ("organisation", hostile), ("days", hostile)]),
+                ("/quan-tri/ma-gs1", [("prefix", hostile), ("province", hostile), ("organisation", hostile), ("note", hostile)]),
+                ("/quan-tri/ma-gs1", [("prefix", "8932000"), ("province", ""), ("organisation", hostile), ("note", hostile)]),
+                ("/quan-tri/to-chuc/" + organisation + "/ma-gs1", [("kind", hostile), ("count", hostile)]),
+                ("/quan-tri/to-chuc/" + organisation + "/ma-gs1", [("kind", "gtin"), ("count", hostile)]),
                 ("/tai-khoan/mat-khau", [("current", hostile), ("new", hostile), ("repeat", hostile)]),
                 ("/dang-nhap", [("username", hostile), ("password", hostile), ("next", hostile)]),
             ]

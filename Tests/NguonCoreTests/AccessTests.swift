@@ -56,6 +56,16 @@ struct AccessTests {
         #expect(!capture.can(.read, .organisations) && !capture.can(.read, .apiTokens))
         #expect(portal.scope(for: .traceability, .read) == .everything && !portal.can(.write, .traceability))
         #expect(!business.can(.read, .traceability) && business.can(.write, .traceability))
+
+        // GS1 codes: officers give them in their area, an organisation asks for its own; only
+        // administrators manage the prefixes they come from.
+        #expect(commune.reaches(.gs1Codes, .write, area: dongTrieu, organisationID: "x"))
+        #expect(!commune.reaches(.gs1Codes, .write, area: damHa, organisationID: "x"))
+        #expect(business.reaches(.gs1Codes, .write, area: damHa, organisationID: "org-a"))
+        #expect(!business.reaches(.gs1Codes, .write, area: damHa, organisationID: "org-b"))
+        #expect(auditor.can(.read, .gs1Codes) && !auditor.can(.write, .gs1Codes))
+        #expect(!capture.can(.read, .gs1Codes) && !capture.can(.write, .gs1Codes))
+        #expect(!province.can(.write, .gs1Prefixes) && !business.can(.read, .gs1Prefixes) && auditor.can(.read, .gs1Prefixes))
     }
 
     @Test("The audit chain catches an edited, a removed and a reordered entry, and names the first one")

@@ -29,6 +29,8 @@ public enum SiteURL: Sendable, Equatable {
     case userPasswordReset(String)
     case organisations
     case organisation(String)
+    case organisationCodes(String)
+    case gs1Prefixes
     case tokens
     case tokenRevoke(String)
     case auditLog
@@ -58,6 +60,7 @@ public enum SiteURL: Sendable, Equatable {
         case .user: "/quan-tri/nguoi-dung/:id"
         case .userPasswordReset: "/quan-tri/nguoi-dung/:id/dat-lai-mat-khau"
         case .organisation: "/quan-tri/to-chuc/:id"
+        case .organisationCodes: "/quan-tri/to-chuc/:id/ma-gs1"
         case .tokenRevoke: "/quan-tri/ma-truy-cap/:id/thu-hoi"
         default: path
         }
@@ -85,6 +88,8 @@ public enum SiteURL: Sendable, Equatable {
         case .userPasswordReset(let id): "/quan-tri/nguoi-dung/\(Self.encode(id))/dat-lai-mat-khau"
         case .organisations: "/quan-tri/to-chuc"
         case .organisation(let id): "/quan-tri/to-chuc/\(Self.encode(id))"
+        case .organisationCodes(let id): "/quan-tri/to-chuc/\(Self.encode(id))/ma-gs1"
+        case .gs1Prefixes: "/quan-tri/ma-gs1"
         case .tokens: "/quan-tri/ma-truy-cap"
         case .tokenRevoke(let id): "/quan-tri/ma-truy-cap/\(Self.encode(id))/thu-hoi"
         case .auditLog: "/quan-tri/nhat-ky"

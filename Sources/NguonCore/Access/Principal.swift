@@ -85,6 +85,10 @@ public enum Resource: Sendable, CaseIterable {
     case adminUnits
     /// The EPCIS repository and the trace built on it.
     case traceability
+    /// GS1 keys (GTINs, GLNs) given to organisations from the province's prefixes.
+    case gs1Codes
+    /// The GS1 company prefixes Nguồn knows: the province's pools and organisations' own.
+    case gs1Prefixes
 }
 
 public enum AccessMode: Sendable {
@@ -132,6 +136,13 @@ extension Principal {
             return .everything
         case (.traceability, .business, .write):
             return organisationID.map(RecordScope.organisation) ?? .nothing
+        // Codes go to organisations as officers register them, or when an organisation asks.
+        case (.gs1Codes, .departmentOfficer, _), (.gs1Codes, .communeOfficer, _), (.gs1Codes, .inspector, .read):
+            return jurisdiction.map(RecordScope.area) ?? .nothing
+        case (.gs1Codes, .business, _):
+            return organisationID.map(RecordScope.organisation) ?? .nothing
+        case (.gs1Codes, .auditor, .read), (.gs1Prefixes, .auditor, .read):
+            return .everything
 
         default: return .nothing
         }

@@ -11,6 +11,7 @@ enum NguonMigrations {
         AddMasterDataOwner(),
         AddEventILMDAndMemberRoles(),
         CanonicalUUIDEventIDs(),
+        CreateGS1Codes(),
     ]
 
     static func register(in migrations: Migrations) {

@@ -64,6 +64,8 @@ enum AuditLog {
         ("admin_unit.import", LocalizedText(vi: "Nhập đơn vị hành chính", en: "Administrative units imported")),
         ("admin_unit.update", LocalizedText(vi: "Sửa đơn vị hành chính", en: "Administrative unit changed")),
         ("audit.export", LocalizedText(vi: "Xuất nhật ký", en: "Audit log exported")),
+        ("gs1.prefix_add", LocalizedText(vi: "Thêm tiền tố mã GS1", en: "GS1 prefix added")),
+        ("gs1.allocate", LocalizedText(vi: "Cấp mã GS1", en: "GS1 codes given")),
     ]
 
     static func label(of action: String, _ language: Language) -> String {

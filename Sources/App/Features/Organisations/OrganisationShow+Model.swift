@@ -6,12 +6,18 @@ enum OrganisationShow {
         let organisation: Organisation
         /// The edit form; nil for accounts that may read the organisation but not change it.
         let form: OrganisationForm.Model?
+        /// GS1 keys given to it from the province's pools, newest first.
+        let codes: [GS1Allocation]
+        /// Whether the account may give it new codes (its area's officers, or the organisation asking).
+        let canAskForCodes: Bool
 
-        static func query(id: String, principal: Principal, repository: OrganisationRepository) async throws -> Model {
+        static func query(id: String, principal: Principal, repository: OrganisationRepository, codes: GS1CodeRepository) async throws -> Model {
             let organisation = try await repository.find(id, for: principal)
             let canWrite = principal.reaches(.organisations, .write, area: organisation.area, organisationID: organisation.id)
             return Model(organisation: organisation,
-                         form: canWrite ? try await OrganisationForm.Model.query(principal: principal, repository: repository) : nil)
+                         form: canWrite ? try await OrganisationForm.Model.query(principal: principal, repository: repository) : nil,
+                         codes: try await codes.allocations(of: organisation.id, for: principal),
+                         canAskForCodes: principal.reaches(.gs1Codes, .write, area: organisation.area, organisationID: organisation.id))
         }
     }
 }

@@ -22,21 +22,25 @@ enum OrganisationsController {
         }
     }
 
-    static func show(_ request: Request, context: AppRequestContext, repository: OrganisationRepository, id: String,
-                     form: [String: String]? = nil, error: AppError? = nil) async throws -> Response {
-        let model = try await OrganisationShow.Model.query(id: id, principal: context.acting, repository: repository)
-        let saved = try Query(request.uri.query, form: true)["done"] == "1"
+    static func show(_ request: Request, context: AppRequestContext, repository: OrganisationRepository, codes: GS1CodeRepository,
+                     id: String, form: [String: String]? = nil, error: AppError? = nil,
+                     codesForm: [String: String]? = nil, codesError: AppError? = nil) async throws -> Response {
+        let model = try await OrganisationShow.Model.query(id: id, principal: context.acting, repository: repository, codes: codes)
+        let query = try Query(request.uri.query, form: true)
         return try OrganisationShow.View(model: model, form: context.form(form ?? OrganisationForm.values(model.organisation), error: error),
-                                         saved: saved).response(request, context: context)
+                                         codesForm: context.form(codesForm ?? ["kind": "gtin", "count": "1"], error: codesError),
+                                         saved: query["done"] == "1", codesGiven: try query.integer("codes", in: 1...GS1CodeRepository.maxPerRequest))
+            .response(request, context: context)
     }
 
-    static func update(_ request: Request, context: AppRequestContext, repository: OrganisationRepository, id: String) async throws -> Response {
+    static func update(_ request: Request, context: AppRequestContext, repository: OrganisationRepository, codes: GS1CodeRepository,
+                       id: String) async throws -> Response {
         let form = try await Form.read(request, context: context)
         do {
             _ = try await repository.update(id, try input(form), actor: context.actor)
             return AccountController.redirect(SiteURL.organisation(id).url([("done", "1")]))
         } catch let error as AppError where error.status == .badRequest {
-            return try await show(request, context: context, repository: repository, id: id, form: form.values, error: error)
+            return try await show(request, context: context, repository: repository, codes: codes, id: id, form: form.values, error: error)
         }
     }
 
@@ -64,14 +68,14 @@ enum OrganisationsController {
 }
 
 extension OrganisationsController {
-    static func addRoutes(to group: RouterGroup<AppRequestContext>, repository: OrganisationRepository) {
+    static func addRoutes(to group: RouterGroup<AppRequestContext>, repository: OrganisationRepository, codes: GS1CodeRepository) {
         group.read(SiteURL.organisations.routePath) { request, context in try await list(request, context: context, repository: repository) }
         group.post(SiteURL.organisations.routePath) { request, context in try await create(request, context: context, repository: repository) }
         group.read(SiteURL.organisation("").routePath) { request, context in
-            try await show(request, context: context, repository: repository, id: context.parameters.require("id"))
+            try await show(request, context: context, repository: repository, codes: codes, id: context.parameters.require("id"))
         }
         group.post(SiteURL.organisation("").routePath) { request, context in
-            try await update(request, context: context, repository: repository, id: context.parameters.require("id"))
+            try await update(request, context: context, repository: repository, codes: codes, id: context.parameters.require("id"))
         }
     }
 }

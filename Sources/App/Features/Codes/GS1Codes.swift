@@ -1,0 +1,161 @@
+import Foundation
+import GS1
+import NguonCore
+import SQLKit
+
+/// A GS1 company prefix Nguồn knows: a pool to give numbers from (no organisation), of one
+/// province or of Nguồn's operator (no province either), or a prefix an organisation holds itself.
+struct GS1Prefix: Sendable, Equatable, Codable {
+    var prefix: String
+    var organisationID: String?
+    var provinceCode: String?
+    var note: String?
+    var createdAt: Int64
+
+    var isPool: Bool { organisationID == nil }
+}
+
+/// One GTIN or GLN given to an organisation from a pool, for good.
+struct GS1Allocation: Sendable, Equatable, Codable {
+    var key: String
+    var kind: String
+    var prefix: String
+    var reference: Int64
+    var organisationID: String
+    var allocatedAt: Int64
+    var allocatedBy: String?
+
+    var keyKind: CompanyPrefix.KeyKind? { CompanyPrefix.KeyKind(rawValue: kind) }
+}
+
+/// Why a prefix or an allocation was refused.
+enum GS1CodeError: Error, Equatable {
+    case malformedPrefix(String)
+    case prefixKnown(String)
+    /// One prefix beginning with another would let two holders own the same numbers.
+    case prefixOverlaps(new: String, existing: String)
+    case countOutOfRange(Int)
+    case unknownProvince(String)
+    /// The pools hold fewer free numbers of this kind than were asked for; nothing was given.
+    case poolsExhausted(CompanyPrefix.KeyKind, wanted: Int, left: Int)
+}
+
+/// GS1 codes: the prefixes Nguồn knows and the keys given to organisations from the pools.
+/// Giving is one audited transaction that takes the next free references, so no number is
+/// ever given twice (the key and (prefix, kind, reference) are unique besides).
+struct GS1CodeRepository: Sendable {
+    let database: AppDatabase
+    let organisations: OrganisationRepository
+
+    /// Keys one request may ask for: a cooperative's products and places, not a block to resell.
+    static let maxPerRequest = 100
+
+    struct PrefixUsage: Sendable, Equatable {
+        let prefix: GS1Prefix
+        let capacity: Int
+        let gtinsGiven: Int
+        let glnsGiven: Int
+    }
+
+    func prefixes(for principal: Principal) async throws -> [PrefixUsage] {
+        guard principal.can(.read, .gs1Prefixes) else { throw AccessDenied.forbidden }
+        let sql = try database.reader
+        let prefixes = try await sql.raw("SELECT * FROM gs1_prefixes ORDER BY prefix").all().map { try $0.record(GS1Prefix.self) }
+        var given: [String: Int] = [:]
+        for row in try await sql.raw("SELECT prefix, kind, count(*) AS n FROM gs1_allocations GROUP BY prefix, kind").all() {
+            given[try row.decode(column: "prefix", as: String.self) + " " + row.decode(column: "kind", as: String.self)]
+                = try row.decode(column: "n", as: Int.self)
+        }
+        return prefixes.map { p in
+            PrefixUsage(prefix: p, capacity: (try? CompanyPrefix(p.prefix))?.capacity ?? 0,
+                        gtinsGiven: given[p.prefix + " gtin"] ?? 0, glnsGiven: given[p.prefix + " gln"] ?? 0)
+        }
+    }
+
+    /// Records a prefix: a pool when `organisationID` is nil, of `provinceCode` or (nil) of the
+    /// operator for every province. Administrators only.
+    func addPrefix(_ text: String, organisationID: String?, provinceCode: String? = nil, note: String?, actor: Actor) async throws -> GS1Prefix {
+        guard let principal = actor.principal, principal.scope(for: .gs1Prefixes, .write) == .everything else {
+            throw AccessDenied.forbidden
+        }
+        let digits: String
+        do { digits = try CompanyPrefix(text).digits } catch { throw GS1CodeError.malformedPrefix(text) }
+        if let provinceCode, !AdminArea.isProvinceCode(provinceCode) { throw GS1CodeError.unknownProvince(provinceCode) }
+        var province = provinceCode
+        if let organisationID { province = try await organisations.find(organisationID, for: principal).provinceCode }
+        let prefix = GS1Prefix(prefix: digits, organisationID: organisationID, provinceCode: province, note: note, createdAt: Millis.now())
+        return try await database.audited(actor) { sql in
+            if sql.dialect.name == "postgresql" { try await AuditLog.takeTurn(on: sql) }
+            for row in try await sql.raw("SELECT prefix FROM gs1_prefixes").all() {
+                let existing = try row.decode(column: "prefix", as: String.self)
+                if existing == digits { throw GS1CodeError.prefixKnown(digits) }
+                if existing.hasPrefix(digits) || digits.hasPrefix(existing) {
+                    throw GS1CodeError.prefixOverlaps(new: digits, existing: existing)
+                }
+            }
+            try await sql.raw("""
+                INSERT INTO gs1_prefixes (prefix, organisation_id, province_code, note, created_at)
+                VALUES (\(bind: prefix.prefix), \(bind: prefix.organisationID), \(bind: prefix.provinceCode), \(bind: prefix.note),
+                        \(bind: prefix.createdAt))
+                """).run()
+            return (prefix, AuditRecord(action: "gs1.prefix_add", entityType: "gs1_prefix", entityID: digits, after: prefix))
+        }
+    }
+
+    /// The keys given to an organisation the principal may read, newest first.
+    func allocations(of organisationID: String, for principal: Principal) async throws -> [GS1Allocation] {
+        let organisation = try await organisations.find(organisationID, for: principal)
+        guard principal.reaches(.gs1Codes, .read, area: organisation.area, organisationID: organisation.id) else { return [] }
+        return try await database.reader.raw("""
+            SELECT * FROM gs1_allocations WHERE organisation_id = \(bind: organisationID) ORDER BY allocated_at DESC, key
+            """).all().map { try $0.record(GS1Allocation.self) }
+    }
+
+    /// Gives `count` new keys of `kind` to the organisation from its province's pools, oldest
+    /// first, then from the operator's. All or nothing: when the pools hold fewer, nothing is given and the error says how
+    /// many are left.
+    func allocate(_ kind: CompanyPrefix.KeyKind, count: Int, to organisationID: String, actor: Actor) async throws -> [GS1Allocation] {
+        guard let principal = actor.principal else { throw AccessDenied.forbidden }
+        let organisation = try await organisations.find(organisationID, for: principal)
+        guard principal.reaches(.gs1Codes, .write, area: organisation.area, organisationID: organisation.id) else {
+            throw AccessDenied.forbidden
+        }
+        guard (1...Self.maxPerRequest).contains(count) else { throw GS1CodeError.countOutOfRange(count) }
+        let now = Millis.now()
+        return try await database.audited(actor) { sql in
+            // One giver at a time on PostgreSQL (SQLite has one writer): the next reference read
+            // below is still free when it is written.
+            if sql.dialect.name == "postgresql" { try await AuditLog.takeTurn(on: sql) }
+            var given: [GS1Allocation] = []
+            var left = 0
+            let pools = try await sql.raw("""
+                SELECT prefix FROM gs1_prefixes
+                WHERE organisation_id IS NULL AND (province_code = \(bind: organisation.provinceCode) OR province_code IS NULL)
+                ORDER BY CASE WHEN province_code IS NULL THEN 1 ELSE 0 END, created_at, prefix
+                """).all()
+            for row in pools {
+                guard let pool = try? CompanyPrefix(row.decode(column: "prefix", as: String.self)) else { continue }
+                let last = try await sql.raw("""
+                    SELECT max(reference) AS last FROM gs1_allocations WHERE prefix = \(bind: pool.digits) AND kind = \(bind: kind.rawValue)
+                    """).first()?.decode(column: "last", as: Int64?.self)
+                var next = Int((last ?? -1) + 1)
+                left += max(0, pool.capacity - next)
+                while given.count < count, next < pool.capacity, let key = pool.key(kind, reference: next) {
+                    given.append(GS1Allocation(key: key, kind: kind.rawValue, prefix: pool.digits, reference: Int64(next),
+                                               organisationID: organisation.id, allocatedAt: now, allocatedBy: actor.id))
+                    next += 1
+                }
+            }
+            guard given.count == count else { throw GS1CodeError.poolsExhausted(kind, wanted: count, left: left) }
+            for a in given {
+                try await sql.raw("""
+                    INSERT INTO gs1_allocations (key, kind, prefix, reference, organisation_id, allocated_at, allocated_by)
+                    VALUES (\(bind: a.key), \(bind: a.kind), \(bind: a.prefix), \(bind: a.reference), \(bind: a.organisationID),
+                            \(bind: a.allocatedAt), \(bind: a.allocatedBy))
+                    """).run()
+            }
+            return (given, AuditRecord(action: "gs1.allocate", entityType: "organisation", entityID: organisation.id,
+                                       after: given.map(\.key)))
+        }
+    }
+}
