@@ -11,8 +11,8 @@ struct AdminHomeModelTests {
     @Test("Each role gets the sections it may read, in the page's order; everyone gets the administrative units")
     func cardsByRole() {
         let cases: [(Principal, [SiteURL])] = [
-            (Self.principal(.admin), [.organisations, .users, .tokens, .auditLog, .adminUnits]),
-            (Self.principal(.auditor), [.organisations, .users, .tokens, .auditLog, .adminUnits]),
+            (Self.principal(.admin), [.organisations, .users, .tokens, .gs1Prefixes, .auditLog, .adminUnits]),
+            (Self.principal(.auditor), [.organisations, .users, .tokens, .gs1Prefixes, .auditLog, .adminUnits]),
             (Self.principal(.business, organisationID: "org"), [.organisations, .tokens, .adminUnits]),
             (Self.principal(.communeOfficer, jurisdiction: AdminArea(province: "22", commune: "07093")), [.organisations, .adminUnits]),
             (Self.principal(.inspector, jurisdiction: AdminArea(province: "22")), [.organisations, .adminUnits]),

@@ -68,7 +68,7 @@ struct GS1CodesTests {
             let f = try await AccountFixtures.seed(database)
             box.set(f)
             let admin = Actor(principal: f.users[.admin]!.principal, address: nil)
-            _ = try await Repositories(database: database).gs1Codes.addPrefix("8931000004", organisationID: nil, provinceCode: nil,
+            _ = try await Repositories(database: database).gs1Codes.addPrefix("893100004", organisationID: nil, provinceCode: nil,
                                                                                 note: nil, actor: admin)
         }) { client in
             let f = box.get()
@@ -80,7 +80,7 @@ struct GS1CodesTests {
             #expect(location.hasSuffix("?codes=2"))
             let page = try await client.anonymous.execute(uri: location, method: .get, headers: f.headers(.business))
             #expect(page.status == .ok && page.text.contains("Đã cấp 2 mã mới"))
-            let expected = try CompanyPrefix("8931000004").key(.gln, reference: 1)!
+            let expected = try CompanyPrefix("893100004").key(.gln, reference: 1)!
             #expect(page.text.contains(expected))
             let other = try await client.anonymous.execute(uri: "/quan-tri/to-chuc/\(f.orgB)/ma-gs1", method: .post,
                                                            headers: f.headers(.business, form: true),
@@ -90,6 +90,21 @@ struct GS1CodesTests {
                                                          headers: f.headers(.business, form: true),
                                                          body: f.form(.business, [("kind", "gln"), ("count", "1000")]))
             #expect(bad.status == .badRequest && bad.text.contains("count"))
+            // Asking for itself, an organisation holds at most a few hundred of a kind: it cannot drain the pool.
+            for _ in 0..<2 {
+                let more = try await client.anonymous.execute(uri: "/quan-tri/to-chuc/\(f.orgA)/ma-gs1", method: .post,
+                                                              headers: f.headers(.business, form: true),
+                                                              body: f.form(.business, [("kind", "gln"), ("count", "99")]))
+                #expect(more.status == .seeOther)
+            }
+            let beyond = try await client.anonymous.execute(uri: "/quan-tri/to-chuc/\(f.orgA)/ma-gs1", method: .post,
+                                                            headers: f.headers(.business, form: true),
+                                                            body: f.form(.business, [("kind", "gln"), ("count", "1")]))
+            #expect(beyond.status == .badRequest && beyond.text.contains("tự xin được tối đa 200"))
+            let officer = try await client.anonymous.execute(uri: "/quan-tri/to-chuc/\(f.orgA)/ma-gs1", method: .post,
+                                                             headers: f.headers(.commune, form: true),
+                                                             body: f.form(.commune, [("kind", "gln"), ("count", "1")]))
+            #expect(officer.status == .seeOther)
         }
     }
 

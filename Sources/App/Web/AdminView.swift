@@ -95,6 +95,17 @@ enum AdminView {
             .tbody(.forEach(rows, row))))
     }
 
+    /// A whole number with its thousands marked as the language writes them: 100.000 / 100,000.
+    static func number(_ value: Int, _ language: Language) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(language == .vi ? "." : ",") }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
     /// A state in a list (active, live), dimmed when off.
     static func badge(_ text: String, on: Bool) -> Node<HTML.BodyContext> {
         .span(.class(on ? "badge" : "badge off"), .text(text))

@@ -36,6 +36,8 @@ enum GS1CodeError: Error, Equatable {
     case prefixOverlaps(new: String, existing: String)
     case countOutOfRange(Int)
     case unknownProvince(String)
+    /// An organisation asking for itself holds as many of this kind as it may; an officer can give more.
+    case selfServiceLimit(CompanyPrefix.KeyKind, held: Int)
     /// The pools hold fewer free numbers of this kind than were asked for; nothing was given.
     case poolsExhausted(CompanyPrefix.KeyKind, wanted: Int, left: Int)
 }
@@ -49,6 +51,9 @@ struct GS1CodeRepository: Sendable {
 
     /// Keys one request may ask for: a cooperative's products and places, not a block to resell.
     static let maxPerRequest = 100
+    /// Keys of one kind an organisation may hold by asking itself; beyond that an officer gives
+    /// them, so one business cannot drain the province's pool.
+    static let selfServiceLimit = 200
 
     struct PrefixUsage: Sendable, Equatable {
         let prefix: GS1Prefix
@@ -107,7 +112,7 @@ struct GS1CodeRepository: Sendable {
         let organisation = try await organisations.find(organisationID, for: principal)
         guard principal.reaches(.gs1Codes, .read, area: organisation.area, organisationID: organisation.id) else { return [] }
         return try await database.reader.raw("""
-            SELECT * FROM gs1_allocations WHERE organisation_id = \(bind: organisationID) ORDER BY allocated_at DESC, key
+            SELECT * FROM gs1_allocations WHERE organisation_id = \(bind: organisationID) ORDER BY allocated_at DESC, key LIMIT 1000
             """).all().map { try $0.record(GS1Allocation.self) }
     }
 
@@ -126,6 +131,12 @@ struct GS1CodeRepository: Sendable {
             // One giver at a time on PostgreSQL (SQLite has one writer): the next reference read
             // below is still free when it is written.
             if sql.dialect.name == "postgresql" { try await AuditLog.takeTurn(on: sql) }
+            if principal.role == .business {
+                let held = try await sql.raw("""
+                    SELECT count(*) AS n FROM gs1_allocations WHERE organisation_id = \(bind: organisation.id) AND kind = \(bind: kind.rawValue)
+                    """).first()?.decode(column: "n", as: Int.self) ?? 0
+                guard held + count <= Self.selfServiceLimit else { throw GS1CodeError.selfServiceLimit(kind, held: held) }
+            }
             var given: [GS1Allocation] = []
             var left = 0
             let pools = try await sql.raw("""

@@ -89,6 +89,10 @@ extension GS1CodeError: ProblemConvertible {
             AppError.invalid(field: "province", rule: "province-code", LocalizedText(
                 vi: "Mã tỉnh gồm 2 chữ số theo danh mục đơn vị hành chính (đã nhận “\(code)”).",
                 en: "A province code is 2 digits from the administrative units (got “\(code)”)."))
+        case .selfServiceLimit(let kind, let held):
+            AppError.invalid(field: "count", rule: "self-service-limit", LocalizedText(
+                vi: "Tổ chức đã có \(held) mã \(kind == .gtin ? "GTIN" : "GLN"); tự xin được tối đa \(GS1CodeRepository.selfServiceLimit). Hãy đề nghị cán bộ phụ trách cấp thêm.",
+                en: "The organisation holds \(held) \(kind == .gtin ? "GTINs" : "GLNs"); it may ask for up to \(GS1CodeRepository.selfServiceLimit) itself. Ask the officer in charge for more."))
         case .countOutOfRange(let count):
             AppError.invalid(field: "count", rule: "range", LocalizedText(
                 vi: "Mỗi lần cấp từ 1 đến \(GS1CodeRepository.maxPerRequest) mã (đã nhận \(count)).",

@@ -11,17 +11,18 @@ extension GS1PrefixList {
 
         var main: Node<HTML.BodyContext> {
             .group(
+                AdminView.eyebrow(.admin, t("Quản trị", "Administration")),
                 heading,
                 .p(.class("hint"), .text(t(
                     "Kho mã của tỉnh: tiền tố doanh nghiệp GS1 mà tỉnh nắm giữ. Nguồn cấp GTIN và GLN từ đây cho tổ chức chưa có tiền tố riêng; mỗi số chỉ cấp một lần.",
                     "The province's pools: GS1 company prefixes it holds. Nguồn gives GTINs and GLNs from them to organisations without a prefix of their own; each number once."))),
-                AdminView.table([t("Tiền tố", "Prefix"), t("Thuộc", "Held by"), t("Sức chứa", "Capacity"), t("GTIN đã cấp", "GTINs given"),
-                                 t("GLN đã cấp", "GLNs given"), t("Ghi chú", "Note")], model.rows) { row in
-                    .tr(.td(.code(.text(row.prefix.prefix))),
+                AdminView.table([t("Tiền tố", "Prefix"), t("Thuộc", "Held by"), t("Đã cấp", "Given"), t("Ghi chú", "Note")], model.rows) { row in
+                    .tr(.td(.class("nowrap"), .code(.text(row.prefix.prefix))),
                         .td(.text(row.prefix.organisationID.map { t("Tổ chức ", "Organisation ") + $0 }
-                            ?? row.prefix.provinceCode.map { t("Kho mã tỉnh ", "Pool of province ") + $0 }
+                            ?? row.prefix.provinceCode.map { t("Kho mã tỉnh (mã \($0))", "Pool of province \($0)") }
                             ?? t("Kho mã chung", "Operator's pool"))),
-                        .td(.text(String(row.capacity))), .td(.text(String(row.gtinsGiven))), .td(.text(String(row.glnsGiven))),
+                        .td(.text(t("\(AdminView.number(row.gtinsGiven, language)) GTIN, \(AdminView.number(row.glnsGiven, language)) GLN trên \(AdminView.number(row.capacity, language)) mỗi loại",
+                                    "\(AdminView.number(row.gtinsGiven, language)) GTINs, \(AdminView.number(row.glnsGiven, language)) GLNs of \(AdminView.number(row.capacity, language)) each"))),
                         .td(.text(row.prefix.note ?? "")))
                 },
                 .if(model.canAdd, form.section(t("Thêm tiền tố", "Add a prefix"),

@@ -47,7 +47,7 @@ extension OrganisationShow {
                     "Chưa có mã nào. Tổ chức chưa có tiền tố GS1 riêng có thể xin mã sản phẩm (GTIN) và mã địa điểm (GLN) từ kho mã của tỉnh.",
                     "No codes yet. An organisation without its own GS1 prefix can ask for product (GTIN) and location (GLN) numbers from the province's pools.")))),
                 .if(!model.codes.isEmpty, AdminView.table([t("Mã", "Code"), t("Loại", "Kind"), t("Ngày cấp", "Given on")], model.codes) { code in
-                    .tr(.td(.code(.text(code.key))), .td(.text(code.keyKind == .gln ? t("GLN (địa điểm)", "GLN (location)") : t("GTIN (sản phẩm)", "GTIN (product)"))),
+                    .tr(.td(.class("nowrap"), .code(.text(code.key))), .td(.text(code.keyKind == .gln ? t("GLN (địa điểm)", "GLN (location)") : t("GTIN (sản phẩm)", "GTIN (product)"))),
                         .td(.text(AdminView.date(code.allocatedAt, language))))
                 }),
                 .if(model.canAskForCodes, codesForm.section(t("Xin cấp mã mới", "Ask for new codes"),
