@@ -11,6 +11,10 @@ public func buildApplication(config: AppConfig, logger: Logger? = nil) async thr
     let router = buildRouter(AppServices(config: config, database: database))
     var app = Application(
         router: router,
+        // A connection that sends nothing for a minute is closed, so idle or abandoned sockets do
+        // not pile up to the open-file limit. (A client trickling bytes is the reverse proxy's to
+        // stop: README, "Running it for real".)
+        server: .http1(configuration: .init(idleTimeout: .seconds(60))),
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: "Nguon"),
         logger: logger
     )

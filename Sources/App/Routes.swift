@@ -29,14 +29,14 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
 
     // EPCIS 2.0 REST binding and the trace API
     let capture = EPCISCaptureController.Dependencies(repository: services.epcis, changes: services.changes, work: services.captureWork,
-                                                              uploads: services.uploads)
+                                                      uploads: services.uploads)
     EPCISCaptureController.addRoutes(to: router.group(.resource(.traceability, .write)), deps: capture)
     // A capture job is seen by its organisation and by government readers (the repository decides).
     EPCISCaptureController.addJobRoutes(to: router.group(.signedIn), repository: services.epcis)
     EPCISQueryController.addRoutes(to: router.group(.resource(.traceability, .read)), repository: services.epcis)
     EPCISResourceController.addRootRoute(to: router.group(.everyone))
     EPCISResourceController.addRoutes(to: router.group(.resource(.traceability, .read)), repository: services.epcis)
-    TraceController.addRoutes(to: router.group(.resource(.traceability, .read)), repository: services.epcis)
+    TraceController.addRoutes(to: router.group(.resource(.traceability, .read)), repository: services.epcis, work: services.publicWork)
 
     // one's own account
     AccountController.addRoutes(to: router.group(.person), deps: services.accounts)

@@ -261,6 +261,26 @@ struct EPCISResourceTests {
         }
     }
 
+    @Test("An event with its own @context still uses the document's prefixes, and is stored so that XML queries can write it")
+    func eventContextInheritsDocumentPrefixes() async throws {
+        let chain = DemoSupplyChain(variant: 331)
+        var events = chain.events
+        events[5] = events[5].replacingOccurrences(of: #"{"type":"ObjectEvent","#, with:
+            #"{"@context":"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld","type":"ObjectEvent","ex:thing":"x","#)
+        let document = chain.document
+            .replacingOccurrences(of: chain.events.joined(separator: ","), with: events.joined(separator: ","))
+            .replacingOccurrences(of: #""@context":["#, with: #""@context":[{"ex":"https://example.org/ex/"},"#)
+        try await TestApp.run { client in
+            let response = try await EPCISCaptureTests.capture(client, document)
+            #expect(response.status == .accepted)
+            let uri = "/epcis/events?MATCH_anyEPC=" + SiteURL.encode(chain.pallet)
+            let xml = try await client.execute(uri: uri, method: .get, headers: [.accept: "application/xml"])
+            #expect(xml.status == .ok)
+            let read = try EPCISDocument.decodeXML(Array(buffer: xml.body)).events
+            #expect(read.contains { $0.extensions["ex:thing"] == .string("x") })
+        }
+    }
+
     @Test("GS1-EPC-Format: Always_GS1_Digital_Link answers with Digital Links instead of EPC URNs")
     func epcFormat() async throws {
         let chain = DemoSupplyChain(variant: 304)

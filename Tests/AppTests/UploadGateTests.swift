@@ -2,6 +2,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NguonCore
 import Testing
 
 /// Capture bodies that arrive slowly, or never, must not hold the server's capture slots.
@@ -43,5 +44,16 @@ struct UploadGateTests {
         }
         let other = try await gate.receive(from: "token-b") { "đã nhận" }
         #expect(other == "đã nhận")
+    }
+
+    @Test("All of an organisation's accounts and tokens share one upload share: making more tokens gives no more")
+    func oneSharePerOrganisation() {
+        let token1 = Principal(id: "t1", name: "ERP 1", kind: .token(scopes: [.capture]), role: .business, organisationID: "org-a")
+        let token2 = Principal(id: "t2", name: "ERP 2", kind: .token(scopes: [.capture]), role: .business, organisationID: "org-a")
+        let user = Principal(id: "u1", name: "An", role: .business, organisationID: "org-a")
+        let other = Principal(id: "t3", name: "ERP B", kind: .token(scopes: [.capture]), role: .business, organisationID: "org-b")
+        let senders = [token1, token2, user].map(EPCISCaptureController.uploadSender)
+        #expect(Set(senders).count == 1)
+        #expect(EPCISCaptureController.uploadSender(other) != senders[0])
     }
 }

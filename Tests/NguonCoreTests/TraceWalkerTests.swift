@@ -142,6 +142,24 @@ struct TraceWalkerTests {
         #expect(source.queries <= 3)
     }
 
+    @Test("Lots transformed many into many are bounded by edges, not only nodes: the answer stops at the bound and says so")
+    func manyToMany() async throws {
+        let a = (0..<300).map { "urn:epc:class:lgtin:8930000.000019.A\($0)" }
+        let b = (0..<300).map { "urn:epc:class:lgtin:8930000.000019.B\($0)" }
+        let c = (0..<300).map { "urn:epc:class:lgtin:8930000.000019.C\($0)" }
+        func transformation(_ key: String, _ time: Int64, _ inputs: [String], _ outputs: [String]) -> TraceEvent {
+            TraceEvent(key: key, type: .transformation, time: time,
+                       members: inputs.map { .init(id: $0, role: .input) } + outputs.map { .init(id: $0, role: .output) })
+        }
+        let source = MemoryEvents([transformation("t1", 1, a, b), transformation("t2", 2, b, c)])
+        // 300 × 300 pairs in the second step alone: 90,000 edges among 900 identifiers.
+        let bounded = try await TraceWalker(maxEdges: 5_000).trace(a[0], direction: .forward, in: source)
+        #expect(bounded.truncated)
+        #expect(bounded.edges.count <= 5_000 + 300)
+        let whole = try await TraceWalker(maxEdges: 1_000_000).trace(a[0], direction: .forward, in: source)
+        #expect(!whole.truncated && whole.nodes.count == 601)
+    }
+
     @Test("A 500-step chain is followed to its end; a depth limit marks the answer truncated")
     func deepChain() async throws {
         let ids = (0...500).map { "urn:epc:class:lgtin:8930000.000019.S\($0)" }

@@ -82,3 +82,20 @@ extension EPCISContext {
         "dcterms": "http://purl.org/dc/terms/",
     ]
 }
+
+extension EPCISContext {
+    /// The context in force inside an event that carries its own `@context` within a document.
+    /// JSON-LD scoping adds the event's declarations to the document's (the event's win where
+    /// both declare a prefix), so an event that repeats only the standard context still uses the
+    /// document's prefixes. Stored alone, the event keeps them.
+    public static func inEvent(_ event: EPCISContext?, document: EPCISContext?) -> EPCISContext? {
+        guard let document else { return event }
+        guard let event else { return document }
+        let own = Set(event.namespaces.map(\.prefix))
+        let inherited = document.namespaces.filter { !own.contains($0.prefix) }
+        guard !inherited.isEmpty else { return event }
+        var items: [JSONValue] = if case .array(let a) = event.value { a } else { [event.value] }
+        items.append(.object(JSONObject(inherited.map { JSONMember($0.prefix, .string($0.uri)) })))
+        return EPCISContext(value: .array(items))
+    }
+}

@@ -8,10 +8,14 @@
 public struct TraceWalker: Sendable {
     public var maxDepth: Int
     public var maxNodes: Int
+    /// Edges bound the work as much as nodes do: a transformation of 1,000 lots into 1,000 lots
+    /// joins a million pairs among only 2,000 identifiers.
+    public var maxEdges: Int
 
-    public init(maxDepth: Int = 64, maxNodes: Int = 20_000) {
+    public init(maxDepth: Int = 64, maxNodes: Int = 20_000, maxEdges: Int = 100_000) {
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
+        self.maxEdges = maxEdges
     }
 
     /// When an identifier matters to the trace, and how much of it.
@@ -94,8 +98,12 @@ public struct TraceWalker: Sendable {
             if depth >= maxDepth { graph.truncated = true; break }
             let events = try await source.events(mentioning: frontier).sorted { ($0.time, $0.key) < ($1.time, $1.key) }
             var next = Set<String>()
-            for event in events {
+            walking: for event in events {
                 for member in event.members where frontier.contains(member.id) {
+                    guard edges.count < maxEdges else {
+                        graph.truncated = true
+                        break walking
+                    }
                     guard let window = windows[member.id], window.contains(event.time) else { continue }
                     let d = depthOf[member.id] ?? depth
                     observe(event, member: member, edges: &edges, note: { note($0, from: d) })
@@ -105,6 +113,8 @@ public struct TraceWalker: Sendable {
                     }
                 }
             }
+            // Past the edge bound nothing more is added, so nothing more is read either.
+            if edges.count >= maxEdges { break }
             frontier = next
             depth += 1
         }

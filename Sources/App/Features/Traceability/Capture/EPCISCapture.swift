@@ -74,7 +74,7 @@ package enum EPCISCapture {
         let results = await Offload.map(Array(events.enumerated())) { index, event -> ([EPCISError], EPCISRepository.PreparedEvent?) in
             // The document's context resolves the prefixes of ILMD dates; a hash eventID must be this event's hash.
             var errors = event.validate(index: index, now: now, documentContext: context)
-            let options = EventHash.Options(context: event.context ?? context)
+            let options = EventHash.Options(context: EPCISContext.inEvent(event.context, document: context))
             if let mismatch = event.validateEventID(index: index, options: options) {
                 errors.append(mismatch)
             } else if let id = event.eventID, id.lowercased().hasPrefix("ni:"),
@@ -84,11 +84,12 @@ package enum EPCISCapture {
                 errors.append(EPCISError(.eventIDMismatch, eventIndex: index, eventID: id, field: "eventID",
                                          message: "a ni: eventID must be this event's hash ID exactly as CBV 2.0 writes it (ni:///sha-256;…?ver=CBV2.0); leave eventID out and the repository assigns it"))
             }
-            // Queries answer in XML too: what that binding cannot hold is refused now, not found later.
-            if errors.isEmpty, let problem = event.xmlBindingProblem(documentContext: context, index: index) {
-                errors.append(problem)
-            }
-            return (errors, errors.isEmpty ? prepare(event, context: context, recordTime: recordTime) : nil)
+            guard errors.isEmpty else { return (errors, nil) }
+            let prepared = prepare(event, context: context, recordTime: recordTime)
+            // Queries answer in XML too: what that binding cannot hold is refused now, not found
+            // later. Checked on the event exactly as it will be stored, with its own context.
+            if let problem = prepared.event.xmlBindingProblem(documentContext: nil, index: index) { return ([problem], nil) }
+            return ([], prepared)
         }
         return Checked(eventCount: events.count, problems: results.flatMap(\.0), prepared: results.compactMap(\.1), recordTime: recordTime)
     }
@@ -131,11 +132,12 @@ package enum EPCISCapture {
     static func prepare(_ original: EPCISEvent, context: EPCISContext?, recordTime: EPCISTimestamp) -> EPCISRepository.PreparedEvent {
         var event = original
         // Extensions hash by namespace URI, so the prefixes must resolve through the document's context.
-        let hashID = EventHash.compute(original, options: EventHash.Options(context: original.context ?? context))
+        let scoped = EPCISContext.inEvent(original.context, document: context)
+        let hashID = EventHash.compute(original, options: EventHash.Options(context: scoped))
         event.recordTime = recordTime
         event.eventID = event.eventID.map(EPCISEvent.canonicalEventID) ?? hashID
         // The stored event carries the namespaces its extensions use, so it reads back alone.
-        if event.context == nil, let context, !context.namespaces.isEmpty { event.context = context }
+        if let scoped, !scoped.namespaces.isEmpty { event.context = scoped }
         return EPCISRepository.PreparedEvent(
             key: EPCISRepository.hashKey(forHashID: hashID)!, hashID: hashID, eventID: event.eventID!, event: event,
             document: String(decoding: event.jsonBytes(), as: UTF8.self),

@@ -2,6 +2,7 @@ import EPCIS
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NguonCore
 
 /// `POST /epcis/capture`, `GET /epcis/capture/{id}` and `POST /epcis/events` of the EPCIS 2.0
 /// REST binding. Handlers decode and hand over to `EPCISCapture`; they never write themselves.
@@ -42,6 +43,12 @@ enum EPCISCaptureController {
                                                  en: "The document exceeds \(EPCISCapture.maxBytes) bytes."),
                            problemType: "epcisException:CaptureLimitExceededException", headers: limitHeaders)
         }
+    }
+
+    /// Whose share of the upload gate a capture uses: its organisation's, whichever of its accounts
+    /// or tokens sends it (a business can make itself more tokens, not more shares).
+    static func uploadSender(_ principal: Principal) -> String {
+        principal.organisationID.map { "organisation " + $0 } ?? principal.id
     }
 
     /// Decodes JSON-LD or XML, off the request executors: a large document takes seconds of CPU.
@@ -90,8 +97,7 @@ enum EPCISCaptureController {
 
     static func capture(_ request: Request, context requestContext: AppRequestContext, deps: Dependencies) async throws -> Response {
         let behaviour = try behaviour(request)
-        let sender = try requestContext.acting.id
-        let (body, isXML) = try await receive(request, sender: sender, gate: deps.uploads)
+        let (body, isXML) = try await receive(request, sender: uploadSender(requestContext.acting), gate: deps.uploads)
         return try await limited(deps.work, request) {
             try await capture(decode(body, isXML: isXML), context: requestContext, behaviour: behaviour, deps: deps)
         }
@@ -124,7 +130,7 @@ enum EPCISCaptureController {
 
     /// `POST /epcis/events`: one event, captured synchronously; 201 with its location.
     static func captureEvent(_ request: Request, context: AppRequestContext, deps: Dependencies) async throws -> Response {
-        let (body, isXML) = try await receive(request, sender: try context.acting.id, gate: deps.uploads)
+        let (body, isXML) = try await receive(request, sender: uploadSender(context.acting), gate: deps.uploads)
         return try await limited(deps.work, request) {
             try await captureOneEvent(decode(body, isXML: isXML), context: context, deps: deps)
         }

@@ -52,7 +52,8 @@ struct OriginPage {
     /// Builds the page model for GS1 data read from a Digital Link (its path: the identifier).
     static func query(_ data: ElementString, link: String, repository: EPCISRepository) async throws -> OriginPage {
         let key = (try? EPCISIdentifier.canonicalKey(data.digitalLink())) ?? link
-        let walker = TraceWalker(maxDepth: 32, maxNodes: 2_000)
+        // A page shows a journey, not a graph: bounded reads and work for any lot, whatever was captured.
+        let walker = TraceWalker(maxDepth: 32, maxNodes: 2_000, maxEdges: 10_000)
         let events = RememberingEventSource(repository)
         let backward = try await walker.trace(key, direction: .backward, in: events)
         let forward = try await walker.trace(key, direction: .forward, in: events)

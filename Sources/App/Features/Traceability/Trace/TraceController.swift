@@ -87,15 +87,21 @@ enum TraceController {
         }
     }
 
-    static func show(_ request: Request, repository: EPCISRepository) async throws -> Response {
+    static func show(_ request: Request, repository: EPCISRepository, work: WorkLimiter) async throws -> Response {
         let query = try Query(request.uri.query)
         let input = try query.required("id", maxBytes: 1024)
         let direction = try query.choice("direction", from: TraceGraph.Direction.allCases.map(\.rawValue))
             .flatMap(TraceGraph.Direction.init(rawValue:)) ?? .both
         let id = try key(for: input)
-        let (graph, scope) = try await self.query(id: id, direction: direction, repository: repository)
-        let answer = Self.answer(id: id, direction: direction, graph: graph, scope: scope)
-        return try JSONResponse(value: answer).response()
+        // A trace can be large (up to the walker's bounds): a few at once, like public pages.
+        do {
+            return try await work.run {
+                let (graph, scope) = try await self.query(id: id, direction: direction, repository: repository)
+                return try JSONResponse(value: Self.answer(id: id, direction: direction, graph: graph, scope: scope)).response()
+            }
+        } catch is WorkLimiter.Full {
+            throw WorkLimiter.busy()
+        }
     }
 
     static func answer(id: String, direction: TraceGraph.Direction, graph: TraceGraph, scope: RecallScope?) -> Answer {
@@ -120,7 +126,7 @@ enum TraceController {
 }
 
 extension TraceController {
-    static func addRoutes(to group: RouterGroup<AppRequestContext>, repository: EPCISRepository) {
-        group.read(SiteURL.apiTrace.routePath) { request, _ in try await show(request, repository: repository) }
+    static func addRoutes(to group: RouterGroup<AppRequestContext>, repository: EPCISRepository, work: WorkLimiter) {
+        group.read(SiteURL.apiTrace.routePath) { request, _ in try await show(request, repository: repository, work: work) }
     }
 }
