@@ -233,7 +233,11 @@ struct XMLEPCISDecoder {
                         var h = header ?? EPCISHeader()
                         h.vocabularyList += vocabularyList(b)
                         header = h
-                    default: bodyExt.append(b, prefixes: &prefixes)
+                    case nil: bodyExt.append(b, prefixes: &prefixes)
+                    default:
+                        // As in JSON-LD, the body holds the event list and namespaced extensions
+                        // only: an unqualified element there has no place in either binding.
+                        error(.fieldNotAllowed, b, "EPCISBody holds an EventList and namespaced extensions, not <\(b.name.qualified)>")
                     }
                 }
                 trail.removeLast()

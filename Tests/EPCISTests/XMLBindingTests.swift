@@ -273,6 +273,30 @@ import Testing
         _ = try EPCISDocument(xml: xml)
     }
 
+    /// Found by Fuzz/run epcis-xml: an unqualified element straight under EPCISBody was kept as a
+    /// body extension that the JSON binding refuses ("epcisBody has only eventList and namespaced
+    /// extensions"), so the document's own JSON did not decode. Refused in XML too, naming it.
+    @Test func unqualifiedBodyElementsAreRefusedAsInJSON() throws {
+        func document(_ extra: String) -> String {
+            """
+            <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:ex="https://example.org/ex" schemaVersion="2.0" creationDate="2024-01-01T00:00:00Z">
+              <EPCISBody>\(extra)<EventList/></EPCISBody>
+            </epcis:EPCISDocument>
+            """
+        }
+        #expect {
+            _ = try EPCISDocument.decodeXML(Array(document("<eventTime>2019-11-01T14:00:00Z</eventTime>").utf8))
+        } throws: { error in
+            (error as? EPCISErrors)?.errors.contains { $0.code == .fieldNotAllowed && $0.message.contains("<eventTime>") } == true
+        }
+        // A namespaced extension there is kept, and survives JSON.
+        guard case .document(let kept) = try EPCISDocument.decodeXML(Array(document("<ex:note>x</ex:note>").utf8)) else {
+            Issue.record("not a document"); return
+        }
+        #expect(kept.bodyExtensions["ex:note"] == .string("x"))
+        _ = try EPCISDocument(json: kept.jsonBytes())
+    }
+
     /// Found by Fuzz/run epcis-xml: XML decimals such as "06.7" were copied into JSON as they
     /// were spelt, and the JSON writer's output did not parse.
     @Test func xmlDecimalsBecomeJSONNumbers() throws {
