@@ -67,18 +67,14 @@ func fuzzEPCISXML(_ input: UnsafeRawBufferPointer) {
     }
 }
 
+// libFuzzer calls this by its C name; without libFuzzer, `Fuzz.main` replays a corpus through it.
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
+#endif
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     fuzzEPCISXML(UnsafeRawBufferPointer(fuzzData: data, count: size))
     return 0
 }
-#else
-func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    fuzzEPCISXML(UnsafeRawBufferPointer(fuzzData: data, count: size))
-    return 0
-}
-#endif
 
 @main enum Harness {
     static func main() { Fuzz.main(testOneInput) }

@@ -50,18 +50,14 @@ func fuzzDigitalLink(_ input: UnsafeRawBufferPointer) {
     }
 }
 
+// libFuzzer calls this by its C name; without libFuzzer, `Fuzz.main` replays a corpus through it.
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
+#endif
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     fuzzDigitalLink(UnsafeRawBufferPointer(fuzzData: data, count: size))
     return 0
 }
-#else
-func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    fuzzDigitalLink(UnsafeRawBufferPointer(fuzzData: data, count: size))
-    return 0
-}
-#endif
 
 @main enum Harness {
     static func main() { Fuzz.main(testOneInput) }

@@ -66,18 +66,14 @@ func declaresEncoding(_ b: [UInt8]) -> Bool {
     return String(decoding: b[5..<min(end, b.count)], as: UTF8.self).contains("encoding")
 }
 
+// libFuzzer calls this by its C name; without libFuzzer, `Fuzz.main` replays a corpus through it.
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
+#endif
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     fuzzXMLReader(UnsafeRawBufferPointer(fuzzData: data, count: size))
     return 0
 }
-#else
-func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    fuzzXMLReader(UnsafeRawBufferPointer(fuzzData: data, count: size))
-    return 0
-}
-#endif
 
 @main enum Harness {
     static func main() { Fuzz.main(testOneInput) }

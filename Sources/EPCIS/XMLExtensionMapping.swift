@@ -36,6 +36,11 @@ enum XMLExtensionMapping {
             object.members.append(JSONMember(key, v))
             return
         }
+        addRepeat(v, at: i, in: &object)
+    }
+
+    /// A repeated name: the member at `i` becomes (or grows) an array of its values.
+    private static func addRepeat(_ v: JSONValue, at i: Int, in object: inout JSONObject) {
         if case .array(var a) = object.members[i].value, object.members[i].key != textKey {
             // Take the array out first, so appending does not copy it every time.
             object.members[i].value = .null
@@ -71,13 +76,7 @@ enum XMLExtensionMapping {
             object.members.append(JSONMember(key, v))
             return
         }
-        if case .array(var a) = object.members[i].value, object.members[i].key != textKey {
-            object.members[i].value = .null
-            a.append(v)
-            object.members[i].value = .array(a)
-        } else {
-            object.members[i].value = .array([object.members[i].value, v])
-        }
+        addRepeat(v, at: i, in: &object)
     }
 
     /// The member key of an attribute: "@" for those that must stay attributes (see above).
