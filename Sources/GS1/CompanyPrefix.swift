@@ -55,3 +55,51 @@ public struct CompanyPrefix: Sendable, Hashable, CustomStringConvertible {
         return Int(body.dropFirst(digits.utf8.count).dropLast())
     }
 }
+
+/// Who holds a GS1 key: the company prefix it was made under (GS1 General Specifications §1.4.2),
+/// found without knowing the prefix's length, which a key does not carry.
+public struct KeyHolding: Sendable, Hashable {
+    /// The key's digits that begin with its company prefix (after an SSCC's extension digit, a
+    /// GTIN's indicator digit, a GRAI's leading zero).
+    public let prefixed: String
+    /// The key as an allocation records it: a GTIN with indicator 0 (every packaging level of
+    /// one item is the item's holder's), a GLN as it is; nil for kinds never allocated.
+    public let allocationKey: String?
+
+    /// The holding of primary key `value` under application identifier `ai`; nil when `ai` is
+    /// not a primary key made under a company prefix.
+    public init?(ai: String, value: String) {
+        let digits = value.prefix { $0.isASCII && $0.isNumber }
+        switch ai {
+        case "01", "02", "8006":
+            // GTIN-14: indicator digit, then the GTIN-13 body.
+            guard value.utf8.count >= 14, digits.utf8.count >= 14 else { return nil }
+            let body = String(digits.dropFirst().prefix(12))
+            prefixed = body
+            allocationKey = GS1.appendingCheckDigit(to: "0" + body).map { $0 }
+        case "00", "8003":
+            // SSCC: extension digit; GRAI: a leading zero.
+            guard digits.utf8.count > 7 else { return nil }
+            prefixed = String(digits.dropFirst())
+            allocationKey = nil
+        case "414", "417":
+            guard digits.utf8.count == 13 else { return nil }
+            prefixed = String(digits)
+            allocationKey = String(digits)
+        case "253", "255", "401", "402", "8004", "8010", "8013", "8017", "8018":
+            guard digits.utf8.count >= 6 else { return nil }
+            prefixed = String(digits)
+            allocationKey = nil
+        default:
+            return nil
+        }
+    }
+
+    /// Whether the key was made under `prefix`.
+    public func isUnder(_ prefix: CompanyPrefix) -> Bool { prefixed.hasPrefix(prefix.digits) }
+
+    /// The candidate prefixes of this key, shortest first: one of them is its holder's.
+    public var candidatePrefixes: [String] {
+        CompanyPrefix.lengths.compactMap { n in prefixed.utf8.count >= n ? String(prefixed.prefix(n)) : nil }
+    }
+}

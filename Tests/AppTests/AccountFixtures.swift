@@ -59,6 +59,9 @@ struct AccountFixtures: Sendable {
         }
         let tokens = Repositories(database: database).tokens
         let admin = Actor(principal: fixtures.users[.admin]!.principal, address: nil)
+        // Organisation A holds the demo chain's company prefix (vegetables), so its tokens capture that chain.
+        _ = try await Repositories(database: database).gs1Codes.addPrefix(
+            DemoSupplyChain.Scenario.vegetables.companyPrefix, organisationID: fixtures.orgA, note: "HTX's own prefix", actor: admin)
         fixtures.captureToken = try await tokens.create(.init(name: "ERP", organisationID: fixtures.orgA, scopes: [.capture], days: 1), actor: admin).secret
         fixtures.captureTokenB = try await tokens.create(.init(name: "ERP B", organisationID: fixtures.orgB, scopes: [.capture], days: 1), actor: admin).secret
         fixtures.readToken = try await tokens.create(.init(name: "Cổng quốc gia", organisationID: nil, scopes: [.read], days: 1), actor: admin).secret

@@ -276,14 +276,14 @@ struct AuthorizationMatrixTests {
             #expect(try await client.anonymous.execute(uri: job, method: .get, headers: [.authorization: "Bearer " + captureToken]).status == .ok)
             #expect(try await client.anonymous.execute(uri: job, method: .get, headers: [.authorization: "Bearer " + f.captureTokenB]).status == .notFound)
 
-            // Organisation B cannot rename the places and products A described (they show on public pages);
-            // the capture is refused whole.
+            // Organisation B cannot rename the places and products A holds (they show on public pages),
+            // nor record at A's places; the capture is refused whole.
             let third = DemoSupplyChain(variant: 422)
             let refused = try await client.anonymous.execute(uri: "/epcis/capture", method: .post,
                                                              headers: json.merging([.authorization: "Bearer " + f.captureTokenB]),
                                                              body: ByteBuffer(string: third.document))
             #expect(refused.status == .forbidden)
-            #expect(refused.text.contains("master-data-owned"))
+            #expect(refused.text.contains("not-holder") && refused.text.contains("master-data-not-held"))
             let stored = try await client.execute(uri: "/epcis/events?MATCH_anyEPC=" + SiteURL.encode(third.caseA), method: .get).text
             #expect(!stored.contains(third.caseA))
 

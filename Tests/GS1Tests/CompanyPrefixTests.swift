@@ -39,3 +39,25 @@ struct CompanyPrefixTests {
         #expect(throws: GS1Error.self) { try CompanyPrefix(text) }
     }
 }
+
+@Suite("Which company prefix a key was made under")
+struct KeyHoldingTests {
+    @Test("GTINs of every packaging level belong to the item's holder; SSCCs skip their extension digit")
+    func holdingOfKeys() throws {
+        let prefix = try CompanyPrefix("8935001")
+        let base = try #require(prefix.key(.gtin, reference: 42))
+        let case12 = "1" + base.dropFirst().dropLast()
+        let caseGTIN = try #require(GS1.appendingCheckDigit(to: String(case12)))
+        let item = try #require(KeyHolding(ai: "01", value: base))
+        let outer = try #require(KeyHolding(ai: "01", value: caseGTIN))
+        #expect(item.isUnder(prefix) && outer.isUnder(prefix))
+        #expect(item.allocationKey == base && outer.allocationKey == base)
+        #expect(KeyHolding(ai: "00", value: "389350010000000019").map { $0.isUnder(prefix) } == true)
+        let gln = try #require(prefix.key(.gln, reference: 3))
+        #expect(KeyHolding(ai: "414", value: gln)?.allocationKey == gln)
+        #expect(KeyHolding(ai: "414", value: gln)?.candidatePrefixes.first == "893500")
+        #expect(try !KeyHolding(ai: "01", value: base)!.isUnder(CompanyPrefix("8935002")))
+        #expect(KeyHolding(ai: "10", value: "LOT1") == nil)
+        #expect(KeyHolding(ai: "01", value: "123") == nil)
+    }
+}

@@ -107,6 +107,10 @@ package enum EPCISCapture {
                 success: problems.isEmpty, captureErrorBehaviour: behaviour.rawValue, errors: problems.map(jobError),
                 eventCount: checked.eventCount, capturedCount: result.captured, duplicateCount: result.duplicates)
         }
+        if let organisation = actor?.principal?.organisationID {
+            try await CaptureRights.check(checked.prepared, vocabularies: vocabularies, organisation: organisation,
+                                          on: repository.database.sql)
+        }
         let result = try await repository.write(checked.prepared, captureJobID: jobID, recordTime: created,
                                                 vocabularies: vocabularies, actor: actor, job: job)
         changes?.announce(touchedIdentifiers(checked.prepared, vocabularies: vocabularies))

@@ -47,27 +47,12 @@ extension EPCISRepository {
     }
 
     /// Master data from a capture header; a later capture of the same element replaces it. An
-    /// upsert, so two captures sending the same places at the same moment both succeed.
-    /// A business (`owner` set) describes only elements that are new or already its own: the
-    /// names on public origin pages come from here, and one business must not rename another's.
+    /// upsert, so two captures sending the same places at the same moment both succeed. Who may
+    /// describe what was decided before (`CaptureRights`: only an identifier's holder); `owner`
+    /// records the organisation that did.
     static func storeMasterData(_ vocabularies: [Vocabulary], at time: Int64, owner: String? = nil, on sql: any SQLDatabase) async throws {
         for vocabulary in vocabularies {
             for chunk in vocabulary.elements.chunked(into: 200) {
-                let keys = chunk.map { EPCISIndex.key(for: $0.id) }
-                if let owner {
-                    let taken = try await sql.select().columns("element_id").from("epcis_master_data")
-                        .where("vocabulary", .equal, SQLBind(vocabulary.type))
-                        .where("element_id", .in, SQLBind.group(keys))
-                        .where { $0.where("organisation_id", .is, SQLLiteral.null).orWhere("organisation_id", .notEqual, SQLBind(owner)) }
-                        .first()
-                    if let taken {
-                        let element = try taken.decode(column: "element_id", as: String.self)
-                        throw AppError(status: .forbidden, code: "master-data-owned", detail: LocalizedText(
-                            vi: "Thông tin của “\(element)” do đơn vị khác khai báo; tổ chức của bạn không sửa được. Lần gửi này không được lưu.",
-                            en: "“\(element)” is described by someone else; your organisation cannot change it. Nothing of this capture was stored."),
-                            problemType: "epcisException:SecurityException")
-                    }
-                }
                 try await sql.insert(into: "epcis_master_data")
                     .columns("vocabulary", "element_id", "attributes", "children", "updated_at", "organisation_id")
                     .rows(chunk.map { element -> [any SQLExpression] in
