@@ -36,8 +36,11 @@ struct Repositories: Sendable {
     let tokens: APITokenRepository
     let epcis: EPCISRepository
     let gs1Codes: GS1CodeRepository
+    let facilities: FacilityRepository
+    let products: ProductRepository
 
-    init(database: AppDatabase) {
+    /// `changes` hears of registry writes that change what origin pages show.
+    init(database: AppDatabase, changes: IdentifierChanges? = nil) {
         units = AdminUnitRepository(database: database)
         organisations = OrganisationRepository(database: database, units: units)
         users = UserRepository(database: database, units: units)
@@ -45,6 +48,8 @@ struct Repositories: Sendable {
         tokens = APITokenRepository(database: database, organisations: organisations)
         epcis = EPCISRepository(database: database)
         gs1Codes = GS1CodeRepository(database: database, organisations: organisations)
+        facilities = FacilityRepository(database: database, organisations: organisations, changes: changes)
+        products = ProductRepository(database: database, organisations: organisations, changes: changes)
     }
 }
 
@@ -78,13 +83,16 @@ struct AppServices: Sendable {
     var gs1Codes: GS1CodeRepository { repositories.gs1Codes }
     var adminUnits: AdminUnitRepository { repositories.units }
     var epcis: EPCISRepository { repositories.epcis }
+    var facilities: FacilityRepository { repositories.facilities }
+    var products: ProductRepository { repositories.products }
 
     init(config: AppConfig, database: AppDatabase, originPages: OriginPageCache = OriginPageCache()) {
         self.config = config
         self.database = database
-        self.repositories = Repositories(database: database)
+        let changes = IdentifierChanges()
+        self.changes = changes
+        self.repositories = Repositories(database: database, changes: changes)
         self.originPages = originPages
-        self.changes = IdentifierChanges()
         changes.listen { [originPages] keys in originPages.invalidate(keys) }
         // Four per core keeps both cores busy while pages wait on the database, and bounds the
         // memory of traces read at once.

@@ -45,8 +45,10 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     AdminHomeController.addRoutes(to: router.group(.signedIn))
     UsersController.addRoutes(to: router.group(.resource(.users)),
                                deps: .init(users: services.users, organisations: services.organisations))
-    OrganisationsController.addRoutes(to: router.group(.resource(.organisations)), repository: services.organisations, codes: services.gs1Codes)
-    GS1CodesController.addAllocationRoutes(to: router.group(.resource(.gs1Codes, .write)), codes: services.gs1Codes)
+    OrganisationsController.addRoutes(to: router.group(.resource(.organisations)), services: services)
+    FacilitiesController.addRoutes(to: router.group(.resource(.registry)), services: services)
+    ProductsController.addRoutes(to: router.group(.resource(.registry)), services: services)
+    GS1CodesController.addAllocationRoutes(to: router.group(.resource(.gs1Codes, .write)), services: services)
     GS1CodesController.addPrefixRoutes(to: router.group(.resource(.gs1Prefixes)), codes: services.gs1Codes)
     TokensController.addRoutes(to: router.group(.resource(.apiTokens)), tokens: services.tokens)
     // Exporting the log is a POST (it is audited) but only reads.

@@ -35,7 +35,7 @@ struct AccountFixtures: Sendable {
             AdminUnit(code: "00004", name: "Ba Đình", fullName: "Phường Ba Đình", nameEn: nil, kind: .ward, parentCode: "01", former: []),
         ], actor: cli)
         let organisations = Repositories(database: database).organisations
-        fixtures.orgA = try await organisations.create(.init(name: "HTX Rau an toàn Đông Triều", taxCode: "5700100001", unitCode: "07093", address: nil), actor: cli).id
+        fixtures.orgA = try await organisations.create(.init(name: "HTX Rau an toàn Đông Triều", taxCode: "5700100009", unitCode: "07093", address: nil), actor: cli).id
         fixtures.orgB = try await organisations.create(.init(name: "HTX Thủy sản Đầm Hà", taxCode: nil, unitCode: "06895", address: nil), actor: cli).id
         fixtures.orgC = try await organisations.create(.init(name: "Công ty Thực phẩm Ba Đình", taxCode: nil, unitCode: "00004", address: nil), actor: cli).id
         let users = Repositories(database: database).users

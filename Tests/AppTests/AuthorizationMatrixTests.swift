@@ -68,6 +68,25 @@ struct AuthorizationMatrixTests {
                      expect: [.anonymous: signIn, .admin: .badRequest, .department: .badRequest, .commune: .badRequest, .business: .badRequest]),
                 Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgC)/ma-gs1", form: [("kind", "gtin"), ("count", "1")],
                      expect: [.anonymous: signIn, .admin: .badRequest, .department: .notFound, .commune: .notFound, .business: .notFound]),
+                // the registry: the organisation's officers and the organisation itself register facilities and products;
+                // inspectors and auditors read them but get no form; another commune's officer does not find the organisation
+                Case(method: .get, path: "/quan-tri/to-chuc/\(f.orgA)/co-so",
+                     expect: [.anonymous: signIn, .admin: .ok, .department: .ok, .commune: .ok, .business: .ok]),
+                Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgA)/co-so", form: [("name", "Kho lạnh"), ("unit", "07093")],
+                     expect: [.anonymous: signIn, .admin: .seeOther, .department: .seeOther, .commune: .seeOther, .business: .seeOther]),
+                Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgB)/co-so", form: [("name", "Kho lạnh"), ("unit", "06895")],
+                     expect: [.anonymous: signIn, .admin: .seeOther, .department: .seeOther, .commune: .notFound, .business: .notFound]),
+                Case(method: .get, path: "/quan-tri/co-so/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .post, path: "/quan-tri/co-so/khong-co", form: [("name", "Kho"), ("unit", "07093")],
+                     expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound, .business: .notFound]),
+                Case(method: .get, path: "/quan-tri/to-chuc/\(f.orgA)/san-pham",
+                     expect: [.anonymous: signIn, .admin: .ok, .department: .ok, .commune: .ok, .business: .ok]),
+                // a GTIN the organisation does not hold is refused by name (400) to everyone who may write
+                Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgA)/san-pham", form: [("gtin", "08935002000012"), ("name", "Rau")],
+                     expect: [.anonymous: signIn, .admin: .badRequest, .department: .badRequest, .commune: .badRequest, .business: .badRequest]),
+                Case(method: .get, path: "/quan-tri/san-pham/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .post, path: "/quan-tri/san-pham/khong-co", form: [("gtin", "08935001000013"), ("name", "Rau")],
+                     expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound, .business: .notFound]),
                 // the prefixes codes come from: administrators record them, auditors read
                 Case(method: .get, path: "/quan-tri/ma-gs1", expect: [.anonymous: signIn, .admin: .ok, .auditor: .ok]),
                 Case(method: .post, path: "/quan-tri/ma-gs1", form: [("prefix", "89")], expect: [.anonymous: signIn, .admin: .badRequest]),

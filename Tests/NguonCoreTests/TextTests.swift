@@ -11,12 +11,21 @@ struct TextTests {
         #expect(SearchText.fold(text) == folded)
     }
 
-    @Test("Tax codes: 10 digits, or 10-3 for a branch; nothing else", arguments: [
+    @Test("Tax codes: 10 digits with their check digit, 10-3 for a branch, or a 12-digit personal number; nothing else", arguments: [
         ("0100109106", true), ("0100109106-001", true), ("010010910", false), ("01001091060", false),
+        // Vinamilk's and Viettel's codes check; one digit off does not.
+        ("0300588569", true), ("0300588568", false), ("0100109107", false), ("0100109107-001", false),
+        ("001095012345", true), ("00109501234", false),
         ("0100109106-01", false), ("0100109106-0011", false), ("01001O9106", false), ("0100109106-", false),
         ("-001", false), ("", false), ("0100109106 001", false), ("١٢٣٤٥٦٧٨٩٠", false),
     ])
     func taxCodes(code: String, valid: Bool) {
         #expect(TaxCode.isWellFormed(code) == valid)
+    }
+
+    @Test("A typing slip in a tax code says which check digit the first nine call for")
+    func taxCodeCheckDigit() {
+        #expect(TaxCode.problem("0300588568") == .checkDigit(expected: 9))
+        #expect(TaxCode.problem("03005885") == .shape)
     }
 }

@@ -30,6 +30,11 @@ public enum SiteURL: Sendable, Equatable {
     case organisations
     case organisation(String)
     case organisationCodes(String)
+    case organisationFacilities(String)
+    case organisationProducts(String)
+    case facility(String)
+    case product(String)
+    case productImage(String)
     case gs1Prefixes
     case tokens
     case tokenRevoke(String)
@@ -61,6 +66,11 @@ public enum SiteURL: Sendable, Equatable {
         case .userPasswordReset: "/quan-tri/nguoi-dung/:id/dat-lai-mat-khau"
         case .organisation: "/quan-tri/to-chuc/:id"
         case .organisationCodes: "/quan-tri/to-chuc/:id/ma-gs1"
+        case .organisationFacilities: "/quan-tri/to-chuc/:id/co-so"
+        case .organisationProducts: "/quan-tri/to-chuc/:id/san-pham"
+        case .facility: "/quan-tri/co-so/:id"
+        case .product: "/quan-tri/san-pham/:id"
+        case .productImage: "/anh/:id"
         case .tokenRevoke: "/quan-tri/ma-truy-cap/:id/thu-hoi"
         default: path
         }
@@ -89,6 +99,11 @@ public enum SiteURL: Sendable, Equatable {
         case .organisations: "/quan-tri/to-chuc"
         case .organisation(let id): "/quan-tri/to-chuc/\(Self.encode(id))"
         case .organisationCodes(let id): "/quan-tri/to-chuc/\(Self.encode(id))/ma-gs1"
+        case .organisationFacilities(let id): "/quan-tri/to-chuc/\(Self.encode(id))/co-so"
+        case .organisationProducts(let id): "/quan-tri/to-chuc/\(Self.encode(id))/san-pham"
+        case .facility(let id): "/quan-tri/co-so/\(Self.encode(id))"
+        case .product(let id): "/quan-tri/san-pham/\(Self.encode(id))"
+        case .productImage(let id): "/anh/\(Self.encode(id))"
         case .gs1Prefixes: "/quan-tri/ma-gs1"
         case .tokens: "/quan-tri/ma-truy-cap"
         case .tokenRevoke(let id): "/quan-tri/ma-truy-cap/\(Self.encode(id))/thu-hoi"

@@ -34,7 +34,7 @@ struct FormFields {
     }
 
     func text(_ name: String, _ label: String, type: HTMLInputType = .text, required: Bool = false,
-              autocomplete: String = "off", hint: String? = nil, value: String? = nil) -> Node<HTML.FormContext> {
+              autocomplete: String = "off", hint: String? = nil, value: String? = nil, list: String? = nil) -> Node<HTML.FormContext> {
         let id = "f-" + name
         let current = value ?? (type == .password ? "" : values[name] ?? "")
         return .div(.class("field"),
@@ -42,6 +42,7 @@ struct FormFields {
                     .input(.type(type), .id(id), .name(name), .value(current),
                            .attribute(named: "autocomplete", value: autocomplete),
                            .required(required),
+                           .unwrap(list) { .attribute(named: "list", value: $0) },
                            message(for: name) != nil ? .attribute(named: "aria-invalid", value: "true") : .empty),
                     .unwrap(hint) { .p(.class("hint"), .text($0)) },
                     .unwrap(message(for: name)) { .p(.class("field-error"), .text($0)) })
@@ -63,6 +64,34 @@ struct FormFields {
                         }),
                     .unwrap(hint) { .p(.class("hint"), .text($0)) },
                     .unwrap(message(for: name)) { .p(.class("field-error"), .text($0)) })
+    }
+
+    func textarea(_ name: String, _ label: String, rows: Int = 3, hint: String? = nil) -> Node<HTML.FormContext> {
+        let id = "f-" + name
+        return .div(.class("field"),
+                    .label(.for(id), .text(label)),
+                    .element(named: "textarea", nodes: [
+                        .attribute(named: "id", value: id), .attribute(named: "name", value: name),
+                        .attribute(named: "rows", value: String(rows)),
+                        message(for: name) != nil ? .attribute(named: "aria-invalid", value: "true") : .empty,
+                        .text(values[name] ?? ""),
+                    ]),
+                    .unwrap(hint) { .p(.class("hint"), .text($0)) },
+                    .unwrap(message(for: name)) { .p(.class("field-error"), .text($0)) })
+    }
+
+    /// A group of checkboxes under one legend, each its own field (`name-value`).
+    func checkboxes(_ name: String, _ legend: String, options: [(value: String, label: String)]) -> Node<HTML.FormContext> {
+        .element(named: "fieldset", nodes: [
+            .attribute(named: "class", value: "field checks"),
+            .element(named: "legend", text: legend),
+            .group(options.map { option in
+                .label(.input(.type(.checkbox), .name(name + "-" + option.value), .value("on"),
+                              .checked(values[name + "-" + option.value] == "on")),
+                       .text(option.label))
+            }),
+            .unwrap(message(for: name)) { .p(.class("field-error"), .text($0)) },
+        ])
     }
 
     func checkbox(_ name: String, _ label: String, checked: Bool) -> Node<HTML.FormContext> {

@@ -18,3 +18,11 @@ extension Formatting {
         return date(String(lexical.prefix(10)), language) + " " + lexical.dropFirst(11).prefix(5)
     }
 }
+
+extension Formatting {
+    /// 1.5 as "1,5" and 500 as "500": Vietnamese writes a decimal comma, and whole numbers need none.
+    static func decimal(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value).replacingOccurrences(of: ".", with: ",")
+    }
+}

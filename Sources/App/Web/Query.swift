@@ -86,4 +86,22 @@ struct Query {
         }
         return match
     }
+
+    /// A decimal number inside `range`, written with a point or a Vietnamese decimal comma; absent gives nil.
+    func decimal(_ name: String, in range: ClosedRange<Double>) throws(AppError) -> Double? {
+        guard let raw = values[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        guard raw.utf8.count <= 30, let number = Double(raw.replacingOccurrences(of: ",", with: ".")), number.isFinite,
+              range.contains(number) else {
+            throw AppError.invalid(field: name, rule: "range", LocalizedText(
+                vi: "“\(name)” phải là số từ \(Formatting.decimal(range.lowerBound)) đến \(Formatting.decimal(range.upperBound)) (đã nhận “\(raw.prefix(30))”).",
+                en: "“\(name)” must be a number from \(range.lowerBound) to \(range.upperBound) (got “\(raw.prefix(30))”)."))
+        }
+        return number
+    }
+
+    /// Optional free text, trimmed; empty gives nil.
+    func optional(_ name: String, maxBytes: Int) throws(AppError) -> String? {
+        let value = try text(name, required: false, maxBytes: maxBytes)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value?.isEmpty == false ? value : nil
+    }
 }

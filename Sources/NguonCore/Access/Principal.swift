@@ -89,6 +89,8 @@ public enum Resource: Sendable, CaseIterable {
     case gs1Codes
     /// The GS1 company prefixes Nguồn knows: the province's pools and organisations' own.
     case gs1Prefixes
+    /// Organisations' facilities, products and lots: placed by the facility's or the organisation's area.
+    case registry
 }
 
 public enum AccessMode: Sendable {
@@ -142,6 +144,14 @@ extension Principal {
         case (.gs1Codes, .business, _):
             return organisationID.map(RecordScope.organisation) ?? .nothing
         case (.gs1Codes, .auditor, .read), (.gs1Prefixes, .auditor, .read):
+            return .everything
+        // Officers register and edit records in their jurisdiction; inspectors read them there;
+        // a business keeps its own organisation's.
+        case (.registry, .departmentOfficer, _), (.registry, .communeOfficer, _), (.registry, .inspector, .read):
+            return jurisdiction.map(RecordScope.area) ?? .nothing
+        case (.registry, .business, _):
+            return organisationID.map(RecordScope.organisation) ?? .nothing
+        case (.registry, .auditor, .read):
             return .everything
 
         default: return .nothing

@@ -12,6 +12,7 @@ enum NguonMigrations {
         AddEventILMDAndMemberRoles(),
         CanonicalUUIDEventIDs(),
         CreateGS1Codes(),
+        CreateRegistry(),
     ]
 
     static func register(in migrations: Migrations) {

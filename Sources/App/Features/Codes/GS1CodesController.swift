@@ -37,7 +37,8 @@ enum GS1CodesController {
         }
     }
 
-    static func allocate(_ request: Request, context: AppRequestContext, codes: GS1CodeRepository, id: String) async throws -> Response {
+    static func allocate(_ request: Request, context: AppRequestContext, services: AppServices, id: String) async throws -> Response {
+        let codes = services.gs1Codes
         let form = try await Form.read(request, context: context)
         do {
             guard let kind = CompanyPrefix.KeyKind(rawValue: try form.required("kind", maxBytes: 10)) else {
@@ -50,9 +51,9 @@ enum GS1CodesController {
             let given = try await codes.allocate(kind, count: count, to: id, actor: context.actor)
             return AccountController.redirect(SiteURL.organisation(id).url([("codes", String(given.count))]))
         } catch let error as AppError where error.status == .badRequest {
-            return try await OrganisationsController.show(request, context: context, repository: codes.organisations, codes: codes, id: id, codesForm: form.values, codesError: error)
+            return try await OrganisationsController.show(request, context: context, services: services, id: id, codesForm: form.values, codesError: error)
         } catch let error as GS1CodeError {
-            return try await OrganisationsController.show(request, context: context, repository: codes.organisations, codes: codes, id: id, codesForm: form.values,
+            return try await OrganisationsController.show(request, context: context, services: services, id: id, codesForm: form.values,
                                                           codesError: error.appError)
         }
     }
@@ -64,9 +65,9 @@ extension GS1CodesController {
         group.post(SiteURL.gs1Prefixes.routePath) { request, context in try await addPrefix(request, context: context, codes: codes) }
     }
 
-    static func addAllocationRoutes(to group: RouterGroup<AppRequestContext>, codes: GS1CodeRepository) {
+    static func addAllocationRoutes(to group: RouterGroup<AppRequestContext>, services: AppServices) {
         group.post(SiteURL.organisationCodes("").routePath) { request, context in
-            try await allocate(request, context: context, codes: codes, id: context.parameters.require("id"))
+            try await allocate(request, context: context, services: services, id: context.parameters.require("id"))
         }
     }
 }

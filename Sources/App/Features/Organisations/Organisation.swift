@@ -5,14 +5,35 @@ import SQLKit
 
 /// A cooperative, business or household business that records and ships products.
 struct Organisation: Sendable, Equatable, Codable {
+    /// The kinds of producer the plans name (003 §III, 002 §II: who may apply for OCOP).
+    enum Kind: String, Sendable, CaseIterable, Codable {
+        case enterprise, cooperative, cooperativeGroup = "cooperative_group", householdBusiness = "household_business", farm
+
+        var label: LocalizedText {
+            switch self {
+            case .enterprise: LocalizedText(vi: "Doanh nghiệp", en: "Enterprise")
+            case .cooperative: LocalizedText(vi: "Hợp tác xã", en: "Cooperative")
+            case .cooperativeGroup: LocalizedText(vi: "Tổ hợp tác", en: "Cooperative group")
+            case .householdBusiness: LocalizedText(vi: "Hộ kinh doanh", en: "Household business")
+            case .farm: LocalizedText(vi: "Trang trại", en: "Farm")
+            }
+        }
+    }
+
     var id: String
     var name: String
     var taxCode: String?
     var provinceCode: String
     var communeCode: String?
     var address: String?
+    var kind: Kind?
+    var representative: String?
+    var phone: String?
+    var email: String?
 
     var area: AdminArea { AdminArea(province: provinceCode, commune: communeCode) }
+    /// What search compares, folded: name, tax code, representative.
+    var searchText: String { SearchText.fold([name, taxCode ?? "", representative ?? ""].joined(separator: " ")) }
 }
 
 /// Organisations, each read and written only within the principal's scope (`Principal.scope`).
@@ -27,6 +48,10 @@ struct OrganisationRepository: Sendable {
         /// A commune, ward or special zone code (5 digits), or a province code (2 digits).
         var unitCode: String
         var address: String?
+        var kind: Organisation.Kind? = nil
+        var representative: String? = nil
+        var phone: String? = nil
+        var email: String? = nil
     }
 
     func list(for principal: Principal, search: String? = nil, limit: Int = 200) async throws -> [Organisation] {
@@ -53,6 +78,15 @@ struct OrganisationRepository: Sendable {
         return organisation
     }
 
+    /// The organisation a record belongs to, for checking that record's own scope: not itself
+    /// an access, so it takes no principal.
+    func record(_ id: String) async throws -> Organisation {
+        guard let row = try await database.sql.select().column("*").from("organisations").where("id", .equal, SQLBind(id)).first() else {
+            throw AccessDenied.notFound
+        }
+        return try Self.organisation(row)
+    }
+
     func create(_ input: Input, actor: Actor) async throws -> Organisation {
         guard let principal = actor.principal, principal.can(.write, .organisations) else { throw AccessDenied.forbidden }
         let area = try await resolveArea(input.unitCode)
@@ -62,16 +96,19 @@ struct OrganisationRepository: Sendable {
                 en: "Administrative unit \(input.unitCode) is outside your jurisdiction."))
         }
         let organisation = Organisation(id: UUID().uuidString.lowercased(), name: input.name, taxCode: input.taxCode,
-                                        provinceCode: area.province, communeCode: area.commune, address: input.address)
+                                        provinceCode: area.province, communeCode: area.commune, address: input.address, kind: input.kind,
+                                        representative: input.representative, phone: input.phone, email: input.email)
         let now = Millis.now()
         try await retryingTaxCodeRace(input.taxCode, excluding: nil) {
             try await database.audited(actor) { sql in
                 try await checkTaxCode(input.taxCode, excluding: nil, on: sql)
                 try await sql.insert(into: "organisations")
-                    .columns("id", "name", "tax_code", "province_code", "commune_code", "address", "created_at", "updated_at")
+                    .columns("id", "name", "tax_code", "province_code", "commune_code", "address", "kind", "representative", "phone",
+                             "email", "search_text", "created_at", "updated_at")
                     .values(SQLBind(organisation.id), SQLBind(organisation.name), SQLBind(organisation.taxCode),
                             SQLBind(organisation.provinceCode), SQLBind(organisation.communeCode), SQLBind(organisation.address),
-                            SQLBind(now), SQLBind(now))
+                            SQLBind(organisation.kind?.rawValue), SQLBind(organisation.representative), SQLBind(organisation.phone),
+                            SQLBind(organisation.email), SQLBind(organisation.searchText), SQLBind(now), SQLBind(now))
                     .run()
                 return ((), AuditRecord(action: "organisation.create", entityType: "organisation", entityID: organisation.id, after: organisation))
             }
@@ -90,7 +127,8 @@ struct OrganisationRepository: Sendable {
                 en: "Administrative unit \(input.unitCode) is outside your jurisdiction."))
         }
         let after = Organisation(id: id, name: input.name, taxCode: input.taxCode, provinceCode: area.province,
-                                 communeCode: area.commune, address: input.address)
+                                 communeCode: area.commune, address: input.address, kind: input.kind,
+                                 representative: input.representative, phone: input.phone, email: input.email)
         guard after != before else { return before }
         try await retryingTaxCodeRace(input.taxCode, excluding: id) {
             try await database.audited(actor) { sql in
@@ -98,7 +136,10 @@ struct OrganisationRepository: Sendable {
                 try await sql.update("organisations")
                     .set("name", to: SQLBind(after.name)).set("tax_code", to: SQLBind(after.taxCode))
                     .set("province_code", to: SQLBind(after.provinceCode)).set("commune_code", to: SQLBind(after.communeCode))
-                    .set("address", to: SQLBind(after.address)).set("updated_at", to: SQLBind(Millis.now()))
+                    .set("address", to: SQLBind(after.address)).set("kind", to: SQLBind(after.kind?.rawValue))
+                    .set("representative", to: SQLBind(after.representative)).set("phone", to: SQLBind(after.phone))
+                    .set("email", to: SQLBind(after.email)).set("search_text", to: SQLBind(after.searchText))
+                    .set("updated_at", to: SQLBind(Millis.now()))
                     .where("id", .equal, SQLBind(id))
                     .run()
                 return ((), AuditRecord(action: "organisation.update", entityType: "organisation", entityID: id, before: before, after: after))

@@ -21,6 +21,8 @@ enum OrganisationForm {
     /// What the form holds before anything is changed: the organisation as it is.
     static func values(_ organisation: Organisation) -> [String: String] {
         ["name": organisation.name, "taxCode": organisation.taxCode ?? "",
-         "unit": organisation.communeCode ?? organisation.provinceCode, "address": organisation.address ?? ""]
+         "unit": organisation.communeCode ?? organisation.provinceCode, "address": organisation.address ?? "",
+         "kind": organisation.kind?.rawValue ?? "", "representative": organisation.representative ?? "",
+         "phone": organisation.phone ?? "", "email": organisation.email ?? ""]
     }
 }

@@ -26,11 +26,15 @@ extension OrganisationShow {
                 AdminView.notice(saved ? t("Đã lưu.", "Saved.") : nil),
                 AdminView.notice(codesGiven.map { t("Đã cấp \($0) mã mới.", "\($0) new codes given.") }),
                 AdminView.facts([
+                    (t("Loại hình", "Kind"), organisation.kind?.label(language) ?? "—"),
                     (t("Mã số thuế", "Tax code"), organisation.taxCode ?? "—"),
+                    (t("Người đại diện", "Representative"), organisation.representative ?? "—"),
+                    (t("Liên hệ", "Contact"), Self.joined([organisation.phone, organisation.email])),
                     (t("Tỉnh", "Province"), organisation.provinceCode),
                     (t("Xã, phường", "Commune"), organisation.communeCode ?? "—"),
                     (t("Địa chỉ", "Address"), organisation.address ?? "—"),
                 ]),
+                registry,
                 codes,
                 .unwrap(model.form) { edit in
                     form.section(t("Sửa thông tin", "Edit"),
@@ -38,6 +42,33 @@ extension OrganisationShow {
                 })
         }
     
+        /// "a · b" of the values present, or a dash.
+        static func joined(_ values: [String?]) -> String {
+            let present = values.compactMap { $0 }
+            return present.isEmpty ? "—" : present.joined(separator: " · ")
+        }
+
+        /// Its facilities and products, each a link to its page, and the links that add more.
+        private var registry: Node<HTML.BodyContext> {
+            let organisation = model.organisation
+            return .group(
+                .h2(.text(t("Cơ sở sản xuất, kinh doanh", "Facilities"))),
+                .if(model.facilities.isEmpty, .p(.class("hint"), .text(t("Chưa có cơ sở nào.", "No facilities yet.")))),
+                .if(!model.facilities.isEmpty, AdminView.table([t("Tên", "Name"), "GLN", t("Trạng thái", "State")], model.facilities) { facility in
+                    .tr(.td(.a(.href(SiteURL.facility(facility.id).path), .text(facility.name))),
+                        .td(.class("nowrap"), .code(.text(facility.gln ?? "—"))), .td(.text(facility.state.label(language))))
+                }),
+                .if(model.canEditRegistry, .p(.a(.class("button"), .href(SiteURL.organisationFacilities(organisation.id).path),
+                                                 .text(t("Thêm cơ sở", "Add a facility"))))),
+                .h2(.text(t("Sản phẩm", "Products"))),
+                .if(model.products.isEmpty, .p(.class("hint"), .text(t("Chưa có sản phẩm nào.", "No products yet.")))),
+                .if(!model.products.isEmpty, AdminView.table([t("Tên", "Name"), "GTIN"], model.products) { product in
+                    .tr(.td(.a(.href(SiteURL.product(product.id).path), .text(product.name))), .td(.class("nowrap"), .code(.text(product.gtin))))
+                }),
+                .if(model.canEditRegistry, .p(.a(.class("button"), .href(SiteURL.organisationProducts(organisation.id).path),
+                                                 .text(t("Thêm sản phẩm", "Add a product"))))))
+        }
+
         /// The GS1 keys the organisation holds from the province's pools, and the form to ask for more.
         private var codes: Node<HTML.BodyContext> {
             let organisation = model.organisation

@@ -22,10 +22,11 @@ enum OrganisationsController {
         }
     }
 
-    static func show(_ request: Request, context: AppRequestContext, repository: OrganisationRepository, codes: GS1CodeRepository,
+    static func show(_ request: Request, context: AppRequestContext, services: AppServices,
                      id: String, form: [String: String]? = nil, error: AppError? = nil,
                      codesForm: [String: String]? = nil, codesError: AppError? = nil) async throws -> Response {
-        let model = try await OrganisationShow.Model.query(id: id, principal: context.acting, repository: repository, codes: codes)
+        let model = try await OrganisationShow.Model.query(id: id, principal: context.acting, repository: services.organisations,
+                                                           codes: services.gs1Codes, facilities: services.facilities, products: services.products)
         let query = try Query(request.uri.query, form: true)
         return try OrganisationShow.View(model: model, form: context.form(form ?? OrganisationForm.values(model.organisation), error: error),
                                          codesForm: context.form(codesForm ?? ["kind": "gtin", "count": "1"], error: codesError),
@@ -33,14 +34,13 @@ enum OrganisationsController {
             .response(request, context: context)
     }
 
-    static func update(_ request: Request, context: AppRequestContext, repository: OrganisationRepository, codes: GS1CodeRepository,
-                       id: String) async throws -> Response {
+    static func update(_ request: Request, context: AppRequestContext, services: AppServices, id: String) async throws -> Response {
         let form = try await Form.read(request, context: context)
         do {
-            _ = try await repository.update(id, try input(form), actor: context.actor)
+            _ = try await services.organisations.update(id, try input(form), actor: context.actor)
             return AccountController.redirect(SiteURL.organisation(id).url([("done", "1")]))
         } catch let error as AppError where error.status == .badRequest {
-            return try await show(request, context: context, repository: repository, codes: codes, id: id, form: form.values, error: error)
+            return try await show(request, context: context, services: services, id: id, form: form.values, error: error)
         }
     }
 
@@ -51,10 +51,17 @@ enum OrganisationsController {
         }
         var taxCode = try form.text("taxCode", required: false, maxBytes: 20)?.trimmingCharacters(in: .whitespaces)
         if taxCode?.isEmpty == true { taxCode = nil }
-        if let code = taxCode, !TaxCode.isWellFormed(code) {
+        switch taxCode.flatMap(TaxCode.problem) {
+        case .shape?:
             throw AppError.invalid(field: "taxCode", rule: "tax-code", LocalizedText(
-                vi: "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số cho chi nhánh.",
-                en: "A tax code is 10 digits, or 10 digits, a dash and 3 digits for a branch."))
+                vi: "Mã số thuế gồm 10 chữ số (thêm gạch ngang và 3 chữ số cho chi nhánh), hoặc 12 chữ số định danh cá nhân của hộ kinh doanh.",
+                en: "A tax code is 10 digits (a dash and 3 more for a branch), or a household business's 12-digit personal number."))
+        case .checkDigit(let expected)?:
+            throw AppError.invalid(field: "taxCode", rule: "tax-code-check-digit", LocalizedText(
+                vi: "Mã số thuế \(taxCode ?? "") sai chữ số kiểm tra: với 9 chữ số đầu này, chữ số thứ 10 phải là \(expected). Hãy xem lại giấy đăng ký.",
+                en: "Tax code \(taxCode ?? "") fails its check digit: after these nine digits the tenth must be \(expected)."))
+        case nil:
+            break
         }
         let unit = try form.required("unit", maxBytes: 5).trimmingCharacters(in: .whitespaces)
         guard AdminArea.isCommuneCode(unit) || AdminArea.isProvinceCode(unit) else {
@@ -62,20 +69,41 @@ enum OrganisationsController {
                 vi: "Mã đơn vị hành chính gồm 5 chữ số (xã, phường, đặc khu) hoặc 2 chữ số (tỉnh).",
                 en: "An administrative unit code has 5 digits (commune) or 2 (province)."))
         }
-        let address = try form.text("address", required: false, maxBytes: 500)
-        return .init(name: name, taxCode: taxCode, unitCode: unit, address: address?.isEmpty == true ? nil : address)
+        let kind = try form.choice("kind", from: Organisation.Kind.allCases.map(\.rawValue)).flatMap(Organisation.Kind.init)
+        let phone = try form.optional("phone", maxBytes: 40)
+        if let phone, phone.filter(\.isNumber).count < 8 || phone.filter(\.isNumber).count > 15
+            || !phone.allSatisfy({ $0.isASCII && ($0.isNumber || " +.-()".contains($0)) }) {
+            throw AppError.invalid(field: "phone", rule: "phone", LocalizedText(
+                vi: "Số điện thoại gồm 8 đến 15 chữ số (có thể có dấu +, cách, chấm, gạch ngang).", en: "A phone number has 8 to 15 digits."))
+        }
+        let email = try form.optional("email", maxBytes: 254)
+        if let email, !Self.looksLikeEmail(email) {
+            throw AppError.invalid(field: "email", rule: "email", LocalizedText(
+                vi: "Địa chỉ thư điện tử có dạng ten@mien.vn.", en: "An e-mail address looks like name@domain.vn."))
+        }
+        return .init(name: name, taxCode: taxCode, unitCode: unit, address: try form.optional("address", maxBytes: 500), kind: kind,
+                     representative: try form.optional("representative", maxBytes: 200), phone: phone, email: email)
+    }
+
+    /// One @, something before it, a dotted domain after it, no spaces: enough to catch a slip.
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
     }
 }
 
 extension OrganisationsController {
-    static func addRoutes(to group: RouterGroup<AppRequestContext>, repository: OrganisationRepository, codes: GS1CodeRepository) {
+    static func addRoutes(to group: RouterGroup<AppRequestContext>, services: AppServices) {
+        let repository = services.organisations
         group.read(SiteURL.organisations.routePath) { request, context in try await list(request, context: context, repository: repository) }
         group.post(SiteURL.organisations.routePath) { request, context in try await create(request, context: context, repository: repository) }
         group.read(SiteURL.organisation("").routePath) { request, context in
-            try await show(request, context: context, repository: repository, codes: codes, id: context.parameters.require("id"))
+            try await show(request, context: context, services: services, id: context.parameters.require("id"))
         }
         group.post(SiteURL.organisation("").routePath) { request, context in
-            try await update(request, context: context, repository: repository, codes: codes, id: context.parameters.require("id"))
+            try await update(request, context: context, services: services, id: context.parameters.require("id"))
         }
     }
 }

@@ -1,0 +1,160 @@
+import Foundation
+import GS1
+import NguonCore
+import SQLKit
+
+/// A trade item an organisation makes or packs, under a GTIN it holds: what a label and an origin
+/// page say of it (Circular 02/2024/TT-BKHCN art. 6(5): name, image, brand, shelf life).
+struct Product: Sendable, Equatable, Codable {
+    var id: String
+    var organisationID: String
+    var gtin: String
+    var name: String
+    var nameEn: String?
+    var category: String?
+    var packaging: String?
+    var netContent: Double?
+    var netUnit: String?
+    var shelfLifeDays: Int?
+    var brand: String?
+    var selfDeclaration: String?
+    var standards: String?
+    var imageID: String?
+
+    /// The index key events and Digital Links name this product by.
+    var classKey: String { "https://id.gs1.org/01/" + gtin }
+
+    /// "500 g", "1,5 kg": the net content as a label prints it.
+    var netContentText: String? {
+        guard let netContent, let netUnit else { return nil }
+        return Formatting.decimal(netContent) + " " + netUnit
+    }
+}
+
+/// A product category of the province's lists: its priority and mandatory-traceability flags are
+/// data an administrator keeps, not code.
+struct ProductCategory: Sendable, Equatable, Codable {
+    var code: String
+    var name: String
+    var priority: Bool
+    var mandatory: Bool
+}
+
+/// Products, reached through `Principal.scope(.registry)` by their organisation's area. Saving one
+/// writes its EPCIS master data (EPCClass), so origin pages show the registry's name and image.
+struct ProductRepository: Sendable {
+    let database: AppDatabase
+    let organisations: OrganisationRepository
+    let changes: IdentifierChanges?
+
+    /// Units a net content is given in (UN/ECE Rec. 20 symbols as Vietnamese labels print them).
+    static let netUnits = ["g", "kg", "ml", "l", "quả", "bó", "con", "hộp", "túi", "chai"]
+
+    struct Input: Sendable, Equatable {
+        var gtin: String
+        var name: String
+        var nameEn: String?
+        var category: String?
+        var packaging: String?
+        var netContent: Double?
+        var netUnit: String?
+        var shelfLifeDays: Int?
+        var brand: String?
+        var selfDeclaration: String?
+        var standards: String?
+    }
+
+    func categories() async throws -> [ProductCategory] {
+        try await database.reader.raw("SELECT code, name, priority, mandatory FROM product_categories ORDER BY position, code").all()
+            .map { try $0.record(ProductCategory.self) }
+    }
+
+    func list(of organisationID: String, for principal: Principal) async throws -> [Product] {
+        let organisation = try await organisations.find(organisationID, for: principal)
+        guard principal.reaches(.registry, .read, area: organisation.area, organisationID: organisation.id) else { return [] }
+        return try await database.sql.raw("SELECT * FROM products WHERE organisation_id = \(bind: organisation.id) ORDER BY name").all()
+            .map { try $0.record(Product.self) }
+    }
+
+    func find(_ id: String, for principal: Principal, _ mode: AccessMode = .read) async throws -> (Product, Organisation) {
+        guard let row = try await database.sql.raw("SELECT * FROM products WHERE id = \(bind: id)").first() else {
+            throw AccessDenied.notFound
+        }
+        let product = try row.record(Product.self)
+        let organisation = try await organisations.record(product.organisationID)
+        guard principal.reaches(.registry, .read, area: organisation.area, organisationID: organisation.id) else { throw AccessDenied.notFound }
+        guard mode == .read || principal.reaches(.registry, .write, area: organisation.area, organisationID: organisation.id) else {
+            throw AccessDenied.forbidden
+        }
+        return (product, organisation)
+    }
+
+    func create(_ input: Input, for organisationID: String, actor: Actor) async throws -> Product {
+        guard let principal = actor.principal else { throw AccessDenied.forbidden }
+        let organisation = try await organisations.find(organisationID, for: principal)
+        guard principal.reaches(.registry, .write, area: organisation.area, organisationID: organisation.id) else { throw AccessDenied.forbidden }
+        let product = Self.product(input, id: UUID().uuidString.lowercased(), organisation: organisation, imageID: nil)
+        try await save(product, before: nil, organisation: organisation, actor: actor)
+        return product
+    }
+
+    func update(_ id: String, _ input: Input, actor: Actor) async throws -> Product {
+        guard let principal = actor.principal else { throw AccessDenied.forbidden }
+        let (before, organisation) = try await find(id, for: principal, .write)
+        let after = Self.product(input, id: id, organisation: organisation, imageID: before.imageID)
+        guard after != before else { return before }
+        try await save(after, before: before, organisation: organisation, actor: actor)
+        return after
+    }
+
+    static func product(_ input: Input, id: String, organisation: Organisation, imageID: String?) -> Product {
+        Product(id: id, organisationID: organisation.id, gtin: input.gtin, name: input.name, nameEn: input.nameEn,
+                category: input.category, packaging: input.packaging, netContent: input.netContent, netUnit: input.netUnit,
+                shelfLifeDays: input.shelfLifeDays, brand: input.brand, selfDeclaration: input.selfDeclaration,
+                standards: input.standards, imageID: imageID)
+    }
+
+    func save(_ product: Product, before: Product?, organisation: Organisation, actor: Actor, audit: String? = nil) async throws {
+        try await database.audited(actor) { sql in
+            try await RegistryKeys.checkHeld(product.gtin, kind: .gtin, field: "gtin", by: organisation, on: sql)
+            if try await sql.raw("SELECT id FROM products WHERE gtin = \(bind: product.gtin) AND id <> \(bind: product.id)").first() != nil {
+                throw AppError.invalid(field: "gtin", rule: "unique", LocalizedText(
+                    vi: "GTIN \(product.gtin) đã dùng cho một sản phẩm khác.", en: "GTIN \(product.gtin) already names another product."))
+            }
+            if let category = product.category,
+               try await sql.raw("SELECT code FROM product_categories WHERE code = \(bind: category)").first() == nil {
+                throw AppError.invalid(field: "category", rule: "one-of", LocalizedText(
+                    vi: "Không có nhóm sản phẩm mã “\(category)”.", en: "There is no product category “\(category)”."))
+            }
+            let values: [(String, any SQLExpression)] = [
+                ("organisation_id", SQLBind(product.organisationID)), ("gtin", SQLBind(product.gtin)), ("name", SQLBind(product.name)),
+                ("name_en", SQLBind(product.nameEn)), ("category", SQLBind(product.category)), ("packaging", SQLBind(product.packaging)),
+                ("net_content", SQLBind(product.netContent)), ("net_unit", SQLBind(product.netUnit)),
+                ("shelf_life_days", SQLBind(product.shelfLifeDays)), ("brand", SQLBind(product.brand)),
+                ("self_declaration", SQLBind(product.selfDeclaration)), ("standards", SQLBind(product.standards)),
+                ("image_id", SQLBind(product.imageID)),
+                ("search_text", SQLBind(SearchText.fold([product.name, product.nameEn ?? "", product.brand ?? "", product.gtin].joined(separator: " ")))),
+                ("updated_at", SQLBind(Millis.now())),
+            ]
+            try await RegistryKeys.upsert("products", id: product.id, values, isNew: before == nil, on: sql)
+            if let old = before?.classKey, old != product.classKey { try await RegistryKeys.forget(old, on: sql) }
+            try await RegistryKeys.describe(product.classKey, vocabulary: "urn:epcglobal:epcis:vtype:EPCClass",
+                                            attributes: Self.masterData(product, organisation: organisation), owner: organisation.id, on: sql)
+            return ((), AuditRecord(action: audit ?? (before == nil ? "product.create" : "product.update"), entityType: "product",
+                                    entityID: product.id, before: before, after: product))
+        }
+        changes?.announce(Set([product.classKey, before?.classKey].compactMap { $0 }))
+    }
+
+    /// What an origin page and a master-data query read of the product.
+    static func masterData(_ product: Product, organisation: Organisation) -> [String: String] {
+        var attributes = ["urn:epcglobal:cbv:mda#name": product.name, RegistryKeys.producerAttribute: organisation.name]
+        attributes["https://gs1.org/voc/brandName"] = product.brand
+        attributes["https://gs1.org/voc/netContent"] = product.netContentText
+        attributes[RegistryKeys.shelfLifeAttribute] = product.shelfLifeDays.map(String.init)
+        attributes[RegistryKeys.imageAttribute] = product.imageID.map { SiteURL.productImage($0).path }
+        attributes["https://nguon.vn/voc/selfDeclaration"] = product.selfDeclaration
+        attributes["https://nguon.vn/voc/standards"] = product.standards
+        return attributes
+    }
+}

@@ -1,0 +1,103 @@
+@testable import App
+import Foundation
+import GS1
+import Hummingbird
+import HummingbirdTesting
+import NguonCore
+import Testing
+
+/// The registry (issue 9 §1) as a cooperative without a GS1 prefix uses it: codes from the
+/// province's pool, a facility and a product under them, and the origin page of a lot made there
+/// naming both from the registry.
+@Suite("Registry: facilities and products under the organisation's own codes", .serialized)
+struct RegistryTests {
+    @Test("A cooperative gets codes, registers its farm and product, and the lot's origin page names them")
+    func cooperativeRegisters() async throws {
+        let box = FixtureBox()
+        try await TestApp.run(prepare: { database in
+            let f = try await AccountFixtures.seed(database)
+            let admin = Actor(principal: f.users[.admin]!.principal, address: nil)
+            _ = try await Repositories(database: database).gs1Codes.addPrefix("8931000001", organisationID: nil, provinceCode: "22",
+                                                                            note: "Kho mã Quảng Ninh", actor: admin)
+            box.set(f)
+        }) { client in
+            let f = box.get()
+            func post(_ path: String, _ fields: [(String, String)]) async throws -> TestResponse {
+                try await client.anonymous.execute(uri: path, method: .post, headers: f.headers(.business, form: true), body: f.form(.business, fields))
+            }
+            // The cooperative asks for one GLN and one GTIN from the province's pool.
+            #expect(try await post("/quan-tri/to-chuc/\(f.orgA)/ma-gs1", [("kind", "gln"), ("count", "1")]).status == .seeOther)
+            #expect(try await post("/quan-tri/to-chuc/\(f.orgA)/ma-gs1", [("kind", "gtin"), ("count", "1")]).status == .seeOther)
+            let pool = try CompanyPrefix("8931000001")
+            let gln = try #require(pool.key(.gln, reference: 0))
+            let gtin = try #require(pool.key(.gtin, reference: 0))
+
+            // Its farm, with the GLN offered on the form, a growing-area code and coordinates with a decimal comma.
+            let newFacility = try await client.anonymous.execute(uri: "/quan-tri/to-chuc/\(f.orgA)/co-so", method: .get, headers: f.headers(.business))
+            #expect(newFacility.status == .ok && newFacility.text.contains(gln))
+            let facility = try await post("/quan-tri/to-chuc/\(f.orgA)/co-so", [
+                ("name", "Vùng rau thôn Đông Sơn"), ("gln", gln), ("unit", "07093"), ("address", "Thôn Đông Sơn"),
+                ("latitude", "21,0836"), ("longitude", "106,512"), ("activity-crop", "on"), ("state", "active"),
+                ("growing_area", "VN-QNDT-0012; 2,5"),
+            ])
+            #expect(facility.status == .seeOther)
+            let facilityPage = try await client.anonymous.execute(uri: try #require(facility.headers[.location]), method: .get, headers: f.headers(.business))
+            #expect(facilityPage.text.contains("VN-QNDT-0012 (2,5 ha)") && facilityPage.text.contains("Trồng trọt"))
+
+            // A GTIN it does not hold, and a mistyped one, are refused by name; its own is taken.
+            let foreign = try await post("/quan-tri/to-chuc/\(f.orgA)/san-pham", [("gtin", "08935002000012"), ("name", "Rau cải")])
+            #expect(foreign.status == .badRequest && foreign.text.contains("08935002000012 không thuộc"))
+            let typo = try await post("/quan-tri/to-chuc/\(f.orgA)/san-pham", [("gtin", String(gtin.dropLast()) + "0"), ("name", "Rau cải")])
+            #expect(typo.status == .badRequest && typo.text.contains("số kiểm tra"))
+            let product = try await post("/quan-tri/to-chuc/\(f.orgA)/san-pham", [
+                ("gtin", gtin), ("name", "Rau cải ngọt VietGAP túi 500 g"), ("category", "rau-cu"), ("netContent", "500"), ("netUnit", "g"),
+                ("shelfLifeDays", "5"), ("brand", "Rau Đông Triều"),
+            ])
+            #expect(product.status == .seeOther)
+
+            // The organisation's page lists both.
+            let organisation = try await client.anonymous.execute(uri: "/quan-tri/to-chuc/\(f.orgA)", method: .get, headers: f.headers(.business))
+            #expect(organisation.text.contains("Vùng rau thôn Đông Sơn") && organisation.text.contains("Rau cải ngọt VietGAP túi 500 g"))
+
+            // A lot commissioned at the farm: its public page names product and farm from the registry.
+            let lot = "https://id.gs1.org/01/\(gtin)/10/DS-2611"
+            let document = """
+            {"@context":["https://ref.gs1.org/standards/epcis/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0",
+             "creationDate":"2026-11-28T00:00:00Z","epcisBody":{"eventList":[{"type":"ObjectEvent","eventTime":"2026-11-26T06:00:00.000+07:00",
+             "eventTimeZoneOffset":"+07:00","action":"ADD","bizStep":"commissioning","readPoint":{"id":"https://id.gs1.org/414/\(gln)"},
+             "bizLocation":{"id":"https://id.gs1.org/414/\(gln)"},"quantityList":[{"epcClass":"\(lot)","quantity":100,"uom":"KGM"}]}]}}
+            """
+            let captured = try await client.anonymous.execute(uri: "/epcis/capture", method: .post,
+                                                              headers: [.contentType: "application/ld+json", .authorization: "Bearer " + f.captureToken],
+                                                              body: ByteBuffer(string: document))
+            #expect(captured.status == .accepted)
+            let page = try await client.anonymous.execute(uri: "/01/\(gtin)/10/DS-2611", method: .get)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Rau cải ngọt VietGAP túi 500 g") && page.text.contains("Vùng rau thôn Đông Sơn"))
+
+            // Renaming the product in the registry changes the page at once (its cached copy is dropped).
+            let productPath = try #require(product.headers[.location]).split(separator: "?")[0]
+            #expect(try await post(String(productPath), [("gtin", gtin), ("name", "Rau cải ngọt hữu cơ")]).status == .seeOther)
+            #expect(try await client.anonymous.execute(uri: "/01/\(gtin)/10/DS-2611", method: .get).text.contains("Rau cải ngọt hữu cơ"))
+        }
+    }
+
+    @Test("Facility forms refuse a mistyped GLN, a point outside Vietnam and a bad area, naming the field")
+    func facilityInput() throws {
+        func input(_ pairs: [String: String]) throws(AppError) -> FacilityRepository.Input {
+            var query = try Query(nil)
+            for (key, value) in ["name": "Ao nuôi", "unit": "06895"].merging(pairs, uniquingKeysWith: { $1 }) { query.set(key, value) }
+            return try FacilitiesController.input(query)
+        }
+        func field(_ pairs: [String: String]) -> String? {
+            do { _ = try input(pairs); return nil } catch { return error.fieldErrors.first?.field }
+        }
+        #expect(field(["gln": "8931000001001"]) == "gln")
+        #expect(field(["latitude": "106,5", "longitude": "21,08"]) == "latitude")
+        #expect(field(["latitude": "21,08"]) == "longitude")
+        #expect(field(["aquaculture": "QN-NT-001; một ha"]) == "aquaculture")
+        let ok = try input(["aquaculture": "QN-NT-001; 1,5\nQN-NT-002", "activity-aquaculture": "on"])
+        #expect(ok.registrations == [.init(kind: .aquaculture, code: "QN-NT-001", areaHa: 1.5), .init(kind: .aquaculture, code: "QN-NT-002", areaHa: nil)])
+        #expect(ok.activities == [.aquaculture])
+    }
+}
