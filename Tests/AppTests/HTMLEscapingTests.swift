@@ -58,11 +58,23 @@ struct HTMLEscapingTests {
                           former: [.init(code: "99999", name: hostile)]),
             ], actor: admin)
             _ = try await repositories.gs1Codes.addPrefix("8931000009", organisationID: nil, provinceCode: nil, note: hostile, actor: admin)
-            _ = try await repositories.gs1Codes.allocate(.gln, count: 2, to: organisation.id, actor: admin)
+            let glns = try await repositories.gs1Codes.allocate(.gln, count: 2, to: organisation.id, actor: admin)
+            let gtins = try await repositories.gs1Codes.allocate(.gtin, count: 1, to: organisation.id, actor: admin)
+            let facility = try await repositories.facilities.create(
+                .init(name: hostile, gln: glns[0].key, unitCode: "07093", address: hostile, latitude: 21, longitude: 106.5,
+                      activities: [.crop], scale: hostile, state: .active,
+                      registrations: [.init(kind: .growingArea, code: String(hostile.prefix(60)), areaHa: 1)]),
+                for: organisation.id, actor: admin)
+            let product = try await repositories.products.create(
+                .init(gtin: gtins[0].key, name: hostile, nameEn: hostile, category: nil, packaging: hostile, netContent: 1, netUnit: "kg",
+                      shelfLifeDays: 3, brand: hostile, selfDeclaration: hostile, standards: hostile),
+                for: organisation.id, actor: admin)
             ids.set(organisation: organisation.id, user: user.id)
+            ids.set(facility: facility.id, product: product.id)
         }) { client in
             let f = box.get()
             let (organisation, user) = ids.get()
+            let registry = ids.registry()
             // Master data and an event with hostile names, for the origin page and the EPCIS views.
             let chain = DemoSupplyChain(variant: 301)
             let document = chain.document
@@ -79,7 +91,8 @@ struct HTMLEscapingTests {
                 "/quan-tri/don-vi-hanh-chinh?q=xa", ResolverTests.lotPath(chain), ResolverTests.lotPath(chain) + "?lang=en",
                 "/01/08935001000020/10/" + q, "/01/" + q, "/khong-co/" + q, "/assets/" + q, "/qr.svg?data=" + q,
                 "/healthz", "/.well-known/gs1resolver", "/epcis", "/api/v1/gs1/parse?input=" + q, "/qr.png?data=" + q,
-                "/api/v1/gs1/digital-link?input=" + q,
+                "/api/v1/gs1/digital-link?input=" + q, "/quan-tri/to-chuc/" + organisation + "/co-so", "/quan-tri/co-so/" + registry.facility,
+                "/quan-tri/to-chuc/" + organisation + "/san-pham", "/quan-tri/san-pham/" + registry.product, "/quan-tri/co-so/" + q,
             ] + ResolverController.primaryKeys.map { "/\($0)/" + q } + AuthorizationMatrixTests.resolverPaths
             var checked = 0
             for who in [AccountFixtures.Who.admin, .auditor, .anonymous] {
@@ -106,6 +119,10 @@ struct HTMLEscapingTests {
                 ("/quan-tri/ma-gs1", [("prefix", "8932000"), ("province", ""), ("organisation", hostile), ("note", hostile)]),
                 ("/quan-tri/to-chuc/" + organisation + "/ma-gs1", [("kind", hostile), ("count", hostile)]),
                 ("/quan-tri/to-chuc/" + organisation + "/ma-gs1", [("kind", "gtin"), ("count", hostile)]),
+                ("/quan-tri/to-chuc/" + organisation + "/co-so", [("name", hostile), ("gln", hostile), ("unit", "07093"), ("latitude", hostile)]),
+                ("/quan-tri/co-so/" + registry.facility, [("name", hostile), ("unit", "07093"), ("growing_area", hostile + "; " + hostile)]),
+                ("/quan-tri/to-chuc/" + organisation + "/san-pham", [("gtin", hostile), ("name", hostile)]),
+                ("/quan-tri/san-pham/" + registry.product, [("gtin", "08935001000013"), ("name", hostile), ("netUnit", hostile)]),
                 ("/tai-khoan/mat-khau", [("current", hostile), ("new", hostile), ("repeat", hostile)]),
                 ("/dang-nhap", [("username", hostile), ("password", hostile), ("next", hostile)]),
             ]
@@ -135,9 +152,12 @@ struct HTMLEscapingTests {
 /// The ids the hostile records got, from `prepare` to the test body.
 final class IDBox: @unchecked Sendable {
     private var organisation = "", user = ""
+    private(set) var facility = "", product = ""
     private let lock = NSLock()
     func set(organisation: String, user: String) { lock.withLock { self.organisation = organisation; self.user = user } }
+    func set(facility: String, product: String) { lock.withLock { self.facility = facility; self.product = product } }
     func get() -> (String, String) { lock.withLock { (organisation, user) } }
+    func registry() -> (facility: String, product: String) { lock.withLock { (facility, product) } }
 }
 
 /// A small HTML tokenizer that reads tags and their attributes the way a browser would, to find

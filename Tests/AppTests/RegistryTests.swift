@@ -74,6 +74,11 @@ struct RegistryTests {
             let page = try await client.anonymous.execute(uri: "/01/\(gtin)/10/DS-2611", method: .get)
             #expect(page.status == .ok)
             #expect(page.text.contains("Rau cải ngọt VietGAP túi 500 g") && page.text.contains("Vùng rau thôn Đông Sơn"))
+            // Circular 02/2024 art. 6(5): producer, brand, growing area, shelf life; and who recorded the step.
+            for fact in ["HTX Rau an toàn Đông Triều", "Rau Đông Triều", "500 g", "Mã số vùng trồng VN-QNDT-0012", "5 ngày kể từ ngày sản xuất",
+                         "Ghi nhận bởi: HTX Rau an toàn Đông Triều"] {
+                #expect(page.text.contains(fact), "\(fact)")
+            }
 
             // Renaming the product in the registry changes the page at once (its cached copy is dropped).
             let productPath = try #require(product.headers[.location]).split(separator: "?")[0]

@@ -56,4 +56,24 @@ extension EPCISRepository {
         }
         return result
     }
+
+    /// The organisation that recorded each event (its capture job's), by event ID: the origin
+    /// page says who stated each step. Events captured by officers or integrations have none.
+    func recorders(ofEvents ids: [String]) async throws -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [String: String] = [:]
+        for chunk in ids.chunked(into: 500) {
+            let rows = try await database.reader.select().column(SQLColumn("event_id", table: "e")).column(SQLColumn("name", table: "o"))
+                .from(SQLAlias(SQLIdentifier("epcis_events"), as: SQLIdentifier("e")))
+                .join(SQLAlias(SQLIdentifier("epcis_capture_jobs"), as: SQLIdentifier("j")), method: SQLJoinMethod.inner,
+                      on: SQLColumn("id", table: "j"), .equal, SQLColumn("capture_job_id", table: "e"))
+                .join(SQLAlias(SQLIdentifier("organisations"), as: SQLIdentifier("o")), method: SQLJoinMethod.inner,
+                      on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "j"))
+                .where(Self.eventIDCondition(Array(chunk), table: "e")).all()
+            for row in rows {
+                result[try row.decode(column: "event_id", as: String.self)] = try row.decode(column: "name", as: String.self)
+            }
+        }
+        return result
+    }
 }

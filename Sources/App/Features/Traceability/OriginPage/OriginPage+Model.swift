@@ -10,6 +10,8 @@ struct OriginPage {
         let id: String
         let name: String?
         let address: String?
+        /// Growing-area codes and aquaculture registrations, as the registry holds them.
+        var registrations: String? = nil
     }
 
     struct Step: Sendable, Equatable {
@@ -19,6 +21,8 @@ struct OriginPage {
         let place: Place?
         /// Where the goods went in this step (shipping), when the event says.
         let destination: Place?
+        /// The organisation that recorded the step, when one did.
+        var recordedBy: String? = nil
     }
 
     /// The Digital Link of what was scanned on this server, without the label's attributes.
@@ -27,6 +31,13 @@ struct OriginPage {
     let key: String
     let gtin: String?
     let productName: String?
+    /// From the registry (the product's master data): who makes it, its brand, net content,
+    /// shelf life in days and image path.
+    var producer: String? = nil
+    var brand: String? = nil
+    var netContent: String? = nil
+    var shelfLifeDays: String? = nil
+    var image: String? = nil
     let lot: String?
     let serial: String?
     let sscc: String?
@@ -75,12 +86,14 @@ struct OriginPage {
         if let productKey { keys.insert(productKey) }
         let master = try await repository.masterData(for: keys)
         func place(_ id: String?) -> Place? {
-            id.map { Place(id: $0, name: master[$0]?.name, address: master[$0]?.address) }
+            id.map { Place(id: $0, name: master[$0]?.name, address: master[$0]?.address,
+                           registrations: master[$0]?.attributes[RegistryKeys.registrationsAttribute]) }
         }
+        let recorders = try await repository.recorders(ofEvents: Array(byEvent.keys))
         let steps = byEvent.values
             .sorted { ($0.edge.time, $0.edge.event) < ($1.edge.time, $1.edge.event) }
             .map { Step(time: $0.edge.time, bizStep: $0.edge.bizStep, eventType: $0.edge.eventType,
-                        place: place($0.place), destination: place($0.destination)) }
+                        place: place($0.place), destination: place($0.destination), recordedBy: recorders[$0.edge.event]) }
 
         // Where the goods ended up: the last place each downstream identifier was seen.
         let scope = RecallScope(forward: forward)
@@ -101,9 +114,13 @@ struct OriginPage {
         }
         let distributed = finalPlaces.filter { $0 != origin?.id }
 
+        let product = productKey.flatMap { master[$0]?.attributes } ?? [:]
         return OriginPage(
             link: link, key: key, gtin: data.gtin?.gtin14,
             productName: productKey.flatMap { master[$0]?.name } ?? master[key]?.name,
+            producer: product[RegistryKeys.producerAttribute], brand: product["https://gs1.org/voc/brandName"],
+            netContent: product["https://gs1.org/voc/netContent"], shelfLifeDays: product[RegistryKeys.shelfLifeAttribute],
+            image: product[RegistryKeys.imageAttribute],
             lot: data["10"], serial: data["21"], sscc: data["00"],
             origin: origin, producedAt: steps.first?.time, expiry: expiry, bestBefore: bestBefore,
             steps: steps, distributedTo: distributed.prefix(distributionShown).compactMap(place), distributedCount: distributed.count,

@@ -19,19 +19,25 @@ extension OriginPage {
             main: .group(
                 .p(.class("eyebrow"), .text(t("Thông tin truy xuất nguồn gốc", "Traceability information"))),
                 .h1(.text(title)),
+                .unwrap(image) { .img(.class("product-image"), .src($0), .alt(title)) },
                 .if(!isKnown, .div(.class("error"), .attribute(named: "role", value: "status"),
                                    .p(.text(t("Chưa có dữ liệu truy xuất cho mã này. Nếu mã được in trên bao bì, hãy báo cho cơ quan quản lý qua đường dây nóng an toàn thực phẩm.",
                                               "No traceability data exists for this code yet. If it is printed on a package, please tell the food-safety authority."))))),
                 .dl(
                     .class("facts"),
+                    fact(t("Nhà sản xuất", "Producer"), producer),
+                    fact(t("Nhãn hiệu", "Brand"), brand),
+                    fact(t("Khối lượng tịnh", "Net content"), netContent),
                     fact(t("Mã sản phẩm (GTIN)", "Product code (GTIN)"), gtin),
                     fact(t("Số lô", "Lot"), lot),
                     fact(t("Số sê-ri", "Serial"), serial),
                     fact(t("Mã kiện hàng (SSCC)", "Logistic unit (SSCC)"), sscc),
                     fact(t("Nơi sản xuất", "Produced at"), origin.map { placeLine($0) }),
+                    fact(t("Vùng trồng, vùng nuôi", "Growing area"), origin?.registrations),
                     fact(t("Ngày sản xuất", "Production date"), producedAt.map { Self.date($0, language) }),
                     fact(t("Hạn sử dụng", "Use by"), expiry.map { Formatting.date($0, language) }),
-                    fact(t("Sử dụng tốt nhất trước", "Best before"), bestBefore.map { Formatting.date($0, language) })
+                    fact(t("Sử dụng tốt nhất trước", "Best before"), bestBefore.map { Formatting.date($0, language) }),
+                    fact(t("Thời hạn sử dụng", "Shelf life"), shelfLifeDays.map { t("\($0) ngày kể từ ngày sản xuất", "\($0) days from production") })
                 ),
                 .if(isKnown, .group(
                     .h2(.text(t("Hành trình sản phẩm", "The product's journey"))),
@@ -40,7 +46,8 @@ extension OriginPage {
                             .p(.class("when"), .text(Self.dateTime(step.time, language))),
                             .p(.class("what"), .text(Self.label(step, language) + (count > 1 ? " (\(count) \(t("lần", "times")))" : ""))),
                             .unwrap(step.place) { .p(.class("where"), .text(placeLine($0))) },
-                            .unwrap(step.destination) { .p(.class("where"), .text(t("Đến: ", "To: ") + placeLine($0))) }
+                            .unwrap(step.destination) { .p(.class("where"), .text(t("Đến: ", "To: ") + placeLine($0))) },
+                            .unwrap(step.recordedBy) { .p(.class("who"), .text(t("Ghi nhận bởi: ", "Recorded by: ") + $0)) }
                         )
                     })
                 )),
@@ -66,7 +73,7 @@ extension OriginPage {
         var groups: [(Step, Int)] = []
         for step in steps {
             if let last = groups.last, last.0.bizStep == step.bizStep, last.0.place == step.place,
-               last.0.destination == step.destination, last.0.eventType == step.eventType {
+               last.0.destination == step.destination, last.0.eventType == step.eventType, last.0.recordedBy == step.recordedBy {
                 groups[groups.count - 1].1 += 1
             } else {
                 groups.append((step, 1))
