@@ -75,6 +75,8 @@ struct AppServices: Sendable {
     /// Failed sign-ins per client address and user name: unknown names pause like real ones.
     let signInGuard: SignInGuard
     let accounts: AccountController.Dependencies
+    /// The producer's workspace: forms that write EPCIS events for the account's organisation.
+    let work: ProducerWork
 
     var users: UserRepository { repositories.users }
     var sessions: SessionStore { repositories.sessions }
@@ -93,6 +95,8 @@ struct AppServices: Sendable {
         self.changes = changes
         self.repositories = Repositories(database: database, changes: changes)
         self.originPages = originPages
+        self.work = ProducerWork(database: database, epcis: repositories.epcis, facilities: repositories.facilities,
+                                 products: repositories.products, changes: changes, publicURL: config.publicURL)
         changes.listen { [originPages] keys in originPages.invalidate(keys) }
         // Four per core keeps both cores busy while pages wait on the database, and bounds the
         // memory of traces read at once.

@@ -46,6 +46,8 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     UsersController.addRoutes(to: router.group(.resource(.users)),
                                deps: .init(users: services.users, organisations: services.organisations))
     OrganisationsController.addRoutes(to: router.group(.resource(.organisations)), services: services)
+    // The producer's workspace: business accounts write their own organisation's events.
+    WorkspaceController.addRoutes(to: router.group(.resource(.traceability, .write)), work: services.work)
     FacilitiesController.addRoutes(to: router.group(.resource(.registry)), services: services)
     ProductsController.addRoutes(to: router.group(.resource(.registry)), services: services)
     GS1CodesController.addAllocationRoutes(to: router.group(.resource(.gs1Codes, .write)), services: services)

@@ -47,7 +47,7 @@ struct CaptureRightsTests {
                                                    body: ByteBuffer(string: body))
             }
             func eventsOfLot() async throws -> String {
-                try await client.execute(uri: "/epcis/events?MATCH_anyEPCClass=" + SiteURL.encode(Self.lotA), method: .get).text
+                (try await client.execute(uri: "/epcis/events?MATCH_anyEPCClass=" + SiteURL.encode(Self.lotA), method: .get)).text
             }
 
             // B cannot bring A's lot into being, even at its own place.

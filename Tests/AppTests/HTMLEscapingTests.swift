@@ -30,6 +30,9 @@ struct HTMLEscapingTests {
     @Test("The markup check finds what it must")
     func markupCheckFinds() {
         #expect(!HTMLMarkup.problems(in: #"<p><script>x</script></p>"#).isEmpty)
+        #expect(!HTMLMarkup.problems(in: #"<script src="/assets/a.js">alert(1)</script>"#).isEmpty)
+        #expect(!HTMLMarkup.problems(in: #"<script src="//evil.example/a.js"></script>"#).isEmpty)
+        #expect(HTMLMarkup.problems(in: #"<script src="/assets/producer.js?v=1" defer="defer"></script>"#).isEmpty)
         #expect(!HTMLMarkup.problems(in: #"<a href="x" onmouseover='y'>z</a>"#).isEmpty)
         #expect(!HTMLMarkup.problems(in: #"<a href=" JavaScript:alert(1)">z</a>"#).isEmpty)
         #expect(!HTMLMarkup.problems(in: #"<a href="&#106;avascript:x">z</a>"#).isEmpty)
@@ -71,6 +74,7 @@ struct HTMLEscapingTests {
                 for: organisation.id, actor: admin)
             ids.set(organisation: organisation.id, user: user.id)
             ids.set(facility: facility.id, product: product.id)
+            ids.producerCookie = try await repositories.sessions.create(for: user, address: "127.0.0.1")
         }) { client in
             let f = box.get()
             let (organisation, user) = ids.get()
@@ -93,7 +97,7 @@ struct HTMLEscapingTests {
                 "/healthz", "/.well-known/gs1resolver", "/epcis", "/api/v1/gs1/parse?input=" + q, "/qr.png?data=" + q,
                 "/api/v1/gs1/digital-link?input=" + q, "/quan-tri/to-chuc/" + organisation + "/co-so", "/quan-tri/co-so/" + registry.facility,
                 "/quan-tri/to-chuc/" + organisation + "/san-pham", "/quan-tri/san-pham/" + registry.product, "/quan-tri/co-so/" + q,
-            ] + ResolverController.primaryKeys.map { "/\($0)/" + q } + AuthorizationMatrixTests.resolverPaths
+            ] + Self.workspacePages(q) + ResolverController.primaryKeys.map { "/\($0)/" + q } + AuthorizationMatrixTests.resolverPaths
             var checked = 0
             for who in [AccountFixtures.Who.admin, .auditor, .anonymous] {
                 for page in pages {
@@ -108,6 +112,13 @@ struct HTMLEscapingTests {
                 }
             }
             #expect(checked > 40)
+            // The workspace as the hostile organisation's own account sees it, names and all.
+            for page in Self.workspacePages(q) {
+                let response = try await client.anonymous.execute(uri: page, method: .get,
+                                                                  headers: [.cookie: "\(SessionStore.cookieName)=\(ids.producerCookie)"])
+                #expect(response.status.code < 500, "\(page) as producer → \(response.status.code)")
+                #expect(HTMLMarkup.problems(in: response.text).isEmpty, "\(page) as producer")
+            }
             // Forms sent back with hostile values re-render them, escaped.
             let forms: [(String, [(String, String)])] = [
                 ("/quan-tri/to-chuc", [("name", hostile), ("taxCode", hostile), ("unit", hostile), ("address", hostile)]),
@@ -144,6 +155,11 @@ struct HTMLEscapingTests {
         }
     }
 
+    static func workspacePages(_ q: String) -> [String] {
+        ["/san-xuat", "/san-xuat?done=" + q, "/san-xuat/nhat-ky", "/san-xuat/thu-hoach", "/san-xuat/dong-goi", "/san-xuat/giao-hang",
+         "/san-xuat/lo/" + q, "/san-xuat/sw.js"]
+    }
+
     static func jsonEscaped(_ text: String) -> String {
         String(String(decoding: (try? JSONEncoder().encode(text)) ?? Data(), as: UTF8.self).dropFirst().dropLast())
     }
@@ -153,6 +169,8 @@ struct HTMLEscapingTests {
 final class IDBox: @unchecked Sendable {
     private var organisation = "", user = ""
     private(set) var facility = "", product = ""
+    /// A session of the hostile organisation's own account, for its workspace.
+    var producerCookie = ""
     private let lock = NSLock()
     func set(organisation: String, user: String) { lock.withLock { self.organisation = organisation; self.user = user } }
     func set(facility: String, product: String) { lock.withLock { self.facility = facility; self.product = product } }
@@ -183,7 +201,9 @@ enum HTMLMarkup {
             while let c = peek(), c.properties.isAlphabetic || ("0"..."9").contains(c) { name.unicodeScalars.append(c); i += 1 }
             if name.isEmpty { continue }  // "<" as text
             name = name.lowercased()
-            if forbiddenElements.contains(name) { problems.append("<\(name)>") }
+            // Our own scripts are allowed: a src under /assets/ and nothing inside (`ownScript` below).
+            if forbiddenElements.contains(name), name != "script" { problems.append("<\(name)>") }
+            var source: String?
             // Attributes until '>'.
             while let c = peek(), c != ">" {
                 if c == " " || c == "\n" || c == "\t" || c == "\r" || c == "/" { i += 1; continue }
@@ -201,6 +221,7 @@ enum HTMLMarkup {
                         while let c = peek(), c != " ", c != ">" { value.unicodeScalars.append(c); i += 1 }
                     }
                 }
+                if attribute == "src" { source = value }
                 if attribute.hasPrefix("on") { problems.append("\(name) \(attribute)=") }
                 if attribute == "style" || attribute == "srcdoc" { problems.append("\(name) \(attribute)=") }
                 if urlAttributes.contains(attribute) {
@@ -211,6 +232,10 @@ enum HTMLMarkup {
                 }
             }
             i += 1
+            if name == "script" {
+                let body = String(String.UnicodeScalarView(chars[min(i, chars.count)..<min(i + 9, chars.count)]))
+                if !(source?.hasPrefix("/assets/") == true && body.lowercased() == "</script>") { problems.append("<script>") }
+            }
         }
         return problems
     }

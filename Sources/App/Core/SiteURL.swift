@@ -35,6 +35,14 @@ public enum SiteURL: Sendable, Equatable {
     case facility(String)
     case product(String)
     case productImage(String)
+    case workspace
+    case workspaceDiary
+    case workspaceHarvest
+    case workspacePack
+    case workspaceShip
+    case workspaceReceive
+    case workspaceLot(String)
+    case workspaceServiceWorker
     case gs1Prefixes
     case tokens
     case tokenRevoke(String)
@@ -52,6 +60,7 @@ public enum SiteURL: Sendable, Equatable {
     public enum Asset: String, Sendable, CaseIterable {
         case siteCSS = "site.css"
         case favicon = "favicon.svg"
+        case producerJS = "producer.js"
     }
 
     /// Path as the router sees it (`:name` for parameters).
@@ -71,6 +80,7 @@ public enum SiteURL: Sendable, Equatable {
         case .facility: "/quan-tri/co-so/:id"
         case .product: "/quan-tri/san-pham/:id"
         case .productImage: "/anh/:id"
+        case .workspaceLot: "/san-xuat/lo/:id"
         case .tokenRevoke: "/quan-tri/ma-truy-cap/:id/thu-hoi"
         default: path
         }
@@ -104,6 +114,14 @@ public enum SiteURL: Sendable, Equatable {
         case .facility(let id): "/quan-tri/co-so/\(Self.encode(id))"
         case .product(let id): "/quan-tri/san-pham/\(Self.encode(id))"
         case .productImage(let id): "/anh/\(Self.encode(id))"
+        case .workspace: "/san-xuat"
+        case .workspaceDiary: "/san-xuat/nhat-ky"
+        case .workspaceHarvest: "/san-xuat/thu-hoach"
+        case .workspacePack: "/san-xuat/dong-goi"
+        case .workspaceShip: "/san-xuat/giao-hang"
+        case .workspaceReceive: "/san-xuat/nhan-hang"
+        case .workspaceLot(let id): "/san-xuat/lo/\(Self.encode(id))"
+        case .workspaceServiceWorker: "/san-xuat/sw.js"
         case .gs1Prefixes: "/quan-tri/ma-gs1"
         case .tokens: "/quan-tri/ma-truy-cap"
         case .tokenRevoke(let id): "/quan-tri/ma-truy-cap/\(Self.encode(id))/thu-hoi"

@@ -13,11 +13,14 @@ protocol AdminPage {
     /// A form sent back with an error is answered with that error's status.
     var status: HTTPResponse.Status { get }
     var main: Node<HTML.BodyContext> { get }
+    /// A script of ours the page loads, if any.
+    var script: SiteURL.Asset? { get }
 }
 
 extension AdminPage {
     var query: [(String, String?)] { [] }
     var status: HTTPResponse.Status { .ok }
+    var script: SiteURL.Asset? { nil }
 
     /// Text in the page's language.
     func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
@@ -26,7 +29,7 @@ extension AdminPage {
     var heading: Node<HTML.BodyContext> { .h1(.text(title(language))) }
 
     func response(_ request: Request, context: AppRequestContext) throws -> Response {
-        try AdminView.page(title, path: path, query: query, context: context, status: status, main)
+        try AdminView.page(title, path: path, query: query, context: context, status: status, script: script, main)
             .response(from: request, context: context)
     }
 }
@@ -45,11 +48,12 @@ extension AdminFormPage {
 /// Shared parts of the administration pages.
 enum AdminView {
     static func page(_ title: LocalizedText, path: String, query: [(String, String?)] = [], context: AppRequestContext,
-                     status: HTTPResponse.Status = .ok, _ main: Node<HTML.BodyContext>) -> HTMLResponse {
+                     status: HTTPResponse.Status = .ok, script: SiteURL.Asset? = nil, _ main: Node<HTML.BodyContext>) -> HTMLResponse {
         let account = context.session.map {
-            BasePage.AccountNav(name: $0.user.displayName, csrfToken: $0.csrfToken)
+            BasePage.AccountNav(name: $0.user.displayName, csrfToken: $0.csrfToken, producer: $0.user.organisationID != nil)
         }
-        let html = BasePage(title: title, language: context.language, path: path, query: query, account: account, main: main).render()
+        let html = BasePage(title: title, language: context.language, path: path, query: query, account: account, script: script,
+                            main: main).render()
         return HTMLResponse(html: html, status: status, cacheControl: "no-store")
     }
 

@@ -28,6 +28,7 @@ enum Assets {
         switch name {
         case .siteCSS: siteCSS
         case .favicon: favicon
+        case .producerJS: producerJS
         }
     }
 

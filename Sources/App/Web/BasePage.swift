@@ -11,11 +11,15 @@ struct BasePage {
     /// Who is signed in, for pages rendered per request; cached public pages leave it nil and
     /// show the sign-in link.
     var account: AccountNav? = nil
+    /// A script of ours the page needs (the workspace's offline forms); most pages have none.
+    var script: SiteURL.Asset? = nil
     let main: Node<HTML.BodyContext>
 
     struct AccountNav {
         let name: String
         let csrfToken: String
+        /// An organisation's account: its workspace comes first in the menu.
+        var producer = false
     }
 
     func render() -> String {
@@ -35,7 +39,10 @@ struct BasePage {
                 .viewport(.accordingToDevice),
                 .meta(.name("description"), .content(Strings.tagline(language))),
                 .link(.rel(.icon), .href(SiteURL.asset(.favicon).url([("v", Assets.favicon.version)])), .type("image/svg+xml")),
-                .stylesheet(SiteURL.asset(.siteCSS).url([("v", Assets.siteCSS.version)]))
+                .stylesheet(SiteURL.asset(.siteCSS).url([("v", Assets.siteCSS.version)])),
+                .unwrap(script) { asset in
+                    .script(.src(SiteURL.asset(asset).url([("v", Assets.asset(asset).version)])), .attribute(named: "defer", value: "defer"))
+                }
             ),
             .body(
                 .a(.class("skip"), .href("#noi-dung"), .text(Strings.skipToContent(language))),
@@ -72,6 +79,7 @@ struct BasePage {
             return .a(.href(SiteURL.signIn.path), .text(language == .vi ? "Đăng nhập" : "Sign in"))
         }
         return .group(
+            .if(account.producer, .a(.href(SiteURL.workspace.path), .text(language == .vi ? "Sản xuất" : "Workspace"))),
             .a(.href(SiteURL.admin.path), .text(language == .vi ? "Quản trị" : "Administration")),
             .a(.href(SiteURL.account.path), .text(account.name)),
             .form(.class("inline"), .method(.post), .action(SiteURL.signOut.path),

@@ -37,8 +37,14 @@ enum AdminHome {
                                            en: "Look up provinces and communes, former names included."))),
         ]
 
+        /// An organisation's own work: diary, harvests, labels, shipments.
+        static let workspace = Card(url: .workspace, title: LocalizedText(vi: "Khu sản xuất", en: "Producer's workspace"),
+                                    text: LocalizedText(vi: "Nhật ký, thu hoạch, đóng gói, in tem QR, giao và nhận hàng.",
+                                                        en: "Diary, harvests, packing, QR labels, shipping and receiving."))
+
         static func query(principal: Principal) -> Model {
-            let cards = sections.filter { $0.resource.map { principal.can(.read, $0) } ?? true }.map(\.card)
+            var cards = sections.filter { $0.resource.map { principal.can(.read, $0) } ?? true }.map(\.card)
+            if principal.organisationID != nil { cards.insert(workspace, at: 0) }
             return Model(role: principal.role, department: principal.department, jurisdiction: principal.jurisdiction, cards: cards)
         }
     }

@@ -74,11 +74,16 @@ package struct EPCISRepository: Sendable {
         var duplicates: Int
     }
 
+    /// Rows a capture implies beyond the events (a lot in the registry, say), written in the
+    /// capture's transaction so the two are stored together or not at all.
+    package typealias AlsoWrite = @Sendable (any SQLDatabase) async throws -> Void
+
     /// Writes the events with their index rows, the document's master data and the capture
     /// job in one transaction: a capture is stored whole or not at all. Events already stored
     /// (same hash ID) are skipped and counted as duplicates; nothing is written twice.
     func write(_ events: [PreparedEvent], captureJobID: String?, recordTime: Int64, vocabularies: [Vocabulary] = [],
-               actor: Actor? = nil, job: (@Sendable (WriteResult) -> EPCISCapture.Job)? = nil) async throws -> WriteResult {
+               actor: Actor? = nil, job: (@Sendable (WriteResult) -> EPCISCapture.Job)? = nil,
+               also: AlsoWrite? = nil) async throws -> WriteResult {
         // On SQLite the rows are staged before the one connection is taken, so it is held only for SQLite's own work.
         let staged: SQLiteStaged? = if case .sqlite = database.location {
             SQLiteStaged(events, captureJobID: captureJobID, recordTime: recordTime)
@@ -93,6 +98,7 @@ package struct EPCISRepository: Sendable {
             }
             try await Self.storeMasterData(vocabularies, at: recordTime, owner: actor?.principal?.organisationID, on: sql)
             if let job { try await Self.storeJob(job(result), createdAt: recordTime, actor: actor, on: sql) }
+            try await also?(sql)
             return result
         }
         database.checkpointer?.wrote(events: result.captured)

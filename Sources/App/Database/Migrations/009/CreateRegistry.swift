@@ -3,7 +3,7 @@ import SQLKit
 
 /// 009: the registry (issue 9 §1). Organisations learn their kind, representative and contacts;
 /// their facilities (with GLN, place and activities), products (with GTIN and what a label and an
-/// origin page show), product images, and lots. Every table keeps a folded `search_text` for
+/// origin page show), product images, lots, and the shipments they received. Every table keeps a folded `search_text` for
 /// accent-insensitive search. GLNs and GTINs are unique: one place, one product per key.
 struct CreateRegistry: AsyncMigration {
     var name: String { "009_CreateRegistry" }
@@ -88,6 +88,22 @@ struct CreateRegistry: AsyncMigration {
             .unique(on: "gtin", "lot_number")
             .create()
 
+        // Shipments an organisation received: each shipping event is received once, and what
+        // was received is what the receiver may ship on.
+        try await database.schema("receipts")
+            .field("id", .string, .identifier(auto: false))
+            .field("shipment_event_id", .string, .required)
+            .field("organisation_id", .string, .required, .references("organisations", "id"))
+            .field("facility_id", .string, .required, .references("facilities", "id"))
+            .field("gtin", .string, .required)
+            .field("lot_number", .string, .required)
+            .field("quantity", .double, .required)
+            .field("unit", .string, .required)
+            .field("event_id", .string, .required)
+            .field("received_at", .int64, .required)
+            .unique(on: "shipment_event_id", "gtin", "lot_number")
+            .create()
+
         // The province's product categories (priority and mandatory-traceability groups): data, edited by administrators.
         try await database.schema("product_categories")
             .field("code", .string, .identifier(auto: false))
@@ -105,6 +121,7 @@ struct CreateRegistry: AsyncMigration {
             "CREATE INDEX product_images_product ON product_images (product_id)",
             "CREATE INDEX lots_product ON lots (product_id, created_at)",
             "CREATE INDEX lots_organisation ON lots (organisation_id, created_at)",
+            "CREATE INDEX receipts_organisation ON receipts (organisation_id, received_at)",
         ] {
             try await sql.raw(SQLQueryString(statement)).run()
         }
@@ -138,7 +155,7 @@ struct CreateRegistry: AsyncMigration {
     ]
 
     func revert(on database: any Database) async throws {
-        for table in ["product_categories", "lots", "product_images", "products", "facilities"] {
+        for table in ["product_categories", "receipts", "lots", "product_images", "products", "facilities"] {
             try await database.schema(table).delete()
         }
         for field in ["search_text", "email", "phone", "representative", "kind"] {

@@ -53,12 +53,13 @@ package enum EPCISCapture {
     /// document is invalid under `rollback`, leaving the store untouched.
     static func capture(_ events: [EPCISEvent], context: EPCISContext?, vocabularies: [Vocabulary],
                         behaviour: ErrorBehaviour, repository: EPCISRepository, changes: IdentifierChanges? = nil,
-                        actor: Actor? = nil, now: Date = Date()) async throws -> Job {
+                        actor: Actor? = nil, now: Date = Date(), also: EPCISRepository.AlsoWrite? = nil) async throws -> Job {
         let checked = try await check(events, context: context, now: now)
         if !checked.problems.isEmpty && behaviour == .rollback {
             throw invalidDocument(checked.problems)
         }
-        return try await store(checked, vocabularies: vocabularies, behaviour: behaviour, repository: repository, changes: changes, actor: actor)
+        return try await store(checked, vocabularies: vocabularies, behaviour: behaviour, repository: repository, changes: changes,
+                               actor: actor, also: also)
     }
 
     /// Everything capture does before touching the database: limits, validation, hash IDs,
@@ -97,7 +98,8 @@ package enum EPCISCapture {
     /// Writes the valid events and the master data in one go, records the job, and announces
     /// every identifier they name.
     package static func store(_ checked: Checked, vocabularies: [Vocabulary], behaviour: ErrorBehaviour,
-                      repository: EPCISRepository, changes: IdentifierChanges?, actor: Actor? = nil) async throws -> Job {
+                      repository: EPCISRepository, changes: IdentifierChanges?, actor: Actor? = nil,
+                      also: EPCISRepository.AlsoWrite? = nil) async throws -> Job {
         let jobID = UUID().uuidString.lowercased()
         let created = checked.recordTime.epochMilliseconds
         let problems = checked.problems
@@ -112,7 +114,7 @@ package enum EPCISCapture {
                                           on: repository.database.sql)
         }
         let result = try await repository.write(checked.prepared, captureJobID: jobID, recordTime: created,
-                                                vocabularies: vocabularies, actor: actor, job: job)
+                                                vocabularies: vocabularies, actor: actor, job: job, also: also)
         changes?.announce(touchedIdentifiers(checked.prepared, vocabularies: vocabularies))
         return job(result)
     }
