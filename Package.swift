@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "GS1"),
@@ -31,11 +32,21 @@ let package = Package(
         .target(name: "XML"),
         .target(name: "EPCIS", dependencies: ["GS1", "XML", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "QRCode"),
+        // Printable QR label sheets (HTML with SVG pages) and printer CSV for a lot's labels.
+        .target(name: "Labels", dependencies: ["QRCode", "GS1"]),
+        // Product photos from phones: checked, turned upright, shrunk and re-encoded without metadata.
+        .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
+                       providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CWebP", path: "Sources/CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
+        .target(name: "Images", dependencies: ["CTurboJPEG", "CPNG", "CWebP"]),
+        // Spreadsheets (XLSX and CSV) for imports and exports; XML for the parts, ZIPFoundation for the zip.
+        .target(name: "Sheets", dependencies: ["XML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "NguonCore", dependencies: ["GS1", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "App",
             dependencies: [
-                "GS1", "EPCIS", "QRCode", "NguonCore",
+                "GS1", "EPCIS", "QRCode", "NguonCore", "Images", "Labels",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -81,6 +92,10 @@ let package = Package(
         .testTarget(name: "XMLTests", dependencies: ["XML"]),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "TestSupport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+        .testTarget(name: "LabelsTests", dependencies: ["Labels"]),
+        // The C libraries too: the tests make their fixtures with the encoders and read the output back.
+        .testTarget(name: "ImagesTests", dependencies: ["Images", "CTurboJPEG", "CWebP"]),
+        .testTarget(name: "SheetsTests", dependencies: ["Sheets"]),
         .testTarget(name: "NguonCoreTests", dependencies: ["NguonCore"]),
         .testTarget(
             name: "AppTests",

@@ -75,6 +75,9 @@ struct AppServices: Sendable {
     /// Failed sign-ins per client address and user name: unknown names pause like real ones.
     let signInGuard: SignInGuard
     let accounts: AccountController.Dependencies
+    /// Product photos being re-encoded and label sheets rendered: each may take a second and
+    /// 100–160 MB (a 40 MP PNG, 10,000 serialised labels), so two at a time.
+    let heavyWork: WorkLimiter
     /// The producer's workspace: forms that write EPCIS events for the account's organisation.
     let work: ProducerWork
 
@@ -102,6 +105,7 @@ struct AppServices: Sendable {
         // memory of traces read at once.
         self.publicWork = WorkLimiter(width: 8, queue: 512)
         self.captureWork = WorkLimiter(width: 2, queue: 4)
+        self.heavyWork = WorkLimiter(width: 2, queue: 8)
         self.uploads = UploadGate(total: 8, perSender: 2, deadline: .seconds(120))
         self.publicLimiter = RateLimiter(limit: config.rateLimit, per: .seconds(60))
         // Wider than the public sketch: with a limit of 10, collisions would matter sooner.

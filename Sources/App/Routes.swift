@@ -21,6 +21,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     // public: pages, tools, the resolver and its origin pages, health
     HomeController.addRoutes(to: router.group(.everyone))
     AssetController.addRoutes(to: router.group(.everyone))
+    ProductsController.addImageRoutes(to: router.group(.everyone), services: services)
     GS1Controller.addRoutes(to: router.group(.everyone))
     QRController.addRoutes(to: router.group(.everyone), work: services.publicWork)
     ResolverController.addRoutes(to: router.group(.everyone), services: services)
@@ -47,7 +48,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
                                deps: .init(users: services.users, organisations: services.organisations))
     OrganisationsController.addRoutes(to: router.group(.resource(.organisations)), services: services)
     // The producer's workspace: business accounts write their own organisation's events.
-    WorkspaceController.addRoutes(to: router.group(.resource(.traceability, .write)), work: services.work)
+    WorkspaceController.addRoutes(to: router.group(.resource(.traceability, .write)), services: services)
     FacilitiesController.addRoutes(to: router.group(.resource(.registry)), services: services)
     ProductsController.addRoutes(to: router.group(.resource(.registry)), services: services)
     GS1CodesController.addAllocationRoutes(to: router.group(.resource(.gs1Codes, .write)), services: services)

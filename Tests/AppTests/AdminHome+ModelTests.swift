@@ -13,7 +13,8 @@ struct AdminHomeModelTests {
         let cases: [(Principal, [SiteURL])] = [
             (Self.principal(.admin), [.organisations, .users, .tokens, .gs1Prefixes, .auditLog, .adminUnits]),
             (Self.principal(.auditor), [.organisations, .users, .tokens, .gs1Prefixes, .auditLog, .adminUnits]),
-            (Self.principal(.business, organisationID: "org"), [.organisations, .tokens, .adminUnits]),
+            // An organisation's account finds its workspace first.
+            (Self.principal(.business, organisationID: "org"), [.workspace, .organisations, .tokens, .adminUnits]),
             (Self.principal(.communeOfficer, jurisdiction: AdminArea(province: "22", commune: "07093")), [.organisations, .adminUnits]),
             (Self.principal(.inspector, jurisdiction: AdminArea(province: "22")), [.organisations, .adminUnits]),
             // An officer whose jurisdiction was never set reaches no organisation.

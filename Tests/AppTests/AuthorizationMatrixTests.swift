@@ -85,6 +85,9 @@ struct AuthorizationMatrixTests {
                 Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgA)/san-pham", form: [("gtin", "08935002000012"), ("name", "Rau")],
                      expect: [.anonymous: signIn, .admin: .badRequest, .department: .badRequest, .commune: .badRequest, .business: .badRequest]),
                 Case(method: .get, path: "/quan-tri/san-pham/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .post, path: "/quan-tri/san-pham/khong-co/anh", form: [],
+                     expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound, .business: .notFound]),
+                Case(method: .get, path: "/anh/khong-co", expect: [:], otherwise: .notFound),
                 Case(method: .post, path: "/quan-tri/san-pham/khong-co", form: [("gtin", "08935001000013"), ("name", "Rau")],
                      expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound, .business: .notFound]),
                 // the producer's workspace: an organisation's own accounts only (an administrator has no organisation)
@@ -99,6 +102,7 @@ struct AuthorizationMatrixTests {
                 Case(method: .post, path: "/san-xuat/giao-hang", form: [], expect: [.anonymous: signIn, .business: .badRequest]),
                 Case(method: .post, path: "/san-xuat/nhan-hang", form: [("shipment", "khong-co")], expect: [.anonymous: signIn, .business: .notFound]),
                 Case(method: .get, path: "/san-xuat/sw.js", expect: [.anonymous: signIn, .admin: .ok, .business: .ok]),
+                Case(method: .get, path: "/san-xuat/lo/khong-co/tem", expect: [.anonymous: signIn, .admin: .notFound, .business: .notFound]),
                 Case(method: .get, path: "/san-xuat/lo/khong-co", expect: [.anonymous: signIn, .admin: .notFound, .business: .notFound]),
                 // the prefixes codes come from: administrators record them, auditors read
                 Case(method: .get, path: "/quan-tri/ma-gs1", expect: [.anonymous: signIn, .admin: .ok, .auditor: .ok]),

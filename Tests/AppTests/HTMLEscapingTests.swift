@@ -97,6 +97,7 @@ struct HTMLEscapingTests {
                 "/healthz", "/.well-known/gs1resolver", "/epcis", "/api/v1/gs1/parse?input=" + q, "/qr.png?data=" + q,
                 "/api/v1/gs1/digital-link?input=" + q, "/quan-tri/to-chuc/" + organisation + "/co-so", "/quan-tri/co-so/" + registry.facility,
                 "/quan-tri/to-chuc/" + organisation + "/san-pham", "/quan-tri/san-pham/" + registry.product, "/quan-tri/co-so/" + q,
+                "/anh/" + q,
             ] + Self.workspacePages(q) + ResolverController.primaryKeys.map { "/\($0)/" + q } + AuthorizationMatrixTests.resolverPaths
             var checked = 0
             for who in [AccountFixtures.Who.admin, .auditor, .anonymous] {
@@ -157,7 +158,7 @@ struct HTMLEscapingTests {
 
     static func workspacePages(_ q: String) -> [String] {
         ["/san-xuat", "/san-xuat?done=" + q, "/san-xuat/nhat-ky", "/san-xuat/thu-hoach", "/san-xuat/dong-goi", "/san-xuat/giao-hang",
-         "/san-xuat/lo/" + q, "/san-xuat/sw.js"]
+         "/san-xuat/lo/" + q, "/san-xuat/lo/" + q + "/tem", "/san-xuat/sw.js"]
     }
 
     static func jsonEscaped(_ text: String) -> String {

@@ -4,6 +4,7 @@ import GS1
 import Hummingbird
 import HummingbirdTesting
 import NguonCore
+import QRCode
 import Testing
 
 /// The registry (issue 9 §1) as a cooperative without a GS1 prefix uses it: codes from the
@@ -80,11 +81,40 @@ struct RegistryTests {
                 #expect(page.text.contains(fact), "\(fact)")
             }
 
+            // A photo from the phone: stored re-encoded as JPEG, served with a year's cache, shown on the public page.
+            let productPath = String(try #require(product.headers[.location]).split(separator: "?")[0])
+            let picture = try QRCode.encode("https://id.gs1.org/01/\(gtin)").png(scale: 12)
+            let uploaded = try await Self.upload(client, f, productPath + "/anh", file: picture, name: "rau.png")
+            #expect(uploaded.status == .seeOther)
+            let productPage = try await client.anonymous.execute(uri: productPath, method: .get, headers: f.headers(.business)).text
+            let imagePath = try #require(productPage.components(separatedBy: "src=\"/anh/").dropFirst().first?.prefix { $0 != "\"" })
+            let image = try await client.anonymous.execute(uri: "/anh/" + imagePath, method: .get)
+            #expect(image.status == .ok && image.headers[.contentType] == "image/jpeg")
+            #expect(image.body.readableBytesView.prefix(3).elementsEqual([0xFF, 0xD8, 0xFF]))
+            #expect(image.headers[.cacheControl]?.contains("immutable") == true)
+            #expect(try await client.anonymous.execute(uri: "/01/\(gtin)/10/DS-2611", method: .get).text.contains("/anh/" + imagePath))
+            // Not a photo: refused by name, the old photo kept.
+            let text = try await Self.upload(client, f, productPath + "/anh", file: Array("xin chào".utf8), name: "ghi-chu.txt")
+            #expect(text.status == .badRequest && text.text.contains("field-error"))
+            #expect(try await client.anonymous.execute(uri: "/anh/" + imagePath, method: .get).status == .ok)
+
             // Renaming the product in the registry changes the page at once (its cached copy is dropped).
-            let productPath = try #require(product.headers[.location]).split(separator: "?")[0]
-            #expect(try await post(String(productPath), [("gtin", gtin), ("name", "Rau cải ngọt hữu cơ")]).status == .seeOther)
+            #expect(try await post(productPath, [("gtin", gtin), ("name", "Rau cải ngọt hữu cơ")]).status == .seeOther)
             #expect(try await client.anonymous.execute(uri: "/01/\(gtin)/10/DS-2611", method: .get).text.contains("Rau cải ngọt hữu cơ"))
         }
+    }
+
+    /// Posts `file` as the product photo form does (multipart/form-data with the CSRF field).
+    static func upload(_ client: AuthorizedClient, _ f: AccountFixtures, _ path: String, file: [UInt8], name: String) async throws -> TestResponse {
+        let boundary = "----nguon" + UUID().uuidString
+        var body = ByteBuffer()
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Form.fieldName)\"\r\n\r\n\(f.csrf[.business]!)\r\n")
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"image\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(file)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = f.headers(.business)
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return try await client.anonymous.execute(uri: path, method: .post, headers: headers, body: body)
     }
 
     @Test("Facility forms refuse a mistyped GLN, a point outside Vietnam and a bad area, naming the field")

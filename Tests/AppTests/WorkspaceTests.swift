@@ -115,6 +115,23 @@ struct WorkspaceTests {
             let lotPage = try await request(f.orgA, String(try #require(packedLot.headers[.location])))
             #expect(lotPage.text.contains("24/11/2026") && lotPage.text.contains("/01/"))
 
+            // A sheet of 24 labels: every label's Digital Link opens the lot's page here (the Labels
+            // tests scan printed sheets with zbarimg); 30 serialised labels as CSV for a label printer.
+            let lotPath = String(try #require(packedLot.headers[.location]).split(separator: "?")[0])
+            let sheet = try await request(f.orgA, lotPath + "/tem?kieu=a4x24")
+            #expect(sheet.status == .ok && sheet.headers[.contentType]?.hasPrefix("text/html") == true)
+            let links = sheet.text.components(separatedBy: "data-link=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            #expect(links.count == 24 && Set(links).count == 1)
+            let labelURL = try #require(URLComponents(string: links[0].replacingOccurrences(of: "&amp;", with: "&")))
+            #expect(labelURL.path.hasSuffix("/10/DS-1119-T") && labelURL.query == "17=261124")
+            let scanned = try await client.anonymous.execute(uri: labelURL.path + "?" + (labelURL.query ?? ""), method: .get)
+            #expect(scanned.status == .ok && scanned.text.contains("Rau cải ngọt túi 500 g"))
+            let csv = try await request(f.orgA, lotPath + "/tem?tu=1&so-luong=30&dinh-dang=csv")
+            #expect(csv.status == .ok && csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            let rows = csv.text.split(whereSeparator: \.isNewline)
+            #expect(rows.count == 31 && rows[1].contains("/21/000001"))
+            #expect(try await request(f.orgA, lotPath + "/tem?tu=1&so-luong=10001").status == .badRequest)
+
             // The distributor and the shop register their places; the cooperative ships to the distributor.
             let distributor = try await register(f.orgB, unit: "06895", facility: "Kho phân phối Đầm Hà", products: [])
             let shop = try await register(f.orgC, unit: "00004", facility: "Siêu thị Xanh Ba Đình", products: [])

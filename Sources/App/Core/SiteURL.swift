@@ -35,6 +35,7 @@ public enum SiteURL: Sendable, Equatable {
     case facility(String)
     case product(String)
     case productImage(String)
+    case productImageUpload(String)
     case workspace
     case workspaceDiary
     case workspaceHarvest
@@ -43,6 +44,7 @@ public enum SiteURL: Sendable, Equatable {
     case workspaceReceive
     case workspaceLot(String)
     case workspaceServiceWorker
+    case workspaceLotLabels(String)
     case gs1Prefixes
     case tokens
     case tokenRevoke(String)
@@ -80,7 +82,9 @@ public enum SiteURL: Sendable, Equatable {
         case .facility: "/quan-tri/co-so/:id"
         case .product: "/quan-tri/san-pham/:id"
         case .productImage: "/anh/:id"
+        case .productImageUpload: "/quan-tri/san-pham/:id/anh"
         case .workspaceLot: "/san-xuat/lo/:id"
+        case .workspaceLotLabels: "/san-xuat/lo/:id/tem"
         case .tokenRevoke: "/quan-tri/ma-truy-cap/:id/thu-hoi"
         default: path
         }
@@ -114,6 +118,7 @@ public enum SiteURL: Sendable, Equatable {
         case .facility(let id): "/quan-tri/co-so/\(Self.encode(id))"
         case .product(let id): "/quan-tri/san-pham/\(Self.encode(id))"
         case .productImage(let id): "/anh/\(Self.encode(id))"
+        case .productImageUpload(let id): "/quan-tri/san-pham/\(Self.encode(id))/anh"
         case .workspace: "/san-xuat"
         case .workspaceDiary: "/san-xuat/nhat-ky"
         case .workspaceHarvest: "/san-xuat/thu-hoach"
@@ -122,6 +127,7 @@ public enum SiteURL: Sendable, Equatable {
         case .workspaceReceive: "/san-xuat/nhan-hang"
         case .workspaceLot(let id): "/san-xuat/lo/\(Self.encode(id))"
         case .workspaceServiceWorker: "/san-xuat/sw.js"
+        case .workspaceLotLabels(let id): "/san-xuat/lo/\(Self.encode(id))/tem"
         case .gs1Prefixes: "/quan-tri/ma-gs1"
         case .tokens: "/quan-tri/ma-truy-cap"
         case .tokenRevoke(let id): "/quan-tri/ma-truy-cap/\(Self.encode(id))/thu-hoi"

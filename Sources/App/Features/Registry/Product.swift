@@ -1,5 +1,6 @@
 import Foundation
 import GS1
+import Images
 import NguonCore
 import SQLKit
 
@@ -114,8 +115,10 @@ struct ProductRepository: Sendable {
                 standards: input.standards, imageID: imageID)
     }
 
-    func save(_ product: Product, before: Product?, organisation: Organisation, actor: Actor, audit: String? = nil) async throws {
+    func save(_ product: Product, before: Product?, organisation: Organisation, actor: Actor, audit: String? = nil,
+              also: EPCISRepository.AlsoWrite? = nil) async throws {
         try await database.audited(actor) { sql in
+            try await also?(sql)
             try await RegistryKeys.checkHeld(product.gtin, kind: .gtin, field: "gtin", by: organisation, on: sql)
             if try await sql.raw("SELECT id FROM products WHERE gtin = \(bind: product.gtin) AND id <> \(bind: product.id)").first() != nil {
                 throw AppError.invalid(field: "gtin", rule: "unique", LocalizedText(
@@ -144,6 +147,34 @@ struct ProductRepository: Sendable {
                                     entityID: product.id, before: before, after: product))
         }
         changes?.announce(Set([product.classKey, before?.classKey].compactMap { $0 }))
+    }
+
+    /// Replaces the product's photo with `photo` (already checked and re-encoded), in one
+    /// audited transaction; the new photo gets a new id, so caches never show the old one.
+    func setImage(_ productID: String, photo: ProductPhoto.Normalised, actor: Actor) async throws -> Product {
+        guard let principal = actor.principal else { throw AccessDenied.forbidden }
+        let (before, organisation) = try await find(productID, for: principal, .write)
+        var after = before
+        after.imageID = UUID().uuidString.lowercased()
+        let imageID = after.imageID
+        try await save(after, before: before, organisation: organisation, actor: actor, audit: "product.image") { sql in
+            try await sql.raw("DELETE FROM product_images WHERE product_id = \(bind: productID)").run()
+            try await sql.raw("""
+                INSERT INTO product_images (id, product_id, content_type, width, height, bytes, thumbnail, created_at)
+                VALUES (\(bind: imageID), \(bind: productID), 'image/jpeg', \(bind: photo.width), \(bind: photo.height),
+                        \(bind: photo.full), \(bind: photo.thumbnail), \(bind: Millis.now()))
+                """).run()
+        }
+        return after
+    }
+
+    /// A product photo's JPEG bytes, full size or the thumbnail; nil when there is none.
+    func image(_ id: String, thumbnail: Bool) async throws -> Data? {
+        let query: SQLQueryString = thumbnail
+            ? "SELECT thumbnail AS image FROM product_images WHERE id = \(bind: id)"
+            : "SELECT bytes AS image FROM product_images WHERE id = \(bind: id)"
+        guard let row = try await database.reader.raw(query).first() else { return nil }
+        return try row.decode(column: "image", as: Data.self)
     }
 
     /// What an origin page and a master-data query read of the product.

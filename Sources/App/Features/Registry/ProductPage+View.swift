@@ -51,7 +51,25 @@ extension ProductPage {
                         form.text("shelfLifeDays", t("Hạn sử dụng (số ngày kể từ ngày sản xuất)", "Shelf life (days)"), type: .number),
                         form.text("brand", t("Nhãn hiệu", "Brand")),
                         form.text("selfDeclaration", t("Số bản tự công bố sản phẩm", "Self-declaration number")),
-                        form.text("standards", t("Tiêu chuẩn áp dụng", "Standards applied"), hint: t("Ví dụ: TCVN 11892-1:2017 (VietGAP).", "e.g. VietGAP"))))))
+                        form.text("standards", t("Tiêu chuẩn áp dụng", "Standards applied"), hint: t("Ví dụ: TCVN 11892-1:2017 (VietGAP).", "e.g. VietGAP"))))),
+                .if(model.canWrite && model.product != nil, imageForm))
+        }
+
+        /// A photo taken on the phone: JPEG, PNG or WebP up to 10 MB; it is shrunk and its location data removed.
+        private var imageForm: Node<HTML.BodyContext> {
+            guard let product = model.product else { return .empty }
+            return .group(
+                .h2(.text(t("Ảnh sản phẩm", "Product photo"))),
+                .form(.class("stack"), .method(.post), .action(SiteURL.productImageUpload(product.id).path),
+                      .attribute(named: "enctype", value: "multipart/form-data"),
+                      form.hidden(Form.fieldName, form.csrfToken),
+                      .div(.class("field"),
+                           .label(.for("f-image"), .text(t("Chụp hoặc chọn ảnh (JPEG, PNG, WebP; tối đa 10 MB)", "Take or choose a photo (JPEG, PNG, WebP; up to 10 MB)"))),
+                           .input(.type(.file), .id("f-image"), .name("image"), .attribute(named: "accept", value: "image/jpeg,image/png,image/webp"),
+                                  .required(true)),
+                           .p(.class("hint"), .text(t("Ảnh được thu nhỏ và xóa thông tin vị trí trước khi lưu.", "The photo is shrunk and its location data removed."))),
+                           .unwrap(form.message(for: "image")) { .p(.class("field-error"), .text($0)) }),
+                      .button(.type(.submit), .text(t("Tải ảnh lên", "Upload")))))
         }
     }
 }

@@ -1,5 +1,7 @@
 import GS1
+import HTTPTypes
 import Hummingbird
+import Images
 import NguonCore
 
 /// `/quan-tri/to-chuc/{id}/san-pham` (register a product) and `/quan-tri/san-pham/{id}` (see and
@@ -29,6 +31,41 @@ enum ProductsController {
             return try await page(request, context: context, services: services, productID: productID, organisationID: organisationID,
                                   form: form.values, error: error)
         }
+    }
+
+    /// A photo from the phone: checked, turned upright, shrunk and re-encoded without its
+    /// metadata (a farmer's GPS position must not be published) before anything is stored.
+    static func uploadImage(_ request: Request, context: AppRequestContext, services: AppServices, productID: String) async throws -> Response {
+        _ = try await services.products.find(productID, for: context.acting, .write)
+        let form = try await Multipart.read(request, context: context, maxBytes: ProductPhoto.maxFileBytes + 64 * 1024)
+        guard let file = form["image"], !file.data.isEmpty else {
+            return try await page(request, context: context, services: services, productID: productID, organisationID: nil,
+                                  error: AppError.invalid(field: "image", rule: "required", LocalizedText(vi: "Hãy chọn một ảnh.", en: "Choose a photo.")))
+        }
+        let photo: ProductPhoto.Normalised
+        do {
+            photo = try await services.heavyWork.run { try await Offload.run { try ProductPhoto.normalise(file.data) } }
+        } catch let error as ImageError {
+            return try await page(request, context: context, services: services, productID: productID, organisationID: nil,
+                                  error: AppError.invalid(field: "image", rule: error.code, LocalizedText(vi: error.vi, en: error.en)))
+        }
+        _ = try await services.products.setImage(productID, photo: photo, actor: context.actor)
+        return AccountController.redirect(SiteURL.product(productID).url([("done", "1")]))
+    }
+
+    /// `GET /anh/{id}`: a product photo, public like the origin pages that show it. A photo never
+    /// changes under its id (a new one gets a new id), so browsers keep it for a year.
+    static func image(_ request: Request, services: AppServices, id: String) async throws -> Response {
+        let thumbnail = try Query(request.uri.query)["c"] == "nho"
+        guard id.utf8.count <= 40, let bytes = try await services.products.image(id, thumbnail: thumbnail) else {
+            throw AppError.notFound()
+        }
+        let etag = "\"\(id)\(thumbnail ? "-nho" : "")\""
+        if request.headers[.ifNoneMatch] == etag {
+            return Response(status: .notModified, headers: [.eTag: etag, .cacheControl: "public, max-age=31536000, immutable"])
+        }
+        return Response(status: .ok, headers: [.contentType: "image/jpeg", .eTag: etag, .cacheControl: "public, max-age=31536000, immutable"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func input(_ form: Query) throws(AppError) -> ProductRepository.Input {
@@ -69,6 +106,15 @@ extension ProductsController {
         }
         group.post(SiteURL.product("").routePath) { request, context in
             try await save(request, context: context, services: services, productID: context.parameters.require("id"), organisationID: nil)
+        }
+        group.post(SiteURL.productImageUpload("").routePath) { request, context in
+            try await uploadImage(request, context: context, services: services, productID: context.parameters.require("id"))
+        }
+    }
+
+    static func addImageRoutes(to group: RouterGroup<AppRequestContext>, services: AppServices) {
+        group.read(SiteURL.productImage("").routePath) { request, context in
+            try await image(request, services: services, id: context.parameters.require("id"))
         }
     }
 }

@@ -52,7 +52,28 @@ enum LotPage {
                 .h2(.text(t("Mã QR của lô", "The lot's QR code"))),
                 .img(.class("qr"), .src(SiteURL.qrSVG.url([("data", model.digitalLink)])), .alt(model.digitalLink)),
                 .p(.class("hint"), .code(.text(model.digitalLink))),
-                .p(.a(.class("button"), .href(lot.digitalLinkPath), .text(t("Xem trang truy xuất công khai", "Open the public page")))))
+                .p(.a(.class("button"), .href(lot.digitalLinkPath), .text(t("Xem trang truy xuất công khai", "Open the public page")))),
+                labelsForm)
+        }
+
+        /// Opens the printable sheet (or its CSV) in a new page: the browser prints it or saves a PDF.
+        private var labelsForm: Node<HTML.BodyContext> {
+            .group(
+                .h2(.text(t("In tem QR", "Print QR labels"))),
+                .form(.class("stack"), .method(.get), .action(SiteURL.workspaceLotLabels(model.lot.id).path), .attribute(named: "target", value: "_blank"),
+                      .div(.class("field"), .label(.for("f-kieu"), .text(t("Khổ tem", "Layout"))),
+                           .element(named: "select", nodes: [.attribute(named: "id", value: "f-kieu"), .attribute(named: "name", value: "kieu")]
+                                + LotLabels.layouts.map { .element(named: "option", nodes: [.attribute(named: "value", value: $0.code), .text($0.label(language))]) })),
+                      .div(.class("field"), .label(.for("f-so-luong"), .text(t("Số tem", "How many"))),
+                           .input(.type(.number), .id("f-so-luong"), .name("so-luong"), .attribute(named: "min", value: "1"),
+                                  .attribute(named: "max", value: "10000"), .value("24"))),
+                      .div(.class("field"), .label(.for("f-tu"), .text(t("Số sê-ri đầu tiên (để trống nếu in tem theo lô)", "First serial (empty for lot labels)"))),
+                           .input(.type(.number), .id("f-tu"), .name("tu"), .attribute(named: "min", value: "0")),
+                           .p(.class("hint"), .text(t("Tem có sê-ri (AI 21): mỗi đơn vị một mã riêng, tối đa 10.000 tem một lần.",
+                                                      "Serialised labels (AI 21): one code per unit, up to 10,000 per run.")))),
+                      .div(.class("checks"), .label(.input(.type(.checkbox), .name("dinh-dang"), .value("csv")),
+                                                    .text(t("Tải tệp CSV cho máy in tem", "Download CSV for a label printer")))),
+                      .button(.type(.submit), .text(t("Tạo tem", "Make labels")))))
         }
     }
 }

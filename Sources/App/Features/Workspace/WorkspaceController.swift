@@ -174,7 +174,8 @@ enum WorkspaceController {
 }
 
 extension WorkspaceController {
-    static func addRoutes(to group: RouterGroup<AppRequestContext>, work: ProducerWork) {
+    static func addRoutes(to group: RouterGroup<AppRequestContext>, services: AppServices) {
+        let work = services.work
         group.read(SiteURL.workspace.routePath) { request, context in try await home(request, context: context, work: work) }
         for kind in [ProducerForm.Kind.diary, .harvest, .pack, .ship] {
             group.read(kind.url.routePath) { request, context in try await page(kind, request, context: context, work: work) }
@@ -189,6 +190,9 @@ extension WorkspaceController {
         group.post(SiteURL.workspaceReceive.routePath) { request, context in try await receive(request, context: context, work: work) }
         group.read(SiteURL.workspaceLot("").routePath) { request, context in
             try await LotPage.response(request, context: context, work: work, id: context.parameters.require("id"))
+        }
+        group.read(SiteURL.workspaceLotLabels("").routePath) { request, context in
+            try await LotLabels.response(request, context: context, services: services, id: context.parameters.require("id"))
         }
     }
 }

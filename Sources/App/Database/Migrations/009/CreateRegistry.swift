@@ -65,6 +65,7 @@ struct CreateRegistry: AsyncMigration {
             .field("width", .int, .required)
             .field("height", .int, .required)
             .field("bytes", .data, .required)
+            .field("thumbnail", .data, .required)
             .field("created_at", .int64, .required)
             .create()
 
