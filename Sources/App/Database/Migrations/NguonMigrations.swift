@@ -13,6 +13,7 @@ enum NguonMigrations {
         CanonicalUUIDEventIDs(),
         CreateGS1Codes(),
         CreateRegistry(),
+        SeedAdminUnits2025(),
     ]
 
     static func register(in migrations: Migrations) {
