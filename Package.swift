@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "GS1", "EPCIS", "QRCode", "NguonCore", "Images", "Labels",
+                "GS1", "EPCIS", "QRCode", "NguonCore", "Images", "Labels", "Sheets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

@@ -49,6 +49,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     OrganisationsController.addRoutes(to: router.group(.resource(.organisations)), services: services)
     // The producer's workspace: business accounts write their own organisation's events.
     WorkspaceController.addRoutes(to: router.group(.resource(.traceability, .write)), services: services)
+    RegistryListController.addRoutes(to: router.group(.resource(.registry, .read)), services: services)
     FacilitiesController.addRoutes(to: router.group(.resource(.registry)), services: services)
     ProductsController.addRoutes(to: router.group(.resource(.registry)), services: services)
     GS1CodesController.addAllocationRoutes(to: router.group(.resource(.gs1Codes, .write)), services: services)

@@ -77,6 +77,11 @@ struct AuthorizationMatrixTests {
                 Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgB)/co-so", form: [("name", "Kho lạnh"), ("unit", "06895")],
                      expect: [.anonymous: signIn, .admin: .seeOther, .department: .seeOther, .commune: .notFound, .business: .notFound]),
                 Case(method: .get, path: "/quan-tri/co-so/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                // registry lists and their exports: every account that reads the registry, each in its scope
+                Case(method: .get, path: "/quan-tri/san-pham?q=rau", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/co-so?don-vi=07093", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/san-pham/xuat", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/co-so/xuat?dinh-dang=csv", expect: [.anonymous: signIn], otherwise: .ok),
                 Case(method: .post, path: "/quan-tri/co-so/khong-co", form: [("name", "Kho"), ("unit", "07093")],
                      expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound, .business: .notFound]),
                 Case(method: .get, path: "/quan-tri/to-chuc/\(f.orgA)/san-pham",

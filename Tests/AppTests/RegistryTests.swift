@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import NguonCore
 import QRCode
+import Sheets
 import Testing
 
 /// The registry (issue 9 §1) as a cooperative without a GS1 prefix uses it: codes from the
@@ -55,6 +56,23 @@ struct RegistryTests {
                 ("shelfLifeDays", "5"), ("brand", "Rau Đông Triều"),
             ])
             #expect(product.status == .seeOther)
+
+            // Found by words without accents and with one typo, filtered by commune; exported whole.
+            for (query, found) in [("rau cai ngot", true), ("RAU CẢI NGỌT", true), ("rau caii ngot", true), ("rau cai ngotj", true),
+                                   ("nuoc mam", false), (gtin, true)] {
+                let list = try await client.anonymous.execute(uri: "/quan-tri/san-pham?q=" + SiteURL.encode(query), method: .get, headers: f.headers(.commune))
+                #expect(list.status == .ok && list.text.contains("Rau cải ngọt VietGAP túi 500 g") == found, "\(query)")
+            }
+            let elsewhere = try await client.anonymous.execute(uri: "/quan-tri/san-pham?q=rau&don-vi=06895", method: .get, headers: f.headers(.department))
+            #expect(!elsewhere.text.contains("Rau cải ngọt VietGAP"))
+            let facilities = try await client.anonymous.execute(uri: "/quan-tri/co-so?q=dong+son&don-vi=07093", method: .get, headers: f.headers(.department))
+            #expect(facilities.text.contains("Vùng rau thôn Đông Sơn"))
+            let xlsx = try await client.anonymous.execute(uri: "/quan-tri/san-pham/xuat?dinh-dang=xlsx&q=rau", method: .get, headers: f.headers(.business))
+            let workbook = try XLSXReader.read(Data(xlsx.body.readableBytesView))
+            let rows = try #require(workbook.sheets.first).rows
+            #expect(rows.first?.first == .text("Tên sản phẩm") && rows.count == 2 && rows[1][1] == .text(gtin))
+            let csv = try await client.anonymous.execute(uri: "/quan-tri/co-so/xuat?dinh-dang=csv", method: .get, headers: f.headers(.business))
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true && csv.text.contains("Vùng rau thôn Đông Sơn"))
 
             // The organisation's page lists both.
             let organisation = try await client.anonymous.execute(uri: "/quan-tri/to-chuc/\(f.orgA)", method: .get, headers: f.headers(.business))

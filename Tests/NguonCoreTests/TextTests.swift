@@ -29,3 +29,24 @@ struct TextTests {
         #expect(TaxCode.problem("03005885") == .shape)
     }
 }
+
+@Suite("Search keys: accents ignored, one typo forgiven")
+struct SearchKeyTests {
+    /// Whether every word of `query` shares a key with some word of `text`, as the index answers.
+    static func finds(_ query: String, in text: String) -> Bool {
+        let index = SearchText.indexKeys(text)
+        return SearchText.words(query).allSatisfy { !SearchText.keys(ofWord: $0).isDisjoint(with: index) }
+    }
+
+    @Test("What the issue asks for, and a typo of each kind", arguments: [
+        ("rau muong", "Rau muống Đông Triều", true), ("nuoc mam", "Nước mắm Cái Rồng", true),
+        ("nuoc mamm", "Nước mắm", true), ("nuoc mm", "Nước mắm", false),
+        ("rau muomg", "Rau muống", true), ("rau mong", "Rau muống", true), ("rau muuong", "Rau muống", true),
+        ("rau muogn", "Rau muống", true), ("buoi phuc trach", "Bưởi Phúc Trạch OCOP 4 sao", true),
+        ("cam", "Nước mắm", false), ("tom the", "Tôm thẻ chân trắng", true), ("ga", "Gà đồi", true), ("gb", "Gà đồi", false),
+        ("rau muoong xanh", "Rau muống", false),
+    ])
+    func finds(query: String, text: String, expected: Bool) {
+        #expect(Self.finds(query, in: text) == expected, "\(query) in \(text)")
+    }
+}

@@ -31,6 +31,10 @@ public enum SiteURL: Sendable, Equatable {
     case organisation(String)
     case organisationCodes(String)
     case organisationFacilities(String)
+    case products
+    case productsExport
+    case facilities
+    case facilitiesExport
     case organisationProducts(String)
     case facility(String)
     case product(String)
@@ -128,6 +132,10 @@ public enum SiteURL: Sendable, Equatable {
         case .workspaceLot(let id): "/san-xuat/lo/\(Self.encode(id))"
         case .workspaceServiceWorker: "/san-xuat/sw.js"
         case .workspaceLotLabels(let id): "/san-xuat/lo/\(Self.encode(id))/tem"
+        case .products: "/quan-tri/san-pham"
+        case .productsExport: "/quan-tri/san-pham/xuat"
+        case .facilities: "/quan-tri/co-so"
+        case .facilitiesExport: "/quan-tri/co-so/xuat"
         case .gs1Prefixes: "/quan-tri/ma-gs1"
         case .tokens: "/quan-tri/ma-truy-cap"
         case .tokenRevoke(let id): "/quan-tri/ma-truy-cap/\(Self.encode(id))/thu-hoi"

@@ -41,12 +41,22 @@ extension Assets {
             if (sending || !list.length || !navigator.onLine) { describe(); return; }
             sending = true;
             var item = list[0];
-            fetch(item.action, { method: "POST", body: item.body, credentials: "same-origin",
+            // The kept form carries the CSRF token of the session it was filled in; a later
+            // session (signed in again after a long time offline) has another.
+            var body = new URLSearchParams(item.body);
+            var token = document.querySelector("input[name=_csrf]");
+            if (token && token.value) { body.set("_csrf", token.value); }
+            fetch(item.action, { method: "POST", body: body.toString(), credentials: "same-origin",
                                  headers: { "Content-Type": "application/x-www-form-urlencoded" } })
               .then(function (response) {
                 sending = false;
                 var rest = load().filter(function (other) { return other.id !== item.id; });
-                if (response.ok || response.redirected) { store(rest); send(); return; }
+                // Stored: the answer is a workspace page. A redirect elsewhere is the sign-in page
+                // (the session ended): the entry stays until the user signs in again.
+                if (response.ok && response.redirected && new URL(response.url).pathname.indexOf("/san-xuat") === 0) {
+                  store(rest); send(); return;
+                }
+                if (response.redirected) { describe("Hãy đăng nhập lại để gửi các mục đang lưu trên máy."); return; }
                 // Refused (a rule broken, a session ended): kept aside with the reason, not resent blindly.
                 if (response.status === 400 || response.status === 403 || response.status === 409) {
                   store(rest);
@@ -88,6 +98,13 @@ extension Assets {
             send();
           });
           if ("serviceWorker" in navigator) {
+            // The first page loads before the worker exists: once it takes over, fetch this page
+            // and its script again through it, so they are on the device for next time.
+            var script = document.currentScript && document.currentScript.src;
+            navigator.serviceWorker.addEventListener("controllerchange", function () {
+              fetch(location.href, { credentials: "same-origin" }).catch(function () {});
+              if (script) { fetch(script).catch(function () {}); }
+            });
             navigator.serviceWorker.register("/san-xuat/sw.js", { scope: "/san-xuat" }).catch(function () {});
           }
         })();
@@ -111,12 +128,14 @@ extension Assets {
           event.respondWith(fetch(request).then(function (response) {
             if (response.ok && !response.redirected) {
               var copy = response.clone();
-              caches.open(CACHE).then(function (cache) { cache.put(request, copy); });
+              event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(request, copy); }));
             }
             return response;
           }).catch(function () {
             return caches.match(request).then(function (cached) {
-              return cached || caches.match(url.pathname) || new Response("Không có mạng và trang này chưa được lưu trên máy.",
+              return cached || caches.match(url.pathname);
+            }).then(function (cached) {
+              return cached || new Response("Không có mạng và trang này chưa được lưu trên máy.",
                 { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
             });
           }));

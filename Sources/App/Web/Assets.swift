@@ -66,7 +66,7 @@ enum Assets {
         .card h2,.card h3{margin-top:0;font-size:1.1rem}
         form.tool{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}
         label{display:block;font-weight:600;margin-bottom:4px}
-        input[type=text],input[type=password],input[type=search],input[type=number],input[type=date],select{width:100%;min-height:44px;padding:8px 10px;font:inherit;border:1px solid #9aa7a0;border-radius:6px;background:#fff}
+        input[type=text],input[type=password],input[type=search],input[type=number],input[type=date],input[type=datetime-local],input[type=tel],input[type=email],input[type=file],textarea,select{width:100%;min-height:44px;padding:8px 10px;font:inherit;border:1px solid #9aa7a0;border-radius:6px;background:#fff}
         .field{flex:1 1 260px}
         button{min-height:44px;padding:8px 18px;font:inherit;font-weight:600;color:#fff;background:var(--green);border:0;border-radius:6px;cursor:pointer}
         button:hover{background:var(--green-dark)}
@@ -104,6 +104,19 @@ enum Assets {
         .badge.off{background:var(--warn-bg);color:var(--warn)}
         .table-scroll{overflow-x:auto}
         .site-footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;padding:16px 0}
+        textarea{min-height:88px;resize:vertical}
+        fieldset.field{border:1px solid var(--line);border-radius:8px;padding:8px 12px;margin:0}
+        fieldset.field legend{font-weight:600;padding:0 4px}
+        .row{display:flex;flex-wrap:wrap;gap:12px}
+        .row .field{flex:1 1 140px}
+        nav.actions{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:12px 0 4px}
+        a.button{display:inline-flex;align-items:center;justify-content:center;min-height:48px;padding:8px 16px;border-radius:8px;background:var(--green);color:#fff;font-weight:600;text-decoration:none;text-align:center}
+        a.button:hover{background:var(--green-dark)}
+        ul.cards{list-style:none;padding:0}
+        ul.cards li{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
+        ul.cards li p{margin:2px 0}
+        img.product-image{display:block;width:100%;max-width:420px;height:auto;border-radius:10px;border:1px solid var(--line);margin:8px 0}
+        nav.pager{display:flex;gap:12px;align-items:center;justify-content:center;margin:16px 0}
         @media (max-width:480px){h1{font-size:1.45rem}th,td{padding:8px 6px}}
         """, contentType: "text/css; charset=utf-8")
 }

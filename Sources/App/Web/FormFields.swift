@@ -57,7 +57,7 @@ struct FormFields {
                     .element(named: "select", nodes: [.attribute(named: "id", value: id), .attribute(named: "name", value: name)]
                         + options.map { option in
                             .element(named: "option", nodes: [
-                                .attribute(named: "value", value: option.value),
+                                .attribute(named: "value", value: option.value, ignoreIfValueIsEmpty: false),
                                 option.value == current ? .attribute(named: "selected", value: "selected") : .empty,
                                 .text(option.label),
                             ])

@@ -10,3 +10,38 @@ public enum SearchText {
             .lowercased()
     }
 }
+
+extension SearchText {
+    /// Words shorter than this must be typed exactly; from it on, one typo is forgiven.
+    public static let typoMinimumLength = 4
+    /// Words of a record that are indexed; names and addresses rarely have more.
+    public static let maxIndexedWords = 24
+
+    /// The folded words of a text: letters and digits, split at everything else.
+    public static func words(_ text: String) -> [String] {
+        fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// The keys a word is found by, with one typo forgiven (the symmetric-delete method): the
+    /// word itself and, for words of `typoMinimumLength` letters or more, the word with each
+    /// letter left out in turn. Two words one deletion, insertion, substitution or adjacent swap
+    /// apart always share a key ("muong" and "muomg" share "muog").
+    public static func keys(ofWord word: String) -> Set<String> {
+        var keys: Set<String> = [word]
+        let letters = Array(word)
+        guard letters.count >= typoMinimumLength else { return keys }
+        for index in letters.indices {
+            var variant = letters
+            variant.remove(at: index)
+            keys.insert(String(variant))
+        }
+        return keys
+    }
+
+    /// Every key of a record's text, for the search index.
+    public static func indexKeys(_ text: String) -> Set<String> {
+        var keys = Set<String>()
+        for word in words(text).prefix(maxIndexedWords) { keys.formUnion(self.keys(ofWord: word)) }
+        return keys
+    }
+}

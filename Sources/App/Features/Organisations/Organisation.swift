@@ -32,8 +32,8 @@ struct Organisation: Sendable, Equatable, Codable {
     var email: String?
 
     var area: AdminArea { AdminArea(province: provinceCode, commune: communeCode) }
-    /// What search compares, folded: name, tax code, representative.
-    var searchText: String { SearchText.fold([name, taxCode ?? "", representative ?? ""].joined(separator: " ")) }
+    /// What search finds it by: name, tax code, representative.
+    var searchText: String { [name, taxCode ?? "", representative ?? ""].joined(separator: " ") }
 }
 
 /// Organisations, each read and written only within the principal's scope (`Principal.scope`).
@@ -57,8 +57,8 @@ struct OrganisationRepository: Sendable {
     func list(for principal: Principal, search: String? = nil, limit: Int = 200) async throws -> [Organisation] {
         var query = try database.sql.select().column("*").from("organisations")
             .scoped(to: principal, .organisations, .read, columns: .organisations)
-        if let search, !search.isEmpty {
-            query = query.where(SQLFunction("lower", args: SQLColumn("name")), .like, SQLBind("%" + search.lowercased() + "%"))
+        if let search, let matching = SearchIndex.matching(.organisation, search) {
+            query = query.where(SQLColumn("id"), .in, SQLGroupExpression(matching))
         }
         return try await query.orderBy("name").limit(limit).all().map(Self.organisation)
     }
@@ -108,8 +108,9 @@ struct OrganisationRepository: Sendable {
                     .values(SQLBind(organisation.id), SQLBind(organisation.name), SQLBind(organisation.taxCode),
                             SQLBind(organisation.provinceCode), SQLBind(organisation.communeCode), SQLBind(organisation.address),
                             SQLBind(organisation.kind?.rawValue), SQLBind(organisation.representative), SQLBind(organisation.phone),
-                            SQLBind(organisation.email), SQLBind(organisation.searchText), SQLBind(now), SQLBind(now))
+                            SQLBind(organisation.email), SQLBind(SearchText.fold(organisation.searchText)), SQLBind(now), SQLBind(now))
                     .run()
+                try await SearchIndex.replace(.organisation, id: organisation.id, text: organisation.searchText, on: sql)
                 return ((), AuditRecord(action: "organisation.create", entityType: "organisation", entityID: organisation.id, after: organisation))
             }
         }
@@ -138,10 +139,11 @@ struct OrganisationRepository: Sendable {
                     .set("province_code", to: SQLBind(after.provinceCode)).set("commune_code", to: SQLBind(after.communeCode))
                     .set("address", to: SQLBind(after.address)).set("kind", to: SQLBind(after.kind?.rawValue))
                     .set("representative", to: SQLBind(after.representative)).set("phone", to: SQLBind(after.phone))
-                    .set("email", to: SQLBind(after.email)).set("search_text", to: SQLBind(after.searchText))
+                    .set("email", to: SQLBind(after.email)).set("search_text", to: SQLBind(SearchText.fold(after.searchText)))
                     .set("updated_at", to: SQLBind(Millis.now()))
                     .where("id", .equal, SQLBind(id))
                     .run()
+                try await SearchIndex.replace(.organisation, id: id, text: after.searchText, on: sql)
                 return ((), AuditRecord(action: "organisation.update", entityType: "organisation", entityID: id, before: before, after: after))
             }
         }

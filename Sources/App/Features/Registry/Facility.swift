@@ -59,6 +59,8 @@ struct Facility: Sendable, Equatable, Codable {
     var registrations: [Registration]
 
     var area: AdminArea { AdminArea(province: provinceCode, commune: communeCode) }
+    /// What search finds it by: name, GLN, address, growing-area codes.
+    var searchText: String { ([name, gln ?? "", address ?? ""] + registrations.map(\.code)).joined(separator: " ") }
     /// The index key events name this place by.
     var locationKey: String? { gln.map { "https://id.gs1.org/414/" + $0 } }
 }
@@ -153,10 +155,11 @@ struct FacilityRepository: Sendable {
                 ("address", SQLBind(facility.address)), ("latitude", SQLBind(facility.latitude)), ("longitude", SQLBind(facility.longitude)),
                 ("activities", SQLBind(facility.activities.map(\.rawValue).joined(separator: " "))), ("scale", SQLBind(facility.scale)),
                 ("state", SQLBind(facility.state.rawValue)), ("registrations", SQLBind(registrations)),
-                ("search_text", SQLBind(SearchText.fold([facility.name, facility.address ?? "", facility.gln ?? ""].joined(separator: " ")))),
+                ("search_text", SQLBind(SearchText.fold(facility.searchText))),
                 ("updated_at", SQLBind(Millis.now())),
             ]
             try await RegistryKeys.upsert("facilities", id: facility.id, values, isNew: before == nil, on: sql)
+            try await SearchIndex.replace(.facility, id: facility.id, text: facility.searchText, on: sql)
             // A GLN taken off the facility stops describing it.
             if let old = before?.locationKey, old != facility.locationKey { try await RegistryKeys.forget(old, on: sql) }
             if let key = facility.locationKey {

@@ -22,6 +22,9 @@ struct Product: Sendable, Equatable, Codable {
     var standards: String?
     var imageID: String?
 
+    /// What search finds it by: names, brand, GTIN.
+    var searchText: String { [name, nameEn ?? "", brand ?? "", gtin].joined(separator: " ") }
+
     /// The index key events and Digital Links name this product by.
     var classKey: String { "https://id.gs1.org/01/" + gtin }
 
@@ -136,10 +139,11 @@ struct ProductRepository: Sendable {
                 ("shelf_life_days", SQLBind(product.shelfLifeDays)), ("brand", SQLBind(product.brand)),
                 ("self_declaration", SQLBind(product.selfDeclaration)), ("standards", SQLBind(product.standards)),
                 ("image_id", SQLBind(product.imageID)),
-                ("search_text", SQLBind(SearchText.fold([product.name, product.nameEn ?? "", product.brand ?? "", product.gtin].joined(separator: " ")))),
+                ("search_text", SQLBind(SearchText.fold(product.searchText))),
                 ("updated_at", SQLBind(Millis.now())),
             ]
             try await RegistryKeys.upsert("products", id: product.id, values, isNew: before == nil, on: sql)
+            try await SearchIndex.replace(.product, id: product.id, text: product.searchText, on: sql)
             if let old = before?.classKey, old != product.classKey { try await RegistryKeys.forget(old, on: sql) }
             try await RegistryKeys.describe(product.classKey, vocabulary: "urn:epcglobal:epcis:vtype:EPCClass",
                                             attributes: Self.masterData(product, organisation: organisation), owner: organisation.id, on: sql)

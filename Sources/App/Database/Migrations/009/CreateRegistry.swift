@@ -1,4 +1,5 @@
 import FluentKit
+import NguonCore
 import SQLKit
 
 /// 009: the registry (issue 9 §1). Organisations learn their kind, representative and contacts;
@@ -105,6 +106,14 @@ struct CreateRegistry: AsyncMigration {
             .unique(on: "shipment_event_id", "gtin", "lot_number")
             .create()
 
+        // Search: each record's words and their one-letter-less variants (`SearchText.indexKeys`),
+        // so a search forgives accents and one typo, with an index on SQLite and PostgreSQL alike.
+        try await database.schema("search_keys")
+            .field("kind", .string, .required)
+            .field("record_id", .string, .required)
+            .field("key", .string, .required)
+            .create()
+
         // The province's product categories (priority and mandatory-traceability groups): data, edited by administrators.
         try await database.schema("product_categories")
             .field("code", .string, .identifier(auto: false))
@@ -123,8 +132,20 @@ struct CreateRegistry: AsyncMigration {
             "CREATE INDEX lots_product ON lots (product_id, created_at)",
             "CREATE INDEX lots_organisation ON lots (organisation_id, created_at)",
             "CREATE INDEX receipts_organisation ON receipts (organisation_id, received_at)",
+            "CREATE INDEX search_keys_key ON search_keys (kind, key, record_id)",
+            "CREATE INDEX search_keys_record ON search_keys (kind, record_id)",
         ] {
             try await sql.raw(SQLQueryString(statement)).run()
+        }
+        // Organisations registered before the index: indexed now, so search finds them too.
+        for row in try await sql.raw("SELECT id, name, tax_code FROM organisations").all() {
+            let id = try row.decode(column: "id", as: String.self)
+            let text = [try row.decode(column: "name", as: String.self), try row.decode(column: "tax_code", as: String?.self) ?? ""]
+                .joined(separator: " ")
+            try await sql.raw("UPDATE organisations SET search_text = \(bind: SearchText.fold(text)) WHERE id = \(bind: id)").run()
+            for key in SearchText.indexKeys(text) {
+                try await sql.raw("INSERT INTO search_keys (kind, record_id, key) VALUES ('organisation', \(bind: id), \(bind: key))").run()
+            }
         }
         for (position, category) in Self.categories.enumerated() {
             try await sql.insert(into: "product_categories")
@@ -156,7 +177,7 @@ struct CreateRegistry: AsyncMigration {
     ]
 
     func revert(on database: any Database) async throws {
-        for table in ["product_categories", "receipts", "lots", "product_images", "products", "facilities"] {
+        for table in ["product_categories", "search_keys", "receipts", "lots", "product_images", "products", "facilities"] {
             try await database.schema(table).delete()
         }
         for field in ["search_text", "email", "phone", "representative", "kind"] {

@@ -1,0 +1,53 @@
+import Plot
+
+extension RegistryList {
+    struct View: AdminPage {
+        let model: Model
+        let language: Language
+
+        var title: LocalizedText { model.kind.title }
+        var path: String { model.kind.url.path }
+        var query: [(String, String?)] { model.filter.queryItems + [("trang", model.filter.page > 1 ? String(model.filter.page) : nil)] }
+
+        var main: Node<HTML.BodyContext> {
+            let kind = model.kind
+            let filter = model.filter
+            return .group(
+                AdminView.eyebrow(.admin, t("Sổ đăng ký", "Registry")),
+                heading,
+                AdminView.filterForm(kind.url, submit: t("Tìm", "Search"),
+                    .div(.class("field"), .label(.for("q"), .text(t("Tên, mã GTIN/GLN", "Name, GTIN or GLN"))),
+                         .input(.type(.search), .id("q"), .name("q"), .value(filter.search ?? ""))),
+                    .div(.class("field"), .label(.for("don-vi"), .text(t("Xã, phường hoặc tỉnh", "Commune or province"))),
+                         model.units.map { units in
+                             .element(named: "select", nodes: [.attribute(named: "id", value: "don-vi"), .attribute(named: "name", value: "don-vi"),
+                                                               .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false), .text(t("— tất cả —", "— all —"))])]
+                                + units.map { unit in
+                                    .element(named: "option", nodes: [.attribute(named: "value", value: unit.code),
+                                                                      unit.code == filter.unit ? .attribute(named: "selected", value: "selected") : .empty,
+                                                                      .text(unit.fullName)])
+                                })
+                         } ?? .input(.type(.text), .id("don-vi"), .name("don-vi"), .value(filter.unit ?? ""),
+                                     .attribute(named: "inputmode", value: "numeric")))),
+                .p(.class("hint"), .text(t("\(AdminView.number(model.total, language)) kết quả · ", "\(AdminView.number(model.total, language)) found · ")),
+                   .a(.href(kind.exportURL.url(filter.queryItems + [("dinh-dang", "xlsx")])), .text(t("Tải Excel (XLSX)", "Download XLSX"))),
+                   .text(" · "), .a(.href(kind.exportURL.url(filter.queryItems + [("dinh-dang", "csv")])), .text("CSV"))),
+                .if(model.rows.isEmpty, .p(.text(t("Không có kết quả.", "Nothing found.")))),
+                .if(!model.rows.isEmpty, AdminView.table([t("Tên", "Name"), kind == .products ? "GTIN" : "GLN", t("Tổ chức", "Organisation"),
+                                                          t("Địa bàn", "Area")], model.rows) { row in
+                    .tr(.td(.a(.href((kind == .products ? SiteURL.product(row.id) : SiteURL.facility(row.id)).path), .text(row.name))),
+                        .td(.class("nowrap"), .code(.text(row.code ?? "—"))), .td(.text(row.organisation)), .td(.text(row.area)))
+                }),
+                pager)
+        }
+
+        private var pager: Node<HTML.BodyContext> {
+            let filter = model.filter
+            guard model.pages > 1 else { return .empty }
+            return .nav(.class("pager"),
+                        .if(filter.page > 1, .a(.href(model.kind.url.url(filter.queryItems + [("trang", String(filter.page - 1))])), .text(t("‹ Trang trước", "‹ Previous")))),
+                        .span(.text(t(" Trang \(filter.page)/\(model.pages) ", " Page \(filter.page) of \(model.pages) "))),
+                        .if(filter.page < model.pages, .a(.href(model.kind.url.url(filter.queryItems + [("trang", String(filter.page + 1))])), .text(t("Trang sau ›", "Next ›")))))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NguonCore
+import Sheets
+
+/// `/quan-tri/san-pham`, `/quan-tri/co-so` and their `/xuat` exports (`RegistryList`).
+enum RegistryListController {
+    static func list(_ kind: RegistryList.Kind, _ request: Request, context: AppRequestContext, services: AppServices) async throws -> Response {
+        let filter = try RegistryList.Filter(try Query(request.uri.query, form: true))
+        let model = try await RegistryList.Model.query(kind, filter: filter, principal: context.acting, database: services.database,
+                                                       units: services.adminUnits)
+        return try RegistryList.View(model: model, language: context.language).response(request, context: context)
+    }
+
+    /// Every matching row as XLSX (default) or CSV, with Vietnamese headers an import reads back.
+    static func export(_ kind: RegistryList.Kind, _ request: Request, context: AppRequestContext, services: AppServices) async throws -> Response {
+        let query = try Query(request.uri.query, form: true)
+        let filter = try RegistryList.Filter(query)
+        let format = try query.choice("dinh-dang", from: ["xlsx", "csv"]) ?? "xlsx"
+        let (rows, _) = try await RegistryList.rows(kind, filter: filter, principal: context.acting, database: services.database,
+                                                    units: services.adminUnits, limit: RegistryList.Filter.exportLimit, offset: 0)
+        let header = kind == .products
+            ? ["Tên sản phẩm", "GTIN", "Tổ chức", "Địa bàn", "Nhóm sản phẩm", "Nhãn hiệu", "Hạn sử dụng (ngày)"]
+            : ["Tên cơ sở", "GLN", "Tổ chức", "Địa bàn", "Địa chỉ", "Hoạt động", "Trạng thái"]
+        let cells: [[Cell]] = [header.map(Cell.text)] + rows.map { row in
+            ([row.name, row.code ?? "", row.organisation, row.area] + row.extra).map { $0.isEmpty ? Cell.empty : Cell.text($0) }
+        }
+        let sheet = Sheet(name: kind.title.vi, rows: cells)
+        let body = try await services.heavyWork.run {
+            try await Offload.run { () throws -> Data in
+                format == "csv" ? CSVWriter().write(sheet) : try XLSXWriter().write(sheet)
+            }
+        }
+        let name = (kind == .products ? "san-pham" : "co-so") + "." + format
+        return Response(status: .ok, headers: [
+            .contentType: format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store",
+        ], body: .init(byteBuffer: ByteBuffer(data: body)))
+    }
+}
+
+extension RegistryListController {
+    static func addRoutes(to group: RouterGroup<AppRequestContext>, services: AppServices) {
+        for kind in [RegistryList.Kind.products, .facilities] {
+            group.read(kind.url.routePath) { request, context in try await list(kind, request, context: context, services: services) }
+            group.read(kind.exportURL.routePath) { request, context in try await export(kind, request, context: context, services: services) }
+        }
+    }
+}
