@@ -95,12 +95,12 @@ let package = Package(
         .testTarget(name: "LabelsTests", dependencies: ["Labels"]),
         // The C libraries too: the tests make their fixtures with the encoders and read the output back.
         .testTarget(name: "ImagesTests", dependencies: ["Images", "CTurboJPEG", "CWebP"]),
-        .testTarget(name: "SheetsTests", dependencies: ["Sheets"]),
+        .testTarget(name: "SheetsTests", dependencies: ["Sheets", "TestSupport"]),
         .testTarget(name: "NguonCoreTests", dependencies: ["NguonCore"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "GS1", "QRCode", "NguonCore", "EPCIS", "TestSupport",
+                "App", "GS1", "QRCode", "NguonCore", "EPCIS", "TestSupport", "Sheets",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ]

@@ -49,6 +49,8 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     OrganisationsController.addRoutes(to: router.group(.resource(.organisations)), services: services)
     // The producer's workspace: business accounts write their own organisation's events.
     WorkspaceController.addRoutes(to: router.group(.resource(.traceability, .write)), services: services)
+    // Imports write organisations or facilities: officers and administrators (checked again per kind and per row).
+    ImportController.addRoutes(to: router.group(.resource(.organisations, .write)), services: services)
     RegistryListController.addRoutes(to: router.group(.resource(.registry, .read)), services: services)
     FacilitiesController.addRoutes(to: router.group(.resource(.registry)), services: services)
     ProductsController.addRoutes(to: router.group(.resource(.registry)), services: services)

@@ -77,6 +77,12 @@ struct AuthorizationMatrixTests {
                 Case(method: .post, path: "/quan-tri/to-chuc/\(f.orgB)/co-so", form: [("name", "Kho lạnh"), ("unit", "06895")],
                      expect: [.anonymous: signIn, .admin: .seeOther, .department: .seeOther, .commune: .notFound, .business: .notFound]),
                 Case(method: .get, path: "/quan-tri/co-so/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                // imports: those who register organisations (each row checked against the importer's scope)
+                Case(method: .get, path: "/quan-tri/nhap", expect: [.anonymous: signIn, .admin: .ok, .department: .ok, .commune: .ok]),
+                Case(method: .post, path: "/quan-tri/nhap", form: [],
+                     expect: [.anonymous: signIn, .admin: .unsupportedMediaType, .department: .unsupportedMediaType, .commune: .unsupportedMediaType]),
+                Case(method: .post, path: "/quan-tri/nhap/khong-co/xac-nhan", form: [],
+                     expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound]),
                 // registry lists and their exports: every account that reads the registry, each in its scope
                 Case(method: .get, path: "/quan-tri/san-pham?q=rau", expect: [.anonymous: signIn], otherwise: .ok),
                 Case(method: .get, path: "/quan-tri/co-so?don-vi=07093", expect: [.anonymous: signIn], otherwise: .ok),

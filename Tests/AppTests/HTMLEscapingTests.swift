@@ -97,7 +97,7 @@ struct HTMLEscapingTests {
                 "/healthz", "/.well-known/gs1resolver", "/epcis", "/api/v1/gs1/parse?input=" + q, "/qr.png?data=" + q,
                 "/api/v1/gs1/digital-link?input=" + q, "/quan-tri/to-chuc/" + organisation + "/co-so", "/quan-tri/co-so/" + registry.facility,
                 "/quan-tri/to-chuc/" + organisation + "/san-pham", "/quan-tri/san-pham/" + registry.product, "/quan-tri/co-so/" + q,
-                "/anh/" + q, "/quan-tri/san-pham?q=" + q, "/quan-tri/co-so?q=" + q + "&don-vi=" + q, "/quan-tri/co-so?q=" + q,
+                "/anh/" + q, "/quan-tri/nhap?done=" + q, "/quan-tri/san-pham?q=" + q, "/quan-tri/co-so?q=" + q + "&don-vi=" + q, "/quan-tri/co-so?q=" + q,
                 "/quan-tri/san-pham/xuat?q=" + q, "/quan-tri/co-so/xuat?dinh-dang=csv",
             ] + Self.workspacePages(q) + ResolverController.primaryKeys.map { "/\($0)/" + q } + AuthorizationMatrixTests.resolverPaths
             var checked = 0

@@ -32,6 +32,8 @@ public enum SiteURL: Sendable, Equatable {
     case organisationCodes(String)
     case organisationFacilities(String)
     case products
+    case registryImport
+    case registryImportConfirm(String)
     case productsExport
     case facilities
     case facilitiesExport
@@ -88,6 +90,7 @@ public enum SiteURL: Sendable, Equatable {
         case .productImage: "/anh/:id"
         case .productImageUpload: "/quan-tri/san-pham/:id/anh"
         case .workspaceLot: "/san-xuat/lo/:id"
+        case .registryImportConfirm: "/quan-tri/nhap/:id/xac-nhan"
         case .workspaceLotLabels: "/san-xuat/lo/:id/tem"
         case .tokenRevoke: "/quan-tri/ma-truy-cap/:id/thu-hoi"
         default: path
@@ -133,6 +136,8 @@ public enum SiteURL: Sendable, Equatable {
         case .workspaceServiceWorker: "/san-xuat/sw.js"
         case .workspaceLotLabels(let id): "/san-xuat/lo/\(Self.encode(id))/tem"
         case .products: "/quan-tri/san-pham"
+        case .registryImport: "/quan-tri/nhap"
+        case .registryImportConfirm(let id): "/quan-tri/nhap/\(Self.encode(id))/xac-nhan"
         case .productsExport: "/quan-tri/san-pham/xuat"
         case .facilities: "/quan-tri/co-so"
         case .facilitiesExport: "/quan-tri/co-so/xuat"

@@ -18,8 +18,11 @@ extension OrganisationList {
                         .td(.text(row.organisation.taxCode ?? "—")), .td(.text(row.area)))
                 },
                 .unwrap(model.form) { registration in
-                    form.section(t("Đăng ký tổ chức mới", "Register an organisation"),
-                                 OrganisationForm.form(form, model: registration, action: .organisations, submit: t("Đăng ký", "Register")))
+                    .group(
+                        .p(.a(.class("button"), .href(SiteURL.registryImport.path),
+                              .text(t("Nhập danh sách từ Excel hoặc CSV", "Import a list from XLSX or CSV")))),
+                        form.section(t("Đăng ký tổ chức mới", "Register an organisation"),
+                                     OrganisationForm.form(form, model: registration, action: .organisations, submit: t("Đăng ký", "Register"))))
                 })
         }
     }

@@ -114,6 +114,15 @@ struct CreateRegistry: AsyncMigration {
             .field("key", .string, .required)
             .create()
 
+        // An import checked and waiting for the officer to accept it (the checked rows as JSON).
+        try await database.schema("pending_imports")
+            .field("id", .string, .identifier(auto: false))
+            .field("kind", .string, .required)
+            .field("created_by", .string, .required)
+            .field("created_at", .int64, .required)
+            .field("checked", .string, .required)
+            .create()
+
         // The province's product categories (priority and mandatory-traceability groups): data, edited by administrators.
         try await database.schema("product_categories")
             .field("code", .string, .identifier(auto: false))
@@ -177,7 +186,7 @@ struct CreateRegistry: AsyncMigration {
     ]
 
     func revert(on database: any Database) async throws {
-        for table in ["product_categories", "search_keys", "receipts", "lots", "product_images", "products", "facilities"] {
+        for table in ["product_categories", "pending_imports", "search_keys", "receipts", "lots", "product_images", "products", "facilities"] {
             try await database.schema(table).delete()
         }
         for field in ["search_text", "email", "phone", "representative", "kind"] {

@@ -1,0 +1,245 @@
+import Foundation
+import NguonCore
+import Sheets
+
+/// Importing the registry from the sheets offices keep today (issue 9 §6): organisations or
+/// facilities, one per row, columns found by their Vietnamese headers. Every row is checked
+/// before anything is stored; the officer sees the bad rows with their row numbers and rules,
+/// and nothing is imported unless they accept skipping them.
+enum RegistryImport {
+    enum Kind: String, Sendable, Codable, CaseIterable {
+        case organisations = "to-chuc", facilities = "co-so"
+
+        var label: LocalizedText {
+            self == .organisations ? LocalizedText(vi: "Tổ chức (hợp tác xã, doanh nghiệp, hộ kinh doanh)", en: "Organisations")
+                                   : LocalizedText(vi: "Cơ sở sản xuất, kinh doanh", en: "Facilities")
+        }
+
+        var fields: [HeaderField] {
+            switch self {
+            case .organisations: [
+                HeaderField("name", headers: ["Tên tổ chức", "Tên", "Tên cơ sở", "Tên hợp tác xã", "Tên doanh nghiệp", "Tên đơn vị"]),
+                HeaderField("taxCode", headers: ["Mã số thuế", "MST", "Mã số doanh nghiệp"], required: false),
+                HeaderField("kind", headers: ["Loại hình", "Loại hình tổ chức", "Loại"], required: false),
+                HeaderField("unit", headers: ["Mã xã", "Mã đơn vị hành chính", "Mã xã phường", "Xã", "Xã phường", "Xã, phường, đặc khu", "Đơn vị hành chính"]),
+                HeaderField("address", headers: ["Địa chỉ", "Địa chỉ trụ sở"], required: false),
+                HeaderField("representative", headers: ["Người đại diện", "Đại diện", "Chủ cơ sở", "Giám đốc"], required: false),
+                HeaderField("phone", headers: ["Điện thoại", "Số điện thoại", "SĐT"], required: false),
+                HeaderField("email", headers: ["Email", "Thư điện tử"], required: false),
+            ]
+            case .facilities: [
+                HeaderField("name", headers: ["Tên cơ sở", "Tên", "Tên vùng trồng", "Tên cơ sở sản xuất"]),
+                HeaderField("organisationTaxCode", headers: ["Mã số thuế", "MST", "Mã số thuế tổ chức", "Mã số thuế chủ cơ sở"]),
+                HeaderField("unit", headers: ["Mã xã", "Mã đơn vị hành chính", "Xã", "Xã phường", "Xã, phường, đặc khu", "Đơn vị hành chính"]),
+                HeaderField("address", headers: ["Địa chỉ", "Địa chỉ cơ sở"], required: false),
+                HeaderField("activities", headers: ["Hoạt động", "Loại hình sản xuất", "Lĩnh vực"], required: false),
+                HeaderField("scale", headers: ["Quy mô", "Diện tích", "Quy mô sản xuất"], required: false),
+                HeaderField("growingArea", headers: ["Mã số vùng trồng", "Mã vùng trồng"], required: false),
+                HeaderField("latitude", headers: ["Vĩ độ", "Latitude"], required: false),
+                HeaderField("longitude", headers: ["Kinh độ", "Longitude"], required: false),
+            ]
+            }
+        }
+    }
+
+    /// A row that passed every check, ready to be stored.
+    struct Row: Sendable, Codable, Equatable {
+        var number: Int
+        var name: String
+        var taxCode: String?
+        var kind: String?
+        var provinceCode: String
+        var communeCode: String?
+        var address: String?
+        var representative: String?
+        var phone: String?
+        var email: String?
+        /// Facilities: the owning organisation.
+        var organisationID: String?
+        var activities: [String] = []
+        var scale: String?
+        var growingArea: String?
+        var latitude: Double?
+        var longitude: Double?
+    }
+
+    struct Problem: Error, Sendable, Codable, Equatable {
+        var row: Int
+        var field: String
+        var message: String
+    }
+
+    struct Checked: Sendable, Codable, Equatable {
+        var kind: Kind
+        var rows: [Row]
+        var problems: [Problem]
+        /// Rows read, header excluded, blank rows skipped.
+        var total: Int
+    }
+
+    /// What a row is checked against: the administrative units and who may import where.
+    struct Context: Sendable {
+        /// Units by code, and communes by folded name per province (for sheets that name the commune).
+        var units: [String: AdminArea]
+        var communesByName: [String: [String: String]]
+        var principal: Principal
+        /// Organisations the principal reaches, by tax code (facilities name their owner so).
+        var organisationsByTaxCode: [String: (id: String, area: AdminArea)]
+        /// Tax codes already registered (organisations must be new).
+        var takenTaxCodes: Set<String>
+    }
+
+    static let maxRows = 200_000
+
+    /// Reads an XLSX or CSV file (by its bytes) and checks every row.
+    static func check(_ data: Data, kind: Kind, context: Context) throws(AppError) -> Checked {
+        let isZip = data.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        var header: [String]?
+        var match: HeaderMatch?
+        var result = Checked(kind: kind, rows: [], problems: [], total: 0)
+        var seenTaxCodes: [String: Int] = [:]
+        func handle(_ number: Int, _ cells: [String]) throws(AppError) {
+            guard let columns = match else {
+                let found = HeaderMatcher.match(cells, fields: kind.fields)
+                guard found.isComplete else {
+                    throw AppError.invalid(field: "file", rule: "columns", LocalizedText(
+                        vi: "Dòng \(number) (dòng tiêu đề) thiếu cột: \(found.missing.map { $0.headers[0] }.joined(separator: ", ")). Các cột được nhận: \(kind.fields.map { $0.headers[0] }.joined(separator: ", ")).",
+                        en: "Row \(number) (the header) lacks: \(found.missing.map { $0.headers[0] }.joined(separator: ", "))."))
+                }
+                header = cells
+                match = found
+                return
+            }
+            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+            result.total += 1
+            guard result.total <= maxRows else {
+                throw AppError.invalid(field: "file", rule: "max-rows", LocalizedText(
+                    vi: "Tệp có hơn \(maxRows) dòng; hãy chia thành nhiều tệp.", en: "More than \(maxRows) rows; split the file."))
+            }
+            func value(_ key: String) -> String? {
+                guard let column = columns[key], column < cells.count else { return nil }
+                let text = cells[column].trimmingCharacters(in: .whitespacesAndNewlines)
+                return text.isEmpty ? nil : String(text.prefix(500))
+            }
+            switch row(number, value: value, kind: kind, context: context, seenTaxCodes: &seenTaxCodes) {
+            case .success(let row): result.rows.append(row)
+            case .failure(let problem): result.problems.append(problem)
+            }
+        }
+        do {
+            if isZip {
+                let reader = try XLSXReader(data: data, timeZone: TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt)
+                guard !reader.sheetNames.isEmpty else { throw SheetsError(.invalidSheet, vi: "Tệp không có trang tính nào.", en: "No worksheet.") }
+                try reader.forEachRow(inSheet: 0) { row in
+                    try handle(row.number, row.cells.map { $0.text(in: TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt) })
+                }
+            } else {
+                var number = 0
+                try CSVReader.forEachRecord(data) { record in
+                    number += 1
+                    try handle(number, record)
+                }
+            }
+        } catch let error as AppError {
+            throw error
+        } catch let error as SheetsError {
+            throw AppError.invalid(field: "file", rule: "sheet", LocalizedText(vi: error.vi, en: error.en))
+        } catch {
+            throw AppError.invalid(field: "file", rule: "sheet", LocalizedText(vi: "Không đọc được tệp.", en: "The file could not be read."))
+        }
+        guard match != nil else {
+            throw AppError.invalid(field: "file", rule: "empty", LocalizedText(vi: "Tệp trống.", en: "The file is empty."))
+        }
+        return result
+    }
+
+    /// One row checked: the row, or the first rule it breaks.
+    static func row(_ number: Int, value: (String) -> String?, kind: Kind, context: Context,
+                    seenTaxCodes: inout [String: Int]) -> Result<Row, Problem> {
+        func problem(_ field: String, _ message: String) -> Result<Row, Problem> { .failure(Problem(row: number, field: field, message: message)) }
+        guard let name = value("name") else { return problem("name", "Thiếu tên.") }
+        guard let unitText = value("unit") else { return problem("unit", "Thiếu xã, phường, đặc khu (mã 5 số hoặc tên).") }
+        guard let area = unit(unitText, context: context) else {
+            return problem("unit", "Không có xã, phường, đặc khu “\(unitText)” trong danh mục\(context.principal.jurisdiction.map { " của tỉnh \($0.province)" } ?? "") (ghi mã 5 số để chắc chắn).")
+        }
+        var row = Row(number: number, name: name, provinceCode: area.province, communeCode: area.commune, address: value("address"))
+        switch kind {
+        case .organisations:
+            guard context.principal.reaches(.organisations, .write, area: area, organisationID: nil) else {
+                return problem("unit", "Xã “\(unitText)” nằm ngoài địa bàn bạn phụ trách.")
+            }
+            if let taxCode = value("taxCode") {
+                switch TaxCode.problem(taxCode) {
+                case .shape?: return problem("taxCode", "Mã số thuế “\(taxCode)” không đúng dạng (10 số, 10 số-3 số, hoặc 12 số).")
+                case .checkDigit(let expected)?: return problem("taxCode", "Mã số thuế \(taxCode) sai chữ số kiểm tra (chữ số thứ 10 phải là \(expected)).")
+                case nil: break
+                }
+                if context.takenTaxCodes.contains(taxCode) { return problem("taxCode", "Mã số thuế \(taxCode) đã được đăng ký.") }
+                if let earlier = seenTaxCodes[taxCode] { return problem("taxCode", "Mã số thuế \(taxCode) trùng với dòng \(earlier).") }
+                seenTaxCodes[taxCode] = number
+                row.taxCode = taxCode
+            }
+            if let kindText = value("kind") {
+                let folded = SearchText.fold(kindText)
+                guard let match = Organisation.Kind.allCases.first(where: { SearchText.fold($0.label.vi) == folded || $0.rawValue == folded }) else {
+                    return problem("kind", "Loại hình “\(kindText)” không có; dùng: \(Organisation.Kind.allCases.map(\.label.vi).joined(separator: ", ")).")
+                }
+                row.kind = match.rawValue
+            }
+            row.representative = value("representative")
+            if let phone = value("phone") {
+                let digits = phone.filter(\.isNumber).count
+                guard (8...15).contains(digits) else { return problem("phone", "Số điện thoại “\(phone)” phải có 8 đến 15 chữ số.") }
+                row.phone = phone
+            }
+            if let email = value("email") {
+                guard OrganisationsController.looksLikeEmail(email) else { return problem("email", "Thư điện tử “\(email)” không đúng dạng.") }
+                row.email = email
+            }
+        case .facilities:
+            guard let taxCode = value("organisationTaxCode") else { return problem("organisationTaxCode", "Thiếu mã số thuế của tổ chức sở hữu cơ sở.") }
+            guard let owner = context.organisationsByTaxCode[taxCode] else {
+                return problem("organisationTaxCode", "Không có tổ chức mã số thuế \(taxCode) trong phạm vi của bạn; hãy nhập tổ chức trước.")
+            }
+            guard context.principal.reaches(.registry, .write, area: area, organisationID: owner.id)
+                    || context.principal.reaches(.registry, .write, area: owner.area, organisationID: owner.id) else {
+                return problem("unit", "Xã “\(unitText)” nằm ngoài địa bàn bạn phụ trách.")
+            }
+            row.organisationID = owner.id
+            if let text = value("activities") {
+                for part in text.split(whereSeparator: { ",;/".contains($0) }) {
+                    let folded = SearchText.fold(part.trimmingCharacters(in: .whitespaces))
+                    guard let activity = Facility.Activity.allCases.first(where: {
+                        SearchText.fold($0.label.vi) == folded || $0.rawValue == folded || SearchText.fold($0.label.vi).hasPrefix(folded) && folded.count >= 4
+                    }) else {
+                        return problem("activities", "Hoạt động “\(part)” không có; dùng: \(Facility.Activity.allCases.map(\.label.vi).joined(separator: ", ")).")
+                    }
+                    if !row.activities.contains(activity.rawValue) { row.activities.append(activity.rawValue) }
+                }
+            }
+            row.scale = value("scale")
+            row.growingArea = value("growingArea")
+            let latitude = value("latitude").map { Double($0.replacingOccurrences(of: ",", with: ".")) }
+            let longitude = value("longitude").map { Double($0.replacingOccurrences(of: ",", with: ".")) }
+            if latitude != nil || longitude != nil {
+                // Vietnam's land and islands, as the facility form checks.
+                guard let lat = latitude ?? nil, let lon = longitude ?? nil, (6...24).contains(lat), (102...118).contains(lon) else {
+                    return problem("latitude", "Tọa độ phải có cả vĩ độ (6–24) và kinh độ (102–118).")
+                }
+                row.latitude = lat
+                row.longitude = lon
+            }
+        }
+        return .success(row)
+    }
+
+    /// A commune by its code, or by its name within the officer's province.
+    static func unit(_ text: String, context: Context) -> AdminArea? {
+        let code = text.filter(\.isNumber)
+        if code.count == text.count, let area = context.units[code.count == 4 ? "0" + code : code] { return area }
+        let folded = SearchText.fold(text).replacingOccurrences(of: "xa ", with: "").replacingOccurrences(of: "phuong ", with: "")
+            .replacingOccurrences(of: "dac khu ", with: "").trimmingCharacters(in: .whitespaces)
+        guard let province = context.principal.jurisdiction?.province, let code = context.communesByName[province]?[folded] else { return nil }
+        return context.units[code]
+    }
+}
