@@ -28,8 +28,8 @@ public func buildApplication(config: AppConfig, logger: Logger? = nil) async thr
 
 /// Every repository, made once over one database and handed to whoever needs it: no repository
 /// or controller makes another on the fly. The server and the command line both use this.
-struct Repositories: Sendable {
-    let units: AdminUnitRepository
+package struct Repositories: Sendable {
+    package let units: AdminUnitRepository
     let organisations: OrganisationRepository
     let users: UserRepository
     let sessions: SessionStore
@@ -40,7 +40,7 @@ struct Repositories: Sendable {
     let products: ProductRepository
 
     /// `changes` hears of registry writes that change what origin pages show.
-    init(database: AppDatabase, changes: IdentifierChanges? = nil) {
+    package init(database: AppDatabase, changes: IdentifierChanges? = nil) {
         units = AdminUnitRepository(database: database)
         organisations = OrganisationRepository(database: database, units: units)
         users = UserRepository(database: database, units: units)

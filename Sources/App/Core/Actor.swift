@@ -8,7 +8,7 @@ package struct Actor: Sendable {
     /// Shown in the log when there is no principal: "nguon CLI", "anonymous".
     let fallbackName: String
 
-    init(principal: Principal?, address: String?, fallbackName: String = "ẩn danh (anonymous)") {
+    package init(principal: Principal?, address: String?, fallbackName: String = "ẩn danh (anonymous)") {
         self.principal = principal
         self.address = address
         self.fallbackName = fallbackName

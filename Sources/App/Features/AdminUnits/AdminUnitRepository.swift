@@ -4,7 +4,7 @@ import NguonCore
 import SQLKit
 
 /// Administrative units: reference data everyone signed in may read; only the import changes it.
-struct AdminUnitRepository: Sendable {
+package struct AdminUnitRepository: Sendable {
     let database: AppDatabase
 
     func find(_ code: String) async throws -> AdminUnit? {

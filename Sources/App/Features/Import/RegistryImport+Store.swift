@@ -7,7 +7,7 @@ extension RegistryImport {
     static let pendingLifetime: Int64 = 3_600_000
 
     /// The context rows are checked in: every unit, and the organisations the principal reaches.
-    static func context(for principal: Principal, database: AppDatabase) async throws -> Context {
+    package static func context(for principal: Principal, database: AppDatabase) async throws -> Context {
         var units: [String: AdminArea] = [:]
         var byName: [String: [String: String]] = [:]
         for row in try await database.reader.raw("SELECT code, name, parent_code FROM admin_units").all() {
@@ -33,7 +33,7 @@ extension RegistryImport {
     }
 
     /// Keeps a checked import for the officer to accept; returns its id.
-    static func keep(_ checked: Checked, actor: Actor, database: AppDatabase) async throws -> String {
+    package static func keep(_ checked: Checked, actor: Actor, database: AppDatabase) async throws -> String {
         let id = UUID().uuidString.lowercased()
         let json = String(decoding: try JSONEncoder().encode(checked), as: UTF8.self)
         let now = Millis.now()
@@ -58,7 +58,7 @@ extension RegistryImport {
     }
 
     /// Stores every good row in one audited transaction, all or nothing, and forgets the pending import.
-    static func store(_ id: String, actor: Actor, database: AppDatabase) async throws -> Int {
+    package static func store(_ id: String, actor: Actor, database: AppDatabase) async throws -> Int {
         let checked = try await pending(id, actor: actor, database: database)
         let now = Millis.now()
         return try await database.audited(actor) { sql in

@@ -6,8 +6,8 @@ import Sheets
 /// facilities, one per row, columns found by their Vietnamese headers. Every row is checked
 /// before anything is stored; the officer sees the bad rows with their row numbers and rules,
 /// and nothing is imported unless they accept skipping them.
-enum RegistryImport {
-    enum Kind: String, Sendable, Codable, CaseIterable {
+package enum RegistryImport {
+    package enum Kind: String, Sendable, Codable, CaseIterable {
         case organisations = "to-chuc", facilities = "co-so"
 
         var label: LocalizedText {
@@ -43,7 +43,7 @@ enum RegistryImport {
     }
 
     /// A row that passed every check, ready to be stored.
-    struct Row: Sendable, Codable, Equatable {
+    package struct Row: Sendable, Codable, Equatable {
         var number: Int
         var name: String
         var taxCode: String?
@@ -63,22 +63,22 @@ enum RegistryImport {
         var longitude: Double?
     }
 
-    struct Problem: Error, Sendable, Codable, Equatable {
-        var row: Int
-        var field: String
-        var message: String
+    package struct Problem: Error, Sendable, Codable, Equatable {
+        package var row: Int
+        package var field: String
+        package var message: String
     }
 
-    struct Checked: Sendable, Codable, Equatable {
+    package struct Checked: Sendable, Codable, Equatable {
         var kind: Kind
-        var rows: [Row]
-        var problems: [Problem]
+        package var rows: [Row]
+        package var problems: [Problem]
         /// Rows read, header excluded, blank rows skipped.
-        var total: Int
+        package var total: Int
     }
 
     /// What a row is checked against: the administrative units and who may import where.
-    struct Context: Sendable {
+    package struct Context: Sendable {
         /// Units by code, and communes by folded name per province (for sheets that name the commune).
         var units: [String: AdminArea]
         var communesByName: [String: [String: String]]
@@ -92,7 +92,7 @@ enum RegistryImport {
     static let maxRows = 200_000
 
     /// Reads an XLSX or CSV file (by its bytes) and checks every row.
-    static func check(_ data: Data, kind: Kind, context: Context) throws(AppError) -> Checked {
+    package static func check(_ data: Data, kind: Kind, context: Context) throws(AppError) -> Checked {
         let isZip = data.starts(with: [0x50, 0x4B, 0x03, 0x04])
         var header: [String]?
         var match: HeaderMatch?

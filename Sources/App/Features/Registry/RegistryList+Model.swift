@@ -4,8 +4,8 @@ import SQLKit
 /// `/quan-tri/san-pham` and `/quan-tri/co-so`: the products or facilities in the account's scope,
 /// found by words (accents ignored, one typo forgiven), filtered by commune or province, a page
 /// at a time, and exported whole as XLSX or CSV.
-enum RegistryList {
-    enum Kind: String, Sendable {
+package enum RegistryList {
+    package enum Kind: String, Sendable {
         case products, facilities
 
         var url: SiteURL { self == .products ? .products : .facilities }
@@ -15,17 +15,17 @@ enum RegistryList {
         }
     }
 
-    struct Filter: Sendable, Equatable {
+    package struct Filter: Sendable, Equatable {
         var search: String?
         /// A commune (5 digits) or province (2 digits) code.
         var unit: String?
         var page = 1
 
-        static let pageSize = 50
+        package static let pageSize = 50
         /// An export holds at most this many rows.
         static let exportLimit = 100_000
 
-        init(search: String? = nil, unit: String? = nil, page: Int = 1) {
+        package init(search: String? = nil, unit: String? = nil, page: Int = 1) {
             self.search = search
             self.unit = unit
             self.page = page
@@ -44,7 +44,7 @@ enum RegistryList {
         var queryItems: [(String, String?)] { [("q", search), ("don-vi", unit)] }
     }
 
-    struct Row: Sendable, Equatable {
+    package struct Row: Sendable, Equatable {
         let id: String
         let name: String
         /// GTIN or GLN.
@@ -79,7 +79,7 @@ enum RegistryList {
 
     /// One page of rows (or an export's rows) and how many match in all. Products are placed by
     /// their organisation's area, facilities by their own.
-    static func rows(_ kind: Kind, filter: Filter, principal: Principal, database: AppDatabase, units: AdminUnitRepository,
+    package static func rows(_ kind: Kind, filter: Filter, principal: Principal, database: AppDatabase, units: AdminUnitRepository,
                      limit: Int, offset: Int) async throws -> ([Row], Int) {
         let (table, area) = kind == .products ? ("products r JOIN organisations o ON o.id = r.organisation_id", "o")
                                               : ("facilities r JOIN organisations o ON o.id = r.organisation_id", "r")

@@ -80,6 +80,10 @@ enum LotLabels {
             headers[.contentDisposition] = "attachment; filename=\"tem-\(lot.gtin)-\(lot.lotNumber.filter { $0.isLetter || $0.isNumber || $0 == "-" }).csv\""
         } else {
             headers[.contentType] = "text/html; charset=utf-8"
+            // The sheet is one self-contained file (so "save as" keeps it whole): its print CSS is
+            // inline. It runs no script and loads nothing, which this policy holds it to.
+            headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+                + "form-action 'none'; frame-ancestors 'none'"
         }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
