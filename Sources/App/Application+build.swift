@@ -81,6 +81,22 @@ struct AppServices: Sendable {
     /// The producer's workspace: forms that write EPCIS events for the account's organisation.
     let work: ProducerWork
 
+    /// CPU- and memory-heavy work (a photo, a label sheet, an import, an export) off the request
+    /// threads, two at a time; past the queue a 503 with `Retry-After`, never a 500.
+    func heavy<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        do {
+            return try await heavyWork.run { try await Offload.run(work) }
+        } catch is WorkLimiter.Full {
+            throw WorkLimiter.busy(retryAfter: 5)
+        }
+    }
+
+    /// A form's file received within the upload gate: a share per organisation or account, two
+    /// minutes at most, so slow uploads cannot pile up in memory.
+    func receiveUpload<T: Sendable>(for principal: Principal, _ receive: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await uploads.receive(from: EPCISCaptureController.uploadSender(principal), receive)
+    }
+
     var users: UserRepository { repositories.users }
     var sessions: SessionStore { repositories.sessions }
     var tokens: APITokenRepository { repositories.tokens }

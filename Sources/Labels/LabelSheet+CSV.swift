@@ -33,7 +33,10 @@ extension LabelSheet {
     }
 
     /// RFC 4180 §2: a field with a comma, quote or line break is quoted, its quotes doubled.
-    private static func csvField(_ value: String, into out: inout MarkupWriter) {
+    /// A field a spreadsheet would run as a formula (= + - @ first) gets a leading space: the
+    /// label printer prints it unnoticed, and a spreadsheet shows it as text (CSV injection).
+    private static func csvField(_ raw: String, into out: inout MarkupWriter) {
+        let value = raw.first.map { "=+-@".contains($0) } == true ? " " + raw : raw
         let needsQuotes = value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else {
             out.raw(value)

@@ -76,6 +76,14 @@ struct CaptureRightsTests {
             }
             #expect(try await !eventsOfLot().contains("HANG GIA"))
 
+            // Nor "receive" it at its own store when it was never shipped there (then destroy it), nor an invented lot of A's.
+            let unshipped = try await capture(Self.document([Self.event("OBSERVE", step: "receiving", at: Self.storeB),
+                                                             Self.event("OBSERVE", step: "destroying", at: Self.storeB)]), token: f.captureTokenB)
+            #expect(unshipped.status == .forbidden && unshipped.text.contains("not-in-possession"))
+            let invented = try await capture(Self.document([Self.event("OBSERVE", step: "receiving", at: Self.storeB)
+                .replacingOccurrences(of: Self.lotA, with: "urn:epc:class:lgtin:8935001.000042.FAKE1")]), token: f.captureTokenB)
+            #expect(invented.status == .forbidden)
+
             // A ships the lot to B's store; from then on B may speak of it there.
             let shipped = try await capture(Self.document([Self.event(
                 "OBSERVE", step: "shipping", at: Self.farmA,

@@ -90,6 +90,17 @@ struct RegistryTests {
                                                               headers: [.contentType: "application/ld+json", .authorization: "Bearer " + f.captureToken],
                                                               body: ByteBuffer(string: document))
             #expect(captured.status == .accepted)
+            // The registry is the product's master data: its own organisation cannot overwrite it by capture, nor claim a producer.
+            let rename = """
+            {"@context":["https://ref.gs1.org/standards/epcis/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0",
+             "creationDate":"2026-11-28T00:00:00Z","epcisHeader":{"epcisMasterData":{"vocabularyList":[{"type":"urn:epcglobal:epcis:vtype:EPCClass",
+             "vocabularyElementList":[{"id":"https://id.gs1.org/01/\(gtin)","attributes":[{"id":"urn:epcglobal:cbv:mda#name","attribute":"HANG GIA"}]}]}]}},
+             "epcisBody":{"eventList":[]}}
+            """
+            let renamed = try await client.anonymous.execute(uri: "/epcis/capture", method: .post,
+                                                             headers: [.contentType: "application/ld+json", .authorization: "Bearer " + f.captureToken],
+                                                             body: ByteBuffer(string: rename))
+            #expect(renamed.status == .forbidden && renamed.text.contains("registered-in-registry"))
             let page = try await client.anonymous.execute(uri: "/01/\(gtin)/10/DS-2611", method: .get)
             #expect(page.status == .ok)
             #expect(page.text.contains("Rau cải ngọt VietGAP túi 500 g") && page.text.contains("Vùng rau thôn Đông Sơn"))

@@ -34,4 +34,11 @@ struct LabelSheetCSVTests {
         #expect(csv.contains(",05/12/2025,"))
         #expect(LabelSheet.csv([]) == "\u{FEFF}serial,digital_link,gtin,lot,expiry,product_name\r\n")
     }
+
+    @Test("A name a spreadsheet would run as a formula is written as text")
+    func formulaInjection() throws {
+        let label = try Fixture.lot(name: "=HYPERLINK(\"http://x\")")
+        let row = String(LabelSheet.csv([label]).dropFirst()).split(separator: "\r\n")[1]
+        #expect(row.hasSuffix(",\" =HYPERLINK(\"\"http://x\"\")\""))
+    }
 }

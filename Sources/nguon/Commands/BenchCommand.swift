@@ -11,7 +11,8 @@ import QRCode
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure throughput and print JSON.",
-        subcommands: [GS1Bench.self, QRBench.self, EPCISBench.self, HashBench.self, AvailabilityBench.self])
+        subcommands: [GS1Bench.self, QRBench.self, EPCISBench.self, HashBench.self, AvailabilityBench.self,
+                      ImportBench.self, SearchBench.self, OriginPageBench.self])
 }
 
 struct BenchOptions: ParsableArguments {

@@ -13,7 +13,9 @@ enum ImportController {
     }
 
     static func upload(_ request: Request, context: AppRequestContext, services: AppServices) async throws -> Response {
-        let form = try await Multipart.read(request, context: context, maxBytes: maxBytes)
+        let form = try await services.receiveUpload(for: context.acting) {
+            try await Multipart.read(request, context: context, maxBytes: maxBytes)
+        }
         let kindText = form["kind"].map { String(decoding: $0.data, as: UTF8.self) } ?? ""
         let values = ["kind": kindText]
         do {
@@ -26,9 +28,7 @@ enum ImportController {
             let principal = try context.acting
             guard principal.can(.write, kind == .organisations ? .organisations : .registry) else { throw AccessDenied.forbidden }
             let checkContext = try await RegistryImport.context(for: principal, database: services.database)
-            let checked = try await services.heavyWork.run {
-                try await Offload.run { try RegistryImport.check(file.data, kind: kind, context: checkContext) }
-            }
+            let checked = try await services.heavy { try RegistryImport.check(file.data, kind: kind, context: checkContext) }
             let id = try await RegistryImport.keep(checked, actor: context.actor, database: services.database)
             return try ImportPage.View(form: context.form(values), checked: (id, checked)).response(request, context: context)
         } catch let error as AppError where error.status == .badRequest {

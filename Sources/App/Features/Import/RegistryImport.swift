@@ -94,7 +94,6 @@ package enum RegistryImport {
     /// Reads an XLSX or CSV file (by its bytes) and checks every row.
     package static func check(_ data: Data, kind: Kind, context: Context) throws(AppError) -> Checked {
         let isZip = data.starts(with: [0x50, 0x4B, 0x03, 0x04])
-        var header: [String]?
         var match: HeaderMatch?
         var result = Checked(kind: kind, rows: [], problems: [], total: 0)
         var seenTaxCodes: [String: Int] = [:]
@@ -106,7 +105,6 @@ package enum RegistryImport {
                         vi: "Dòng \(number) (dòng tiêu đề) thiếu cột: \(found.missing.map { $0.headers[0] }.joined(separator: ", ")). Các cột được nhận: \(kind.fields.map { $0.headers[0] }.joined(separator: ", ")).",
                         en: "Row \(number) (the header) lacks: \(found.missing.map { $0.headers[0] }.joined(separator: ", "))."))
                 }
-                header = cells
                 match = found
                 return
             }

@@ -27,8 +27,9 @@ enum FacilityPage {
                 canWrite = principal.reaches(.registry, .write, area: organisation.area, organisationID: organisation.id)
                 guard canWrite else { throw AccessDenied.forbidden }
             }
-            let used = Set(try await facilities.list(of: organisation.id, for: principal).compactMap(\.gln))
-            let given = try await codes.allocations(of: organisation.id, for: principal).filter { $0.keyKind == .gln }.map(\.key)
+            // The organisation itself may lie outside a commune officer's scope while the facility lies inside it.
+            let used = Set(((try? await facilities.list(of: organisation.id, for: principal)) ?? []).compactMap(\.gln))
+            let given = ((try? await codes.allocations(of: organisation.id, for: principal)) ?? []).filter { $0.keyKind == .gln }.map(\.key)
             return Model(organisation: organisation, facility: facility, canWrite: canWrite,
                          units: try await OrganisationForm.Model.query(principal: principal, repository: facilities.organisations),
                          freeGLNs: given.filter { !used.contains($0) || $0 == facility?.gln })

@@ -37,14 +37,16 @@ enum ProductsController {
     /// metadata (a farmer's GPS position must not be published) before anything is stored.
     static func uploadImage(_ request: Request, context: AppRequestContext, services: AppServices, productID: String) async throws -> Response {
         _ = try await services.products.find(productID, for: context.acting, .write)
-        let form = try await Multipart.read(request, context: context, maxBytes: ProductPhoto.maxFileBytes + 64 * 1024)
+        let form = try await services.receiveUpload(for: context.acting) {
+            try await Multipart.read(request, context: context, maxBytes: ProductPhoto.maxFileBytes + 64 * 1024)
+        }
         guard let file = form["image"], !file.data.isEmpty else {
             return try await page(request, context: context, services: services, productID: productID, organisationID: nil,
                                   error: AppError.invalid(field: "image", rule: "required", LocalizedText(vi: "Hãy chọn một ảnh.", en: "Choose a photo.")))
         }
         let photo: ProductPhoto.Normalised
         do {
-            photo = try await services.heavyWork.run { try await Offload.run { try ProductPhoto.normalise(file.data) } }
+            photo = try await services.heavy { try ProductPhoto.normalise(file.data) }
         } catch let error as ImageError {
             return try await page(request, context: context, services: services, productID: productID, organisationID: nil,
                                   error: AppError.invalid(field: "image", rule: error.code, LocalizedText(vi: error.vi, en: error.en)))

@@ -20,6 +20,8 @@ package enum RegistryList {
         /// A commune (5 digits) or province (2 digits) code.
         var unit: String?
         var page = 1
+        /// By name (default) or newest first.
+        var newestFirst = false
 
         package static let pageSize = 50
         /// An export holds at most this many rows.
@@ -39,9 +41,10 @@ package enum RegistryList {
                     vi: "Mã đơn vị hành chính gồm 5 chữ số (xã) hoặc 2 chữ số (tỉnh).", en: "A unit code has 5 or 2 digits."))
             }
             page = try query.integer("trang", in: 1...10_000) ?? 1
+            newestFirst = try query.choice("sap-xep", from: ["ten", "moi"]) == "moi"
         }
 
-        var queryItems: [(String, String?)] { [("q", search), ("don-vi", unit)] }
+        var queryItems: [(String, String?)] { [("q", search), ("don-vi", unit), ("sap-xep", newestFirst ? "moi" : nil)] }
     }
 
     package struct Row: Sendable, Equatable {
@@ -106,7 +109,8 @@ package enum RegistryList {
             ? "r.id, r.name, r.gtin AS code, o.name AS organisation, o.province_code, o.commune_code, r.category AS a, r.brand AS b, r.shelf_life_days AS c"
             : "r.id, r.name, r.gln AS code, o.name AS organisation, r.province_code, r.commune_code, r.address AS a, r.activities AS b, r.state AS c"
         let found = try await database.reader.raw("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: table)" + whereClause
-            + " ORDER BY r.name, r.id LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+            + (filter.newestFirst ? " ORDER BY r.created_at DESC, r.id" : " ORDER BY r.name, r.id")
+            + " LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
         var codes = Set<String>()
         for row in found { codes.insert(try row.decode(column: "commune_code", as: String?.self) ?? row.decode(column: "province_code", as: String.self)) }
         let names = try await units.fullNames(codes)

@@ -28,7 +28,15 @@ extension RegistryList {
                                                                       .text(unit.fullName)])
                                 })
                          } ?? .input(.type(.text), .id("don-vi"), .name("don-vi"), .value(filter.unit ?? ""),
-                                     .attribute(named: "inputmode", value: "numeric")))),
+                                     .attribute(named: "inputmode", value: "numeric"))),
+                    .div(.class("field"), .label(.for("sap-xep"), .text(t("Sắp xếp", "Order"))),
+                         .element(named: "select", nodes: [
+                             .attribute(named: "id", value: "sap-xep"), .attribute(named: "name", value: "sap-xep"),
+                             .element(named: "option", nodes: [.attribute(named: "value", value: "ten"), .text(t("Theo tên", "By name"))]),
+                             .element(named: "option", nodes: [.attribute(named: "value", value: "moi"),
+                                                               filter.newestFirst ? .attribute(named: "selected", value: "selected") : .empty,
+                                                               .text(t("Mới đăng ký trước", "Newest first"))]),
+                         ]))),
                 .p(.class("hint"), .text(t("\(AdminView.number(model.total, language)) kết quả · ", "\(AdminView.number(model.total, language)) found · ")),
                    .a(.href(kind.exportURL.url(filter.queryItems + [("dinh-dang", "xlsx")])), .text(t("Tải Excel (XLSX)", "Download XLSX"))),
                    .text(" · "), .a(.href(kind.exportURL.url(filter.queryItems + [("dinh-dang", "csv")])), .text("CSV"))),

@@ -27,10 +27,8 @@ enum RegistryListController {
             ([row.name, row.code ?? "", row.organisation, row.area] + row.extra).map { $0.isEmpty ? Cell.empty : Cell.text($0) }
         }
         let sheet = Sheet(name: kind.title.vi, rows: cells)
-        let body = try await services.heavyWork.run {
-            try await Offload.run { () throws -> Data in
-                format == "csv" ? CSVWriter().write(sheet) : try XLSXWriter().write(sheet)
-            }
+        let body = try await services.heavy { () throws -> Data in
+            format == "csv" ? CSVWriter().write(sheet) : try XLSXWriter().write(sheet)
         }
         let name = (kind == .products ? "san-pham" : "co-so") + "." + format
         return Response(status: .ok, headers: [

@@ -1,4 +1,3 @@
-import Crypto
 import EPCIS
 import Foundation
 import GS1
@@ -276,7 +275,7 @@ struct ProducerWork: Sendable {
             JOIN epcis_event_links l ON l.event = e.id AND l.kind = 'destination'
             WHERE l.value IN (\(binds: Array(places.keys))) AND e.biz_step = 'shipping'
               AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.shipment_event_id = e.event_id)
-            ORDER BY e.event_time DESC LIMIT 100
+            ORDER BY e.event_time DESC LIMIT 50
             """).all()
         var shipments: [IncomingShipment] = []
         var fromKeys = Set<String>()
@@ -285,10 +284,15 @@ struct ProducerWork: Sendable {
             let id = try row.decode(column: "id", as: Int64.self)
             guard let facility = places[try row.decode(column: "destination", as: String.self)] else { continue }
             let from = try row.decode(column: "read_point", as: String?.self) ?? ""
+            // A shipment lists a few lots; one listing thousands (made up by its sender) must not
+            // cost the receiver's page more than these.
+            var seen = Set<String>()
             for member in try await database.reader.raw("""
                 SELECT key, quantity, uom FROM epcis_event_members WHERE event = \(bind: id) AND class_level = \(bind: true)
+                LIMIT \(bind: Self.maxLotsPerShipment)
                 """).all() {
-                guard let (gtin, lotNumber) = Self.lot(ofKey: try member.decode(column: "key", as: String.self)) else { continue }
+                guard let (gtin, lotNumber) = Self.lot(ofKey: try member.decode(column: "key", as: String.self)),
+                      seen.insert(gtin + "/" + lotNumber).inserted else { continue }
                 fromKeys.insert(from)
                 gtins.insert(gtin)
                 shipments.append(IncomingShipment(
@@ -318,27 +322,37 @@ struct ProducerWork: Sendable {
         let workspace = try await workspace(for: principal)
         let (facility, place) = try workspace.facility(first.facilityID)
         let organisation = workspace.organisation.id
-        // One receiving event per lot in the shipment, with ids derived from the shipment: receiving twice is the same events.
+        // One receiving event per lot in the shipment; receiving twice is stopped by the receipts' unique key.
         var events: [EPCISEvent] = []
-        for (index, item) in waiting.enumerated() {
-            let id = Self.derivedID(eventID + "#receive#\(index)")
+        for item in waiting {
+            let id = UUID()
             events.append(ProducerEvents.receive(id: id, lot: .init(gtin: item.gtin, lot: item.lotNumber, quantity: item.quantity, uom: item.unit),
                                                  at: place, from: item.fromKey.isEmpty ? nil : item.fromKey, time: time))
         }
         let receivedAt = Millis.now()
         let firstEventID = events[0].eventID ?? ""
-        _ = try await EPCISCapture.capture(events, context: ProducerEvents.context, vocabularies: [], behaviour: .rollback, repository: epcis,
-                                           changes: changes, actor: actor) { sql in
-            for item in waiting {
-                try await sql.raw("""
-                    INSERT INTO receipts (id, shipment_event_id, organisation_id, facility_id, gtin, lot_number, quantity, unit, event_id, received_at)
-                    VALUES (\(bind: UUID().uuidString.lowercased()), \(bind: eventID), \(bind: organisation),
-                            \(bind: facility.id), \(bind: item.gtin), \(bind: item.lotNumber), \(bind: item.quantity), \(bind: item.unit),
-                            \(bind: firstEventID), \(bind: receivedAt))
-                    """).run()
+        do {
+            _ = try await EPCISCapture.capture(events, context: ProducerEvents.context, vocabularies: [], behaviour: .rollback, repository: epcis,
+                                               changes: changes, actor: actor) { sql in
+                for item in waiting {
+                    try await sql.raw("""
+                        INSERT INTO receipts (id, shipment_event_id, organisation_id, facility_id, gtin, lot_number, quantity, unit, event_id, received_at)
+                        VALUES (\(bind: UUID().uuidString.lowercased()), \(bind: eventID), \(bind: organisation),
+                                \(bind: facility.id), \(bind: item.gtin), \(bind: item.lotNumber), \(bind: item.quantity), \(bind: item.unit),
+                                \(bind: firstEventID), \(bind: receivedAt))
+                        """).run()
+                }
             }
+        } catch let error where !(error is AppError) {
+            // Two "received" clicks at once: the second finds the receipt the first wrote.
+            guard try await incoming(for: principal).contains(where: { $0.eventID == eventID }) == false else { throw error }
+            throw AppError(status: .notFound, code: "shipment-not-found", detail: LocalizedText(
+                vi: "Chuyến hàng này đã được nhận.", en: "This shipment was already received."))
         }
     }
+
+    /// Lots read of one incoming shipment.
+    static let maxLotsPerShipment = 50
 
     /// What the organisation may ship or pack: its own lots and the goods it received.
     func holdings(for principal: Principal) async throws -> [Holding] {
@@ -412,15 +426,6 @@ struct ProducerWork: Sendable {
     static func integer(_ value: JSONValue) -> Int? {
         if case .number(let text) = value { return Int(text) ?? Double(text).map { Int($0) } }
         return value.stringValue.flatMap { Int($0) }
-    }
-
-    /// A UUID made from text (SHA-256, version 8 bits set), so the same shipment always gives the same receiving event IDs.
-    static func derivedID(_ text: String) -> UUID {
-        var bytes = Array(SHA256.hash(data: Data(text.utf8)).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x80
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 
     static func insideWaitingPeriod(_ waiting: (activity: FarmActivity, input: String?, applied: Int64, ends: Int64)) -> AppError {

@@ -120,7 +120,9 @@ enum WorkspaceController {
         let lot = try form.required("lotNumber", maxBytes: 40).trimmingCharacters(in: .whitespaces)
         // AI (10): up to 20 characters of GS1's character set 82 (GS1 General Specifications §7.11),
         // checked with a GTIN beside it as the AI requires; brackets would confuse a printed label's text.
-        guard (try? ElementString.parse(bracketed: "(01)09506000134352(10)" + lot)) != nil, !lot.contains("("), !lot.contains(")") else {
+        // Dots alone would read as a path step ("/10/..") and the label's link would never reach the lot.
+        guard (try? ElementString.parse(bracketed: "(01)09506000134352(10)" + lot)) != nil, !lot.contains("("), !lot.contains(")"),
+              !lot.allSatisfy({ $0 == "." }) else {
             throw AppError.invalid(field: "lotNumber", rule: "gs1-lot", LocalizedText(
                 vi: "Số lô tối đa 20 ký tự, chỉ gồm chữ không dấu, số và - . / _ (đã nhận “\(lot)”).",
                 en: "A lot number is up to 20 unaccented letters, digits and - . / _."))

@@ -48,9 +48,14 @@ enum CaptureRights {
             for member in prepared.members where !held(member.key) {
                 if creates(member.role, in: event, step: step) {
                     problems.append(notHolder(member.key, field: field + "." + member.role))
-                } else if receiving {
+                } else if receiving && holders[member.key] == nil {
+                    // Goods no organisation here holds (an import, an unknown prefix): receiving them
+                    // at one's own place is the first word anyone says of them.
                     had.insert(member.key)
                 } else if !had.contains(member.key) {
+                    // Another organisation's goods: received only if they were shipped here (or were
+                    // here before) — otherwise anyone could "receive" a lot, real or invented, and
+                    // then destroy it on its public page.
                     unproven.append((index, member.key, member.role))
                 }
             }
@@ -61,11 +66,24 @@ enum CaptureRights {
                 problems.append(notInPossession(item.key, field: "eventList[\(item.index)].\(item.role)"))
             }
         }
+        let registered = try await registeredKeys(vocabularies, on: sql)
         for vocabulary in vocabularies {
-            for element in vocabulary.elements where !held(EPCISIndex.key(for: element.id)) {
-                problems.append(AppError.FieldError(field: "vocabularyList[\(vocabulary.type)]", rule: "master-data-not-held", message: LocalizedText(
-                    vi: "Chỉ đơn vị giữ mã “\(element.id)” được khai báo thông tin của nó (tên, địa chỉ, hình ảnh).",
-                    en: "Only the holder of “\(element.id)” may describe it.")))
+            for element in vocabulary.elements {
+                let key = EPCISIndex.key(for: element.id)
+                let field = "vocabularyList[\(vocabulary.type)]"
+                if !held(key) {
+                    problems.append(AppError.FieldError(field: field, rule: "master-data-not-held", message: LocalizedText(
+                        vi: "Chỉ đơn vị giữ mã “\(element.id)” được khai báo thông tin của nó (tên, địa chỉ, hình ảnh).",
+                        en: "Only the holder of “\(element.id)” may describe it.")))
+                } else if registered.contains(key) {
+                    // The registry is that key's master data (and says who produces it): changed there, by form or import.
+                    problems.append(AppError.FieldError(field: field, rule: "registered-in-registry", message: LocalizedText(
+                        vi: "“\(element.id)” đã có trong sổ đăng ký; hãy sửa thông tin của nó ở trang sản phẩm hoặc cơ sở.",
+                        en: "“\(element.id)” is in the registry; change it on its product or facility page.")))
+                } else if let attribute = element.attributes.first(where: { $0.id.hasPrefix(FarmActivity.namespace) }) {
+                    problems.append(AppError.FieldError(field: field, rule: "registry-attribute", message: LocalizedText(
+                        vi: "Thuộc tính “\(attribute.id)” chỉ do sổ đăng ký của Nguồn ghi.", en: "“\(attribute.id)” is written by the registry only.")))
+                }
             }
         }
         guard !problems.isEmpty else { return }
@@ -76,6 +94,31 @@ enum CaptureRights {
                 vi: "Có \(problems.count) chỗ nói về mã hoặc địa điểm không thuộc tổ chức của bạn; không sự kiện nào được lưu. \(problems[0].message.vi)",
                 en: "\(problems.count) place(s) name codes or locations your organisation does not hold; nothing was stored. \(problems[0].message.en)"),
             fieldErrors: Array(problems.prefix(1_000)), problemType: "epcisException:SecurityException")
+    }
+
+    /// The vocabulary keys that are a registered product's GTIN or facility's GLN.
+    static func registeredKeys(_ vocabularies: [Vocabulary], on sql: any SQLDatabase) async throws -> Set<String> {
+        var gtins: [String] = []
+        var glns: [String] = []
+        for vocabulary in vocabularies {
+            for element in vocabulary.elements {
+                let key = EPCISIndex.key(for: element.id)
+                if key.hasPrefix("https://id.gs1.org/01/") { gtins.append(String(key.dropFirst("https://id.gs1.org/01/".count))) }
+                if key.hasPrefix("https://id.gs1.org/414/") { glns.append(String(key.dropFirst("https://id.gs1.org/414/".count))) }
+            }
+        }
+        var registered = Set<String>()
+        for chunk in gtins.chunked(into: 500) {
+            for row in try await sql.raw("SELECT gtin FROM products WHERE gtin IN (\(binds: Array(chunk)))").all() {
+                registered.insert("https://id.gs1.org/01/" + (try row.decode(column: "gtin", as: String.self)))
+            }
+        }
+        for chunk in glns.chunked(into: 500) {
+            for row in try await sql.raw("SELECT gln FROM facilities WHERE gln IN (\(binds: Array(chunk)))").all() {
+                registered.insert("https://id.gs1.org/414/" + (try row.decode(column: "gln", as: String.self)))
+            }
+        }
+        return registered
     }
 
     /// Whether `role` in this event brings the identifier into being (commissioning, an
