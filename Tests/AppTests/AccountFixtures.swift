@@ -85,6 +85,22 @@ struct AccountFixtures: Sendable {
     }
 
     /// A form body with `who`'s CSRF token.
+    /// A multipart/form-data request as `who` (the CSRF field first), with one file part.
+    func multipart(_ who: Who, fields: [(String, String)] = [], file name: String, _ filename: String, _ bytes: some Sequence<UInt8>)
+        -> (headers: HTTPFields, body: ByteBuffer) {
+        let boundary = "----nguon" + UUID().uuidString
+        var body = ByteBuffer()
+        for (field, value) in [(Form.fieldName, csrf[who] ?? "")] + fields {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\n\r\n")
+        body.writeBytes(Array(bytes))
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = headers(who)
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return (headers, body)
+    }
+
     func form(_ who: Who, _ fields: [(String, String)]) -> ByteBuffer {
         let all = fields + [(Form.fieldName, csrf[who] ?? "")]
         return ByteBuffer(string: all.map { "\(SiteURL.encode($0.0))=\(SiteURL.encode($0.1))" }.joined(separator: "&"))

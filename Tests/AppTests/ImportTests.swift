@@ -13,15 +13,7 @@ import Testing
 @Suite("Registry imports from XLSX and CSV", .serialized)
 struct ImportTests {
     static func upload(_ client: AuthorizedClient, _ f: AccountFixtures, kind: String, file: Data, name: String) async throws -> TestResponse {
-        let boundary = "----nguon" + UUID().uuidString
-        var body = ByteBuffer()
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Form.fieldName)\"\r\n\r\n\(f.csrf[.department]!)\r\n")
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n\(kind)\r\n")
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n\r\n")
-        body.writeBytes(file)
-        body.writeString("\r\n--\(boundary)--\r\n")
-        var headers = f.headers(.department)
-        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        let (headers, body) = f.multipart(.department, fields: [("kind", kind)], file: "file", name, file)
         return try await client.anonymous.execute(uri: "/quan-tri/nhap", method: .post, headers: headers, body: body)
     }
 

@@ -133,16 +133,9 @@ struct RegistryTests {
         }
     }
 
-    /// Posts `file` as the product photo form does (multipart/form-data with the CSRF field).
+    /// Posts `file` as the product photo form does.
     static func upload(_ client: AuthorizedClient, _ f: AccountFixtures, _ path: String, file: [UInt8], name: String) async throws -> TestResponse {
-        let boundary = "----nguon" + UUID().uuidString
-        var body = ByteBuffer()
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Form.fieldName)\"\r\n\r\n\(f.csrf[.business]!)\r\n")
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"image\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-        body.writeBytes(file)
-        body.writeString("\r\n--\(boundary)--\r\n")
-        var headers = f.headers(.business)
-        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        let (headers, body) = f.multipart(.business, file: "image", name, file)
         return try await client.anonymous.execute(uri: path, method: .post, headers: headers, body: body)
     }
 
