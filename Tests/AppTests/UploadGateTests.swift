@@ -17,17 +17,17 @@ struct UploadGateTests {
         return Request(head: head, body: RequestBody(asyncSequence: stream))
     }
 
-    @Test("An upload that stalls is cut off at the deadline with 408, and gives its place back")
+    // Without the deadline the stalled upload would wait for ever; the time limit turns that into a
+    // failure instead of a clock comparison (a busy CI machine may run the timer late).
+    @Test("An upload that stalls is cut off at the deadline with 408, and gives its place back", .timeLimit(.minutes(1)))
     func stalledUploadTimesOut() async throws {
         let gate = UploadGate(total: 4, perSender: 2, deadline: .milliseconds(200))
-        let started = ContinuousClock.now
         do {
             _ = try await EPCISCaptureController.receive(Self.stalledRequest(), sender: "token-a", gate: gate)
             Issue.record("a stalled upload was accepted")
         } catch let error as AppError {
             #expect(error.status == .requestTimeout)
         }
-        #expect(ContinuousClock.now - started < .seconds(10))
         #expect(gate.running == 0)
     }
 
