@@ -120,12 +120,20 @@ final class LoadGenerator: @unchecked Sendable {
 
         func close() { Glibc.close(fd) }
 
+        /// The status only: the body is read but not decoded, so a large one (a photo) costs the
+        /// load generator a copy, not a UTF-8 validation of every byte.
         mutating func send(_ request: Request) -> Int? {
-            exchange(request)?.status
+            guard write(request), let (status, _, _) = readResponse(head: request.method == "HEAD") else { return nil }
+            return status
         }
 
         /// Sends `request` and returns the status, the header block and the body as text.
         mutating func exchange(_ request: Request) -> (status: Int, head: String, body: String)? {
+            guard write(request), let (status, head, body) = readResponse(head: request.method == "HEAD") else { return nil }
+            return (status, head, String(decoding: body, as: UTF8.self))
+        }
+
+        private func write(_ request: Request) -> Bool {
             var text = "\(request.method) \(request.path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             for (name, value) in request.headers { text += "\(name): \(value)\r\n" }
             if !request.body.isEmpty { text += "Content-Length: \(request.body.count)\r\n" }
@@ -134,11 +142,10 @@ final class LoadGenerator: @unchecked Sendable {
             var sent = 0
             while sent < bytes.count {
                 let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                guard n > 0 else { return nil }
+                guard n > 0 else { return false }
                 sent += n
             }
-            guard let (status, head, body) = readResponse(head: request.method == "HEAD") else { return nil }
-            return (status, head, String(decoding: body, as: UTF8.self))
+            return true
         }
 
         /// Reads one response: status line, headers, and a Content-Length or chunked body.
@@ -185,8 +192,9 @@ final class LoadGenerator: @unchecked Sendable {
 
         private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
             guard haystack.count >= needle.count else { return nil }
+            // Compared in place: a copy per candidate position cost more than the search.
             for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
-                if Array(haystack[i..<(i + needle.count)]) == needle { return i }
+                if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
             }
             return nil
         }

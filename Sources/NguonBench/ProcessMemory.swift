@@ -39,3 +39,40 @@ enum ProcessMemory {
         #endif
     }
 }
+
+/// Samples this process's resident memory every few milliseconds on its own thread, keeping
+/// the largest anonymous (heap, stacks) and file-backed (SQLite's memory-mapped database pages,
+/// which the kernel can drop) figures seen: VmHWM counts both and cannot tell them apart.
+final class MemorySampler: @unchecked Sendable {
+    struct Peaks: Encodable, Sendable {
+        let anonymousMB: Double
+        let fileMB: Double
+    }
+
+    private let lock = NSLock()
+    private var running = true
+    private var anonymous = 0.0
+    private var file = 0.0
+    private let done = DispatchSemaphore(value: 0)
+
+    init(every interval: TimeInterval = 0.01) {
+        Thread { [self] in
+            while lock.withLock({ running }) {
+                let (a, f) = (BenchData.statusMB("RssAnon:"), BenchData.statusMB("RssFile:"))
+                lock.withLock {
+                    anonymous = max(anonymous, a)
+                    file = max(file, f)
+                }
+                Thread.sleep(forTimeInterval: interval)
+            }
+            done.signal()
+        }.start()
+    }
+
+    /// Stops sampling and returns the peaks.
+    func stop() -> Peaks {
+        lock.withLock { running = false }
+        done.wait()
+        return lock.withLock { Peaks(anonymousMB: anonymous, fileMB: file) }
+    }
+}

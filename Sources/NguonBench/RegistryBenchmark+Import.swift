@@ -29,19 +29,29 @@ extension RegistryBenchmark {
             let endToEnd: Double
         }
 
+        /// One request's peak: resident in all (VmHWM, exact) and, sampled every 10 ms, its
+        /// anonymous part (heap) and file-backed part (SQLite's memory-mapped pages).
+        public struct Peak: Encodable, Sendable {
+            let residentMB: Double
+            let anonymousMB: Double
+            let fileMB: Double
+        }
+
         public struct Memory: Encodable, Sendable {
             /// Resident once the input file was made and the generator's memory returned.
             let beforeImportMB: Double
-            /// Peak of the upload request's work: context, check and keep.
-            let uploadPeakMB: Double
-            /// Peak of the confirmation: store.
-            let storePeakMB: Double
-            /// The larger of the two: the import's peak resident memory (VmHWM).
+            /// The upload request's work: context, check and keep; and its resident peak up to
+            /// the end of the check, before the checked rows are kept as JSON.
+            let upload: Peak
+            let uploadPeakBeforeKeepMB: Double
+            /// The confirmation: store.
+            let store: Peak
+            /// The larger of the two resident peaks: the import's peak memory.
             let importPeakMB: Double
             /// ru_maxrss of the whole run, the input's generation included.
             let processPeakMB: Double
-            /// Whether the kernel let the high-water mark be reset between phases; if not, every
-            /// peak above is the process's.
+            /// Whether the kernel let the high-water mark be reset between phases; if not, the
+            /// resident peaks above are the process's.
             let peakResetWorked: Bool
         }
 
@@ -89,31 +99,36 @@ extension RegistryBenchmark {
             // From here on the figures are the import's: the generator's garbage is returned first.
             let resetWorked = ProcessMemory.resetPeak(trimming: true)
             let before = ProcessMemory.residentMB()
-            let checked = try await upload(file, kind: .facilities, actor: actor, database: database)
-            let uploadPeak = ProcessMemory.peakMB()
+            var sampler = MemorySampler()
+            let uploaded = try await upload(file, kind: .facilities, actor: actor, database: database)
+            var sampled = sampler.stop()
+            let uploadPeak = ImportReport.Peak(residentMB: ProcessMemory.peakMB(), anonymousMB: sampled.anonymousMB, fileMB: sampled.fileMB)
             // The confirmation is another request: it starts with what the upload left resident.
             ProcessMemory.resetPeak(trimming: false)
+            sampler = MemorySampler()
             start = clock.now
-            let imported = try await RegistryImport.store(checked.id, actor: actor, database: database)
+            let imported = try await RegistryImport.store(uploaded.id, actor: actor, database: database)
             let storeSeconds = seconds(clock.now - start)
-            let storePeak = ProcessMemory.peakMB()
+            sampled = sampler.stop()
+            let storePeak = ImportReport.Peak(residentMB: ProcessMemory.peakMB(), anonymousMB: sampled.anonymousMB, fileMB: sampled.fileMB)
 
-            let phases = ImportReport.Phases(context: round3(checked.contextSeconds), check: round3(checked.checkSeconds),
-                                              keep: round3(checked.keepSeconds), store: round3(storeSeconds))
-            let checkAndStore = checked.checkSeconds + storeSeconds
-            let endToEnd = checked.contextSeconds + checked.checkSeconds + checked.keepSeconds + storeSeconds
+            let phases = ImportReport.Phases(context: round3(uploaded.contextSeconds), check: round3(uploaded.checkSeconds),
+                                              keep: round3(uploaded.keepSeconds), store: round3(storeSeconds))
+            let checkAndStore = uploaded.checkSeconds + storeSeconds
+            let endToEnd = uploaded.contextSeconds + uploaded.checkSeconds + uploaded.keepSeconds + storeSeconds
             func rate(_ seconds: Double) -> Double { seconds > 0 ? (Double(imported) / seconds).rounded() : 0 }
             return ImportReport(
                 rows: rows, organisations: organisations, province: province, communes: communes.count, fileBytes: file.count,
                 generateSeconds: round3(generateSeconds), organisationImportSeconds: round3(organisationSeconds), seconds: phases,
                 checkAndStoreSeconds: round3(checkAndStore), endToEndSeconds: round3(endToEnd),
-                rowsPerSecond: .init(check: rate(checked.checkSeconds), store: rate(storeSeconds), checkAndStore: rate(checkAndStore),
+                rowsPerSecond: .init(check: rate(uploaded.checkSeconds), store: rate(storeSeconds), checkAndStore: rate(checkAndStore),
                                      endToEnd: rate(endToEnd)),
-                imported: imported, problems: checked.problems.count, firstProblems: Array(checked.problems.prefix(5)),
+                imported: imported, problems: uploaded.problems.count, firstProblems: Array(uploaded.problems.prefix(5)),
                 searchKeys: try await count("SELECT count(*) AS n FROM search_keys WHERE kind = 'facility'", in: database),
                 databaseMB: databaseMB(path),
-                memory: .init(beforeImportMB: before, uploadPeakMB: uploadPeak, storePeakMB: storePeak, importPeakMB: max(uploadPeak, storePeak),
-                              processPeakMB: ProcessMemory.lifetimePeakMB(), peakResetWorked: resetWorked))
+                memory: .init(beforeImportMB: before, upload: uploadPeak, uploadPeakBeforeKeepMB: uploaded.peakBeforeKeepMB, store: storePeak,
+                              importPeakMB: max(uploadPeak.residentMB, storePeak.residentMB), processPeakMB: ProcessMemory.lifetimePeakMB(),
+                              peakResetWorked: resetWorked))
         }
     }
 
@@ -125,6 +140,8 @@ extension RegistryBenchmark {
         let contextSeconds: Double
         let checkSeconds: Double
         let keepSeconds: Double
+        /// Resident high-water mark when the check ended (before keep).
+        let peakBeforeKeepMB: Double
     }
 
     /// The upload request's work (`ImportController.upload` without HTTP). The checked rows live
@@ -137,10 +154,12 @@ extension RegistryBenchmark {
         start = clock.now
         let checked = try RegistryImport.check(file, kind: kind, context: context)
         let checkSeconds = seconds(clock.now - start)
+        let peakBeforeKeep = ProcessMemory.peakMB()
         start = clock.now
         let id = try await RegistryImport.keep(checked, actor: actor, database: database)
         return Upload(id: id, rows: checked.rows.count, problems: checked.problems.map { "row \($0.row) \($0.field): \($0.message)" },
-                      contextSeconds: contextSeconds, checkSeconds: checkSeconds, keepSeconds: seconds(clock.now - start))
+                      contextSeconds: contextSeconds, checkSeconds: checkSeconds, keepSeconds: seconds(clock.now - start),
+                      peakBeforeKeepMB: peakBeforeKeep)
     }
 
     /// Owners: cooperatives, companies, household businesses and farms across the province.

@@ -41,9 +41,11 @@ extension RegistryBenchmark {
         static var distributorGLN: String { GS1.appendingCheckDigit(to: "8935999" + "00003")! }
     }
 
-    public static func runOriginPage(seconds: Double, connections: Int, port: Int) async throws -> OriginPageReport {
-        let path = temporaryDatabasePath()
-        defer { removeDatabase(path) }
+    /// `keep`: a SQLite file to register in and leave behind (to serve it with `nguon serve` and
+    /// load it with wrk); by default a temporary file, removed afterwards.
+    public static func runOriginPage(seconds: Double, connections: Int, port: Int, keep: String? = nil) async throws -> OriginPageReport {
+        let path = keep ?? temporaryDatabasePath()
+        defer { if keep == nil { removeDatabase(path) } }
         let config = AppConfig(hostname: "127.0.0.1", port: port, database: .sqlite(path: path), logLevel: .critical,
                                autoMigrate: true, rateLimit: 0)
         var logger = Logger(label: "nguon.bench")

@@ -41,8 +41,13 @@ extension RegistryBenchmark {
         let byWords: [String: Latency]
         let matches: Matches
         let slowest: [Slow]
+        /// Whether ANALYZE ran after loading (`--analyze`; the server itself never runs it).
+        let analyzed: Bool
         let databaseMB: Double
+        /// Resident peak of the whole run (VmHWM), and the query phase's peaks sampled every
+        /// 10 ms: anonymous (heap) and file-backed (memory-mapped database pages).
         let peakMemoryMB: Double
+        let queryPhaseMemory: MemorySampler.Peaks
     }
 
     /// The producers and their prefixes (fictional, in GS1 Vietnam's 893 range).
@@ -53,7 +58,10 @@ extension RegistryBenchmark {
         ("HTX Mật ong Ba Chẽ", "8936009"), ("Công ty TNHH Đặc sản Cô Tô", "8936010"),
     ]
 
-    public static func runSearch(products count: Int, queries: Int, keep: String? = nil, logger: Logger) async throws -> SearchReport {
+    /// `analyze` runs ANALYZE after loading, so the query planner has the statistics a server
+    /// that ran `PRAGMA optimize` would have; without it the figures are today's server's.
+    public static func runSearch(products count: Int, queries: Int, analyze: Bool = false, keep: String? = nil,
+                                 logger: Logger) async throws -> SearchReport {
         try await withTemporaryDatabase(keep: keep, logger: logger) { database, path in
             let communes = try await communes(in: database)
             var data = RegistryBenchData(seed: 25)
@@ -61,6 +69,7 @@ extension RegistryBenchmark {
             let start = clock.now
             let names = try await loadProducts(count, communes: communes, data: &data, database: database)
             let loadSeconds = seconds(clock.now - start)
+            if analyze { try await database.sql.raw("ANALYZE").run() }
 
             let admin = Principal(id: "bench-admin", name: "Quản trị (benchmark)", role: .admin)
             let units = Repositories(database: database).units
@@ -75,6 +84,7 @@ extension RegistryBenchmark {
             let warmUp = min(200, max(20, queries / 10))
             for _ in 0..<warmUp { _ = try await search(makeQuery(from: names, variant: .accented, data: &warmGenerator).text) }
 
+            let sampler = MemorySampler()
             var generator = RegistryBenchData(seed: 7)
             var all: [Double] = []
             var byVariant: [String: [Double]] = [:]
@@ -91,6 +101,7 @@ extension RegistryBenchmark {
                 totals.append(total)
                 slow.append(.init(query: query.text, ms: round3(ms), matches: total))
             }
+            let queryMemory = sampler.stop()
             let sortedTotals = totals.sorted()
             func totalAt(_ p: Double) -> Int { sortedTotals.isEmpty ? 0 : sortedTotals[min(sortedTotals.count - 1, Int(p * Double(sortedTotals.count)))] }
             return SearchReport(
@@ -100,7 +111,8 @@ extension RegistryBenchmark {
                 queries: queries, warmUpQueries: warmUp, pageSize: RegistryList.Filter.pageSize,
                 latency: Latency(all), byVariant: byVariant.mapValues(Latency.init), byWords: byWords.mapValues(Latency.init),
                 matches: .init(median: totalAt(0.5), p99: totalAt(0.99), max: sortedTotals.last ?? 0, none: totals.filter { $0 == 0 }.count),
-                slowest: Array(slow.sorted { $0.ms > $1.ms }.prefix(8)), databaseMB: databaseMB(path), peakMemoryMB: ProcessMemory.peakMB())
+                slowest: Array(slow.sorted { $0.ms > $1.ms }.prefix(8)), analyzed: analyze, databaseMB: databaseMB(path),
+                peakMemoryMB: ProcessMemory.peakMB(), queryPhaseMemory: queryMemory)
         }
     }
 

@@ -44,6 +44,9 @@ struct SearchBench: AsyncParsableCommand {
     @Option(help: "Queries to time, 100–100,000.")
     var queries: Int = 2_000
 
+    @Flag(help: "Run ANALYZE after loading, so the query planner has statistics (the server never runs it; this shows what it would change).")
+    var analyze = false
+
     @Option(help: "Build the store in this new SQLite file and keep it (to look at query plans with sqlite3).")
     var keepDatabase: String?
 
@@ -54,7 +57,7 @@ struct SearchBench: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let report = try await RegistryBenchmark.runSearch(products: products, queries: queries, keep: keepDatabase, logger: benchLogger())
+        let report = try await RegistryBenchmark.runSearch(products: products, queries: queries, analyze: analyze, keep: keepDatabase, logger: benchLogger())
         printReport(RegistryEnvelope(benchmark: "search", report: report))
     }
 }
@@ -74,14 +77,18 @@ struct OriginPageBench: AsyncParsableCommand {
     @Option(help: "TCP port on 127.0.0.1 for the server under test.")
     var port: Int = 18_081
 
+    @Option(help: "Register in this new SQLite file and keep it (to serve it with `nguon serve` and load it with wrk).")
+    var keepDatabase: String?
+
     func validate() throws {
         guard (1...60).contains(seconds) else { throw ValidationError("--seconds must be from 1 to 60 (got \(seconds)).") }
         guard (1...256).contains(connections) else { throw ValidationError("--connections must be from 1 to 256 (got \(connections)).") }
         guard (1_024...65_535).contains(port) else { throw ValidationError("--port must be from 1024 to 65535 (got \(port)).") }
+        try checkNew(keepDatabase)
     }
 
     func run() async throws {
-        let report = try await RegistryBenchmark.runOriginPage(seconds: seconds, connections: connections, port: port)
+        let report = try await RegistryBenchmark.runOriginPage(seconds: seconds, connections: connections, port: port, keep: keepDatabase)
         printReport(RegistryEnvelope(benchmark: "origin-page", report: report))
     }
 }
