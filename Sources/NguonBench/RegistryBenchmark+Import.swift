@@ -69,7 +69,9 @@ extension RegistryBenchmark {
         let imported: Int
         let problems: Int
         let firstProblems: [String]
-        let searchKeys: Int
+        /// The facilities' terms in the search index, and the typo keys of all terms.
+        let postings: Int
+        let termKeys: Int
         let databaseMB: Double
         let memory: Memory
     }
@@ -124,7 +126,8 @@ extension RegistryBenchmark {
                 rowsPerSecond: .init(check: rate(uploaded.checkSeconds), store: rate(storeSeconds), checkAndStore: rate(checkAndStore),
                                      endToEnd: rate(endToEnd)),
                 imported: imported, problems: uploaded.problems.count, firstProblems: Array(uploaded.problems.prefix(5)),
-                searchKeys: try await count("SELECT count(*) AS n FROM search_keys WHERE kind = 'facility'", in: database),
+                postings: try await count("SELECT count(*) AS n FROM search_postings WHERE kind = 'facility'", in: database),
+                termKeys: try await count("SELECT count(*) AS n FROM search_terms", in: database),
                 databaseMB: databaseMB(path),
                 memory: .init(beforeImportMB: before, upload: uploadPeak, uploadPeakBeforeKeepMB: uploaded.peakBeforeKeepMB, store: storePeak,
                               importPeakMB: max(uploadPeak.residentMB, storePeak.residentMB), processPeakMB: ProcessMemory.lifetimePeakMB(),

@@ -6,8 +6,8 @@ import NguonCore
 import SQLKit
 
 /// `nguon bench search --products N --queries Q`: N products of a few producers, each under its
-/// own GS1 prefix, written straight into `products` and `search_keys` (the keys made by
-/// `SearchText.indexKeys`, as `SearchIndex.replace` makes them), then Q searches of one to
+/// own GS1 prefix, written straight into `products` and indexed by `SearchIndex.add` (as an
+/// import indexes them), then Q searches of one to
 /// three words, typed with accents, without, or with one slip, through `RegistryList.rows`:
 /// what `/quan-tri/san-pham?q=…` runs for an administrator (first page of 50 and the count).
 extension RegistryBenchmark {
@@ -29,7 +29,9 @@ extension RegistryBenchmark {
         let products: Int
         let organisations: Int
         let prefixes: [String]
-        let searchKeys: Int
+        /// Rows of the index: each product's terms, and the typo keys of every distinct term.
+        let postings: Int
+        let termKeys: Int
         let loadSeconds: Double
         let productsPerSecond: Double
         let queries: Int
@@ -106,7 +108,8 @@ extension RegistryBenchmark {
             func totalAt(_ p: Double) -> Int { sortedTotals.isEmpty ? 0 : sortedTotals[min(sortedTotals.count - 1, Int(p * Double(sortedTotals.count)))] }
             return SearchReport(
                 products: count, organisations: searchProducers.count, prefixes: searchProducers.map(\.prefix),
-                searchKeys: try await RegistryBenchmark.count("SELECT count(*) AS n FROM search_keys WHERE kind = 'product'", in: database),
+                postings: try await RegistryBenchmark.count("SELECT count(*) AS n FROM search_postings WHERE kind = 'product'", in: database),
+                termKeys: try await RegistryBenchmark.count("SELECT count(*) AS n FROM search_terms", in: database),
                 loadSeconds: round3(loadSeconds), productsPerSecond: (Double(count) / loadSeconds).rounded(),
                 queries: queries, warmUpQueries: warmUp, pageSize: RegistryList.Filter.pageSize,
                 latency: Latency(all), byVariant: byVariant.mapValues(Latency.init), byWords: byWords.mapValues(Latency.init),
@@ -123,10 +126,8 @@ extension RegistryBenchmark {
         let text: RegistryBenchData.ProductText
     }
 
-    /// Writes the producers, their prefixes and `count` products with their search keys in one
-    /// transaction, in multi-row inserts; returns the product names (the queries' vocabulary).
-    /// Rows are bound a chunk at a time: the keys of 100,000 products bound at once would take
-    /// gigabytes.
+    /// Writes the producers, their prefixes and `count` products, indexed, in one transaction,
+    /// 2,000 products at a time; returns the product names (the queries' vocabulary).
     static func loadProducts(_ count: Int, communes: [RegistryBenchData.Commune], data: inout RegistryBenchData,
                              database: AppDatabase) async throws -> [String] {
         let now = Int64(Date().timeIntervalSince1970 * 1000)
@@ -159,15 +160,9 @@ extension RegistryBenchmark {
                 .rows(organisations).run()
             try await sql.insert(into: "gs1_prefixes").columns("prefix", "organisation_id", "province_code", "note", "created_at")
                 .rows(prefixes).run()
-            var keys: [[any SQLExpression]] = []
-            // SQLite takes at most 32,766 bound values per statement.
-            func flushKeys() async throws {
-                guard !keys.isEmpty else { return }
-                try await sql.insert(into: "search_keys").columns("kind", "record_id", "key").rows(keys).run()
-                keys.removeAll(keepingCapacity: true)
-            }
             for chunk in stride(from: 0, to: specs.count, by: 2_000) {
                 var rows: [[any SQLExpression]] = []
+                var indexed: [(id: String, text: String)] = []
                 for spec in specs[chunk..<min(chunk + 2_000, specs.count)] {
                     let id = UUID().uuidString.lowercased()
                     let product = spec.text
@@ -176,17 +171,14 @@ extension RegistryBenchmark {
                     rows.append([SQLBind(id), SQLBind(owners[spec.owner]), SQLBind(spec.gtin), SQLBind(product.name), SQLBind(product.nameEn),
                                  SQLBind(product.category), SQLBind(product.netContent), SQLBind(product.netUnit), SQLBind(product.shelfLifeDays),
                                  SQLBind(product.brand), SQLBind(SearchText.fold(text)), SQLBind(now), SQLBind(now)])
-                    for key in SearchText.indexKeys(text) {
-                        keys.append([SQLBind("product"), SQLBind(id), SQLBind(key)])
-                        if keys.count == 10_000 { try await flushKeys() }
-                    }
+                    indexed.append((id, text))
                 }
                 try await sql.insert(into: "products")
                     .columns("id", "organisation_id", "gtin", "name", "name_en", "category", "net_content", "net_unit", "shelf_life_days",
                              "brand", "search_text", "created_at", "updated_at")
                     .rows(rows).run()
+                try await SearchIndex.add(.product, indexed, on: sql)
             }
-            try await flushKeys()
         }
         return specs.map(\.text.name)
     }

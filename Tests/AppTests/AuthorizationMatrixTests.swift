@@ -88,6 +88,7 @@ struct AuthorizationMatrixTests {
                 Case(method: .get, path: "/quan-tri/co-so?don-vi=07093", expect: [.anonymous: signIn], otherwise: .ok),
                 Case(method: .get, path: "/quan-tri/san-pham/xuat", expect: [.anonymous: signIn], otherwise: .ok),
                 Case(method: .get, path: "/quan-tri/co-so/xuat?dinh-dang=csv", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/to-chuc/xuat?dinh-dang=csv", expect: [.anonymous: signIn], otherwise: .ok),
                 Case(method: .post, path: "/quan-tri/co-so/khong-co", form: [("name", "Kho"), ("unit", "07093")],
                      expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound, .business: .notFound]),
                 Case(method: .get, path: "/quan-tri/to-chuc/\(f.orgA)/san-pham",

@@ -98,7 +98,7 @@ struct HTMLEscapingTests {
                 "/api/v1/gs1/digital-link?input=" + q, "/quan-tri/to-chuc/" + organisation + "/co-so", "/quan-tri/co-so/" + registry.facility,
                 "/quan-tri/to-chuc/" + organisation + "/san-pham", "/quan-tri/san-pham/" + registry.product, "/quan-tri/co-so/" + q,
                 "/anh/" + q, "/quan-tri/nhap?done=" + q, "/quan-tri/san-pham?q=" + q, "/quan-tri/co-so?q=" + q + "&don-vi=" + q, "/quan-tri/co-so?q=" + q,
-                "/quan-tri/san-pham/xuat?q=" + q, "/quan-tri/co-so/xuat?dinh-dang=csv",
+                "/quan-tri/san-pham/xuat?q=" + q, "/quan-tri/co-so/xuat?dinh-dang=csv", "/quan-tri/to-chuc/xuat?q=" + q,
             ] + Self.workspacePages(q) + ResolverController.primaryKeys.map { "/\($0)/" + q } + AuthorizationMatrixTests.resolverPaths
             var checked = 0
             for who in [AccountFixtures.Who.admin, .auditor, .anonymous] {

@@ -1,5 +1,6 @@
 @testable import App
 import Foundation
+import GS1
 import Hummingbird
 import HummingbirdTesting
 import NguonCore
@@ -64,6 +65,90 @@ struct ImportTests {
             let csv = "Tên cơ sở;Mã số thuế;Mã xã;Hoạt động;Mã số vùng trồng\nVùng lúa Yên Đức;0300588569;07093;Trồng trọt;VN-QN-001\nKho;0000000000;07093;;\n"
             let facilities = try await Self.upload(client, f, kind: "co-so", file: Data(csv.utf8), name: "co-so.csv")
             #expect(facilities.text.contains("2 dòng: 1 dòng hợp lệ, 1 dòng lỗi"))
+        }
+    }
+
+    @Test("A sheet of products: GTINs checked against their holder, empty ones given from the pool, described at once")
+    func products() async throws {
+        let box = FixtureBox()
+        let config = try await TestApp.config()
+        let given = try await TestApp.run(config: config, prepare: { database in
+            let f = try await AccountFixtures.seed(database)
+            let admin = Actor(principal: f.users[.admin]!.principal, address: nil)
+            _ = try await Repositories(database: database).gs1Codes.addPrefix("8931000001", organisationID: nil, provinceCode: "22",
+                                                                                 note: "Kho mã Quảng Ninh", actor: admin)
+            box.set(f)
+        }) { client in
+            let f = box.get()
+            // HTX Đông Triều (tax code 5700100009) holds prefix 8935001; 8935002 is nobody's.
+            let own = try #require(try CompanyPrefix("8935001").key(.gtin, reference: 1))
+            let others = try #require(try CompanyPrefix("8935002").key(.gtin, reference: 1))
+            let rows: [[Cell]] = [
+                ["TT", "Tên sản phẩm", "Mã số thuế", "Mã vạch", "Nhóm sản phẩm", "Khối lượng tịnh", "Hạn sử dụng", "Nhãn hiệu"],
+                [1, "Rau muống Đông Triều", "5700100009", .text(own), "Rau, củ tươi", "500 g", "7 ngày", "Rau sạch Đông Triều"],
+                [2, "Cải bẹ xanh", "5700100009", .empty, "rau-cu", "1,5 kg", "12 tháng", .empty],
+                [3, "Sai chữ số kiểm tra", "5700100009", "8935001000010", .empty, .empty, .empty, .empty],
+                [4, "Mã của người khác", "5700100009", .text(others), .empty, .empty, .empty, .empty],
+                [5, "Nhóm lạ", "5700100009", .empty, "Đồ chơi", .empty, .empty, .empty],
+                [6, "Trùng mã", "5700100009", .text(own), .empty, .empty, .empty, .empty],
+                [7, "Đơn vị lạ", "5700100009", .empty, .empty, "500 tấn", .empty, .empty],
+                [8, "Hạn lạ", "5700100009", .empty, .empty, .empty, "khi còn tươi", .empty],
+            ]
+            let preview = try await Self.upload(client, f, kind: "san-pham", file: try XLSXWriter().write(Sheet(name: "SP", rows: rows)), name: "sp.xlsx")
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains("8 dòng: 2 dòng hợp lệ, 6 dòng lỗi"), "\(preview.text.prefix(3_000))")
+            for problem in ["kiểm tra", "không thuộc tổ chức này", "Đồ chơi", "trùng với dòng 2", "“Đơn vị tính” phải là một trong", "khi còn tươi",
+                            "cấp từ kho mã"] {
+                #expect(preview.text.contains(problem), "\(problem)")
+            }
+            let confirm = try #require(Self.confirmPath(in: preview.text))
+            let accepted = try await client.anonymous.execute(uri: confirm, method: .post, headers: f.headers(.department, form: true),
+                                                              body: f.form(.department, [("skipBad", "on")]))
+            #expect(accepted.status == .seeOther && accepted.headers[.location]?.contains("done=2") == true)
+
+            // Found by search without accents; the second got a GTIN from the province's pool.
+            let list = try await client.anonymous.execute(uri: "/quan-tri/san-pham?q=cai+be", method: .get, headers: f.headers(.department)).text
+            let given = try #require(list.components(separatedBy: "<code>").dropFirst().first?.prefix { $0 != "<" })
+            #expect(given.hasPrefix("08931000001") && (try? GTIN(String(given))) != nil, "\(given)")
+            // A second import of the same sheet: the GTIN is taken now, and the pool gives the next number.
+            let again = try await Self.upload(client, f, kind: "san-pham", file: try XLSXWriter().write(Sheet(name: "SP", rows: Array(rows.prefix(3)))),
+                                              name: "sp.xlsx")
+            #expect(again.text.contains("đã dùng cho một sản phẩm khác"))
+            return String(given)
+        }
+        // Described at once, as a product saved in the form is: what its labels' origin pages read.
+        try await AppDatabase.using(config, logger: TestApp.quietLogger) { database in
+            let row = try await database.sql.raw("SELECT attributes FROM epcis_master_data WHERE element_id = \(bind: "https://id.gs1.org/01/" + given)").first()
+            let attributes = try #require(try row?.decode(column: "attributes", as: String.self))
+            #expect(attributes.contains("Cải bẹ xanh") && attributes.contains("HTX Rau an toàn Đông Triều") && attributes.contains("360"), "\(attributes)")
+        }
+    }
+
+    @Test("The organisations list pages, filters by commune and exports what it shows")
+    func organisationsList() async throws {
+        let box = FixtureBox()
+        try await TestApp.run(prepare: { box.set(try await AccountFixtures.seed($0)) }) { client in
+            let f = box.get()
+            let csv = "Tên tổ chức,Mã xã,Loại hình\n" + (1...60).map { String(format: "Tổ hợp tác rau số %02d,07093,Tổ hợp tác\n", $0) }.joined()
+            let preview = try await Self.upload(client, f, kind: "to-chuc", file: Data(csv.utf8), name: "thop.csv")
+            let confirm = try #require(Self.confirmPath(in: preview.text))
+            _ = try await client.anonymous.execute(uri: confirm, method: .post, headers: f.headers(.department, form: true), body: f.form(.department, []))
+
+            let first = try await client.anonymous.execute(uri: "/quan-tri/to-chuc?don-vi=07093", method: .get, headers: f.headers(.department)).text
+            #expect(first.contains("61 kết quả") && first.contains("Trang 1/2") && first.contains("Tổ hợp tác"))
+            let second = try await client.anonymous.execute(uri: "/quan-tri/to-chuc?don-vi=07093&trang=2", method: .get, headers: f.headers(.department)).text
+            #expect(second.contains("Tổ hợp tác rau số 60") && !second.contains("Tổ hợp tác rau số 01"))
+            let newest = try await client.anonymous.execute(uri: "/quan-tri/to-chuc?sap-xep=moi&q=to+hop+tac", method: .get, headers: f.headers(.department)).text
+            #expect(newest.contains("60 kết quả"))
+            let other = try await client.anonymous.execute(uri: "/quan-tri/to-chuc?don-vi=06895", method: .get, headers: f.headers(.department)).text
+            #expect(other.contains("1 kết quả") && other.contains("HTX Thủy sản Đầm Hà"))
+            // The export carries what the list shows; a business exports only its own organisation.
+            let export = try await client.anonymous.execute(uri: "/quan-tri/to-chuc/xuat?dinh-dang=csv&don-vi=07093", method: .get,
+                                                            headers: f.headers(.department))
+            #expect(export.status == .ok && export.headers[.contentDisposition]?.contains("to-chuc.csv") == true)
+            #expect(export.text.split(whereSeparator: \.isNewline).count == 62 && export.text.contains("Mã số thuế") && export.text.contains("Tổ hợp tác"))
+            let business = try await client.anonymous.execute(uri: "/quan-tri/to-chuc/xuat?dinh-dang=csv", method: .get, headers: f.headers(.business))
+            #expect(business.text.split(whereSeparator: \.isNewline).count == 2 && business.text.contains("HTX Rau an toàn Đông Triều"))
         }
     }
 

@@ -9,18 +9,19 @@ struct OrganisationListModelTests {
         try await AccountFixtures.withDatabase { database, f in
             let repository = Repositories(database: database).organisations
             func query(_ who: AccountFixtures.Who, search: String? = nil) async throws -> OrganisationList.Model {
-                try await OrganisationList.Model.query(principal: f.users[who]!.principal, search: search, repository: repository)
+                try await OrganisationList.Model.query(principal: f.users[who]!.principal, filter: RegistryList.Filter(search: search),
+                                                       database: database, repository: repository)
             }
             let admin = try await query(.admin)
-            #expect(admin.rows.map(\.area) == ["Phường Ba Đình", "Phường Đông Triều", "Xã Đầm Hà"])
+            #expect(admin.list.rows.map(\.area) == ["Phường Ba Đình", "Phường Đông Triều", "Xã Đầm Hà"])
             #expect(admin.form != nil && admin.form?.units == nil)
 
             let searched = try await query(.admin, search: "thủy sản")
-            #expect(searched.rows.map(\.organisation.id) == [f.orgB] && searched.search == "thủy sản")
+            #expect(searched.list.rows.map(\.id) == [f.orgB] && searched.list.filter.search == "thủy sản")
 
             // The department officer's province: its communes, in alphabetical order without accents.
             let department = try await query(.department)
-            #expect(department.rows.count == 2)
+            #expect(department.list.rows.count == 2 && department.list.total == 2)
             // Quảng Ninh's 54 communes, wards and special zones (compiled in), by name without accents.
             let communes = try #require(department.form?.units)
             #expect(communes.count == 54 && communes.contains { $0.code == "06895" } && communes.contains { $0.code == "07093" })

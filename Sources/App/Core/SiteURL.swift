@@ -28,6 +28,7 @@ public enum SiteURL: Sendable, Equatable {
     case user(String)
     case userPasswordReset(String)
     case organisations
+    case organisationsExport
     case organisation(String)
     case organisationCodes(String)
     case organisationFacilities(String)
@@ -118,6 +119,7 @@ public enum SiteURL: Sendable, Equatable {
         case .user(let id): "/quan-tri/nguoi-dung/\(Self.encode(id))"
         case .userPasswordReset(let id): "/quan-tri/nguoi-dung/\(Self.encode(id))/dat-lai-mat-khau"
         case .organisations: "/quan-tri/to-chuc"
+        case .organisationsExport: "/quan-tri/to-chuc/xuat"
         case .organisation(let id): "/quan-tri/to-chuc/\(Self.encode(id))"
         case .organisationCodes(let id): "/quan-tri/to-chuc/\(Self.encode(id))/ma-gs1"
         case .organisationFacilities(let id): "/quan-tri/to-chuc/\(Self.encode(id))/co-so"

@@ -33,6 +33,9 @@ struct Query {
         }
     }
 
+    /// Values from elsewhere than a URL (a row of an imported sheet), read by the same accessors.
+    init(values: [String: String]) { self.values = values }
+
     subscript(_ name: String) -> String? { values[name] }
 
     /// Sets a parameter the server derives itself (e.g. from a path segment).

@@ -25,11 +25,12 @@ extension SearchText {
     /// The keys a word is found by, with one typo forgiven (the symmetric-delete method): the
     /// word itself and, for words of `typoMinimumLength` letters or more, the word with each
     /// letter left out in turn. Two words one deletion, insertion, substitution or adjacent swap
-    /// apart always share a key ("muong" and "muomg" share "muog").
+    /// apart always share a key ("muong" and "muomg" share "muog"). Numbers (tax codes, GTINs)
+    /// are exact: one digit off is somebody else's number.
     public static func keys(ofWord word: String) -> Set<String> {
         var keys: Set<String> = [word]
         let letters = Array(word)
-        guard letters.count >= typoMinimumLength else { return keys }
+        guard letters.count >= typoMinimumLength, !letters.allSatisfy(\.isNumber) else { return keys }
         for index in letters.indices {
             var variant = letters
             variant.remove(at: index)
@@ -38,7 +39,13 @@ extension SearchText {
         return keys
     }
 
-    /// Every key of a record's text, for the search index.
+    /// The distinct words of a record's text that the search index holds (its terms).
+    public static func terms(_ text: String) -> Set<String> {
+        Set(words(text).prefix(maxIndexedWords))
+    }
+
+    /// Every key of a record's text: what migration 009 indexed per record, before the index
+    /// kept each term's keys once (migration 011).
     public static func indexKeys(_ text: String) -> Set<String> {
         var keys = Set<String>()
         for word in words(text).prefix(maxIndexedWords) { keys.formUnion(self.keys(ofWord: word)) }

@@ -14,6 +14,7 @@ enum NguonMigrations {
         CreateGS1Codes(),
         CreateRegistry(),
         SeedAdminUnits2025(),
+        CreateSearchTerms(),
     ]
 
     static func register(in migrations: Migrations) {

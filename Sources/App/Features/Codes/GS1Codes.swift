@@ -126,47 +126,71 @@ struct GS1CodeRepository: Sendable {
             throw AccessDenied.forbidden
         }
         guard (1...Self.maxPerRequest).contains(count) else { throw GS1CodeError.countOutOfRange(count) }
-        let now = Millis.now()
         return try await database.audited(actor) { sql in
             // One giver at a time on PostgreSQL (SQLite has one writer): the next reference read
             // below is still free when it is written.
             if sql.dialect.name == "postgresql" { try await AuditLog.takeTurn(on: sql) }
-            if principal.role == .business {
-                let held = try await sql.raw("""
-                    SELECT count(*) AS n FROM gs1_allocations WHERE organisation_id = \(bind: organisation.id) AND kind = \(bind: kind.rawValue)
-                    """).first()?.decode(column: "n", as: Int.self) ?? 0
-                guard held + count <= Self.selfServiceLimit else { throw GS1CodeError.selfServiceLimit(kind, held: held) }
-            }
-            var given: [GS1Allocation] = []
-            var left = 0
-            let pools = try await sql.raw("""
-                SELECT prefix FROM gs1_prefixes
-                WHERE organisation_id IS NULL AND (province_code = \(bind: organisation.provinceCode) OR province_code IS NULL)
-                ORDER BY CASE WHEN province_code IS NULL THEN 1 ELSE 0 END, created_at, prefix
-                """).all()
-            for row in pools {
-                guard let pool = try? CompanyPrefix(row.decode(column: "prefix", as: String.self)) else { continue }
-                let last = try await sql.raw("""
-                    SELECT max(reference) AS last FROM gs1_allocations WHERE prefix = \(bind: pool.digits) AND kind = \(bind: kind.rawValue)
-                    """).first()?.decode(column: "last", as: Int64?.self)
-                var next = Int((last ?? -1) + 1)
-                left += max(0, pool.capacity - next)
-                while given.count < count, next < pool.capacity, let key = pool.key(kind, reference: next) {
-                    given.append(GS1Allocation(key: key, kind: kind.rawValue, prefix: pool.digits, reference: Int64(next),
-                                               organisationID: organisation.id, allocatedAt: now, allocatedBy: actor.id))
-                    next += 1
-                }
-            }
-            guard given.count == count else { throw GS1CodeError.poolsExhausted(kind, wanted: count, left: left) }
-            for a in given {
-                try await sql.raw("""
-                    INSERT INTO gs1_allocations (key, kind, prefix, reference, organisation_id, allocated_at, allocated_by)
-                    VALUES (\(bind: a.key), \(bind: a.kind), \(bind: a.prefix), \(bind: a.reference), \(bind: a.organisationID),
-                            \(bind: a.allocatedAt), \(bind: a.allocatedBy))
-                    """).run()
-            }
+            let given = try await Self.give(kind, count: count, to: organisation.id, province: organisation.provinceCode, by: actor, on: sql)
             return (given, AuditRecord(action: "gs1.allocate", entityType: "organisation", entityID: organisation.id,
                                        after: given.map(\.key)))
         }
+    }
+
+    /// Takes the next `count` free keys of `kind` for an organisation of `province`, inside the
+    /// caller's transaction (which must hold the giver's turn on PostgreSQL): the province's
+    /// pools oldest first, then the operator's. All or nothing.
+    static func give(_ kind: CompanyPrefix.KeyKind, count: Int, to organisationID: String, province: String, by actor: Actor,
+                     on sql: any SQLDatabase) async throws -> [GS1Allocation] {
+        if actor.principal?.role == .business {
+            let held = try await sql.raw("""
+                SELECT count(*) AS n FROM gs1_allocations WHERE organisation_id = \(bind: organisationID) AND kind = \(bind: kind.rawValue)
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            guard held + count <= selfServiceLimit else { throw GS1CodeError.selfServiceLimit(kind, held: held) }
+        }
+        let now = Millis.now()
+        var given: [GS1Allocation] = []
+        var left = 0
+        for (pool, first) in try await pools(kind, province: province, on: sql) {
+            left += max(0, pool.capacity - first)
+            var next = first
+            while given.count < count, next < pool.capacity, let key = pool.key(kind, reference: next) {
+                given.append(GS1Allocation(key: key, kind: kind.rawValue, prefix: pool.digits, reference: Int64(next),
+                                           organisationID: organisationID, allocatedAt: now, allocatedBy: actor.id))
+                next += 1
+            }
+        }
+        guard given.count == count else { throw GS1CodeError.poolsExhausted(kind, wanted: count, left: left) }
+        for chunk in given.chunked(into: 200) {
+            try await sql.insert(into: "gs1_allocations")
+                .columns("key", "kind", "prefix", "reference", "organisation_id", "allocated_at", "allocated_by")
+                .rows(chunk.map { a in [SQLBind(a.key), SQLBind(a.kind), SQLBind(a.prefix), SQLBind(a.reference), SQLBind(a.organisationID),
+                                        SQLBind(a.allocatedAt), SQLBind(a.allocatedBy)] })
+                .run()
+        }
+        return given
+    }
+
+    /// Free keys of `kind` left in the pools an organisation of `province` draws from.
+    static func left(_ kind: CompanyPrefix.KeyKind, province: String, on sql: any SQLDatabase) async throws -> Int {
+        try await pools(kind, province: province, on: sql).reduce(0) { $0 + max(0, $1.pool.capacity - $1.next) }
+    }
+
+    /// The pools a province draws from, in the order they are used, each with its next free reference.
+    private static func pools(_ kind: CompanyPrefix.KeyKind, province: String, on sql: any SQLDatabase) async throws
+        -> [(pool: CompanyPrefix, next: Int)] {
+        var result: [(pool: CompanyPrefix, next: Int)] = []
+        let rows = try await sql.raw("""
+            SELECT prefix FROM gs1_prefixes
+            WHERE organisation_id IS NULL AND (province_code = \(bind: province) OR province_code IS NULL)
+            ORDER BY CASE WHEN province_code IS NULL THEN 1 ELSE 0 END, created_at, prefix
+            """).all()
+        for row in rows {
+            guard let pool = try? CompanyPrefix(row.decode(column: "prefix", as: String.self)) else { continue }
+            let last = try await sql.raw("""
+                SELECT max(reference) AS last FROM gs1_allocations WHERE prefix = \(bind: pool.digits) AND kind = \(bind: kind.rawValue)
+                """).first()?.decode(column: "last", as: Int64?.self)
+            result.append((pool, Int((last ?? -1) + 1)))
+        }
+        return result
     }
 }

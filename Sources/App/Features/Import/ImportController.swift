@@ -26,9 +26,10 @@ enum ImportController {
                 throw AppError.invalid(field: "file", rule: "required", LocalizedText(vi: "Hãy chọn tệp.", en: "Choose a file."))
             }
             let principal = try context.acting
-            guard principal.can(.write, kind == .organisations ? .organisations : .registry) else { throw AccessDenied.forbidden }
+            guard principal.can(.write, kind.resource) else { throw AccessDenied.forbidden }
             let checkContext = try await RegistryImport.context(for: principal, database: services.database)
-            let checked = try await services.heavy { try RegistryImport.check(file.data, kind: kind, context: checkContext) }
+            let read = try await services.heavy { try RegistryImport.check(file.data, kind: kind, context: checkContext) }
+            let checked = try await RegistryImport.checkKeys(read, database: services.database)
             let id = try await RegistryImport.keep(checked, actor: context.actor, database: services.database)
             return try ImportPage.View(form: context.form(values), checked: (id, checked)).response(request, context: context)
         } catch let error as AppError where error.status == .badRequest {
@@ -45,7 +46,7 @@ enum ImportController {
                 en: "The file has \(checked.problems.count) bad rows: accept skipping them, or fix the file. Nothing was imported."))),
                 checked: (id, checked)).response(request, context: context)
         }
-        let count = try await RegistryImport.store(id, actor: context.actor, database: services.database)
+        let count = try await RegistryImport.store(id, actor: context.actor, database: services.database, changes: services.products.changes)
         return AccountController.redirect(SiteURL.registryImport.url([("done", String(count))]))
     }
 }

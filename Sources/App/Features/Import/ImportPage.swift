@@ -28,7 +28,7 @@ enum ImportPage {
                            .label(.for("f-file"), .text(t("Tệp XLSX hoặc CSV", "XLSX or CSV file"))),
                            .input(.type(.file), .id("f-file"), .name("file"), .required(true),
                                   .attribute(named: "accept", value: ".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
-                           .p(.class("hint"), .text(t("Dòng đầu là tiêu đề cột. Tổ chức: Tên tổ chức, Mã số thuế, Loại hình, Mã xã (hoặc tên xã), Địa chỉ, Người đại diện, Điện thoại, Email. Cơ sở: Tên cơ sở, Mã số thuế (của tổ chức), Mã xã, Địa chỉ, Hoạt động, Quy mô, Mã số vùng trồng, Vĩ độ, Kinh độ.",
+                           .p(.class("hint"), .text(t("Dòng đầu là tiêu đề cột. Tổ chức: Tên tổ chức, Mã số thuế, Loại hình, Mã xã (hoặc tên xã), Địa chỉ, Người đại diện, Điện thoại, Email. Cơ sở: Tên cơ sở, Mã số thuế (của tổ chức), Mã xã, Địa chỉ, Hoạt động, Quy mô, Mã số vùng trồng, Vĩ độ, Kinh độ. Sản phẩm: Tên sản phẩm, Mã số thuế (của tổ chức), GTIN (để trống thì được cấp từ kho mã của tỉnh), Nhóm sản phẩm, Quy cách đóng gói, Khối lượng tịnh (ví dụ 500 g), Hạn sử dụng (ví dụ 12 tháng), Nhãn hiệu, Số bản tự công bố, Tiêu chuẩn áp dụng.",
                                                       "The first row names the columns."))),
                            .unwrap(form.message(for: "file")) { .p(.class("field-error"), .text($0)) }),
                       .button(.type(.submit), .text(t("Kiểm tra tệp", "Check the file")))))
@@ -40,13 +40,18 @@ enum ImportPage {
                 .p(.text(t("\(result.total) dòng: \(result.rows.count) dòng hợp lệ, \(result.problems.count) dòng lỗi.",
                            "\(result.total) rows: \(result.rows.count) good, \(result.problems.count) with problems."))),
                 .if(!result.problems.isEmpty, AdminView.table([t("Dòng", "Row"), t("Cột", "Column"), t("Lỗi", "Problem")], Array(result.problems.prefix(500))) { problem in
-                    .tr(.td(.text(String(problem.row))), .td(.text(problem.field)), .td(.text(problem.message)))
+                    .tr(.td(.text(String(problem.row))), .td(.text(result.kind.header(of: problem.field))), .td(.text(problem.message)))
                 }),
                 .if(result.problems.count > 500, .p(.class("hint"), .text(t("và \(result.problems.count - 500) dòng lỗi khác.", "and more.")))),
                 .if(!result.rows.isEmpty, .group(
-                    AdminView.table([t("Dòng", "Row"), t("Tên", "Name"), t("Xã/tỉnh", "Unit")], Array(result.rows.prefix(20))) { row in
-                        .tr(.td(.text(String(row.number))), .td(.text(row.name)), .td(.text(row.communeCode ?? row.provinceCode)))
-                    },
+                    result.kind == .products
+                        ? AdminView.table([t("Dòng", "Row"), t("Tên", "Name"), "GTIN"], Array(result.rows.prefix(20))) { row in
+                            .tr(.td(.text(String(row.number))), .td(.text(row.name)),
+                                .td(.text(row.product.map { $0.gtin.isEmpty ? t("cấp từ kho mã", "from the pool") : $0.gtin } ?? "")))
+                        }
+                        : AdminView.table([t("Dòng", "Row"), t("Tên", "Name"), t("Xã/tỉnh", "Unit")], Array(result.rows.prefix(20))) { row in
+                            .tr(.td(.text(String(row.number))), .td(.text(row.name)), .td(.text(row.communeCode ?? row.provinceCode)))
+                        },
                     form.post(.registryImportConfirm(id), submit: t("Nhập \(result.rows.count) dòng hợp lệ", "Import \(result.rows.count) good rows"),
                               result.problems.isEmpty ? .empty
                                 : form.checkbox("skipBad", t("Tôi đồng ý bỏ qua \(result.problems.count) dòng lỗi", "Skip the \(result.problems.count) bad rows"), checked: false)))))

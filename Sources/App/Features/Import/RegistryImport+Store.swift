@@ -29,67 +29,149 @@ extension RegistryImport {
             let id = try row.decode(column: "id", as: String.self)
             if principal.reaches(.organisations, .read, area: area, organisationID: id) { owners[taxCode] = (id, area) }
         }
-        return Context(units: units, communesByName: byName, principal: principal, organisationsByTaxCode: owners, takenTaxCodes: taken)
+        var categories: [String: String] = [:]
+        for row in try await database.reader.raw("SELECT code, name FROM product_categories").all() {
+            let code = try row.decode(column: "code", as: String.self)
+            categories[SearchText.fold(code)] = code
+            categories[SearchText.fold(try row.decode(column: "name", as: String.self))] = code
+        }
+        return Context(units: units, communesByName: byName, principal: principal, organisationsByTaxCode: owners, takenTaxCodes: taken,
+                       categories: categories)
+    }
+
+    /// The product rows' GTINs against the registry as it stands: each must be its organisation's
+    /// and name no registered product; rows without one need room in their province's pool.
+    /// Rows that fail move to the problems, in row order.
+    package static func checkKeys(_ checked: Checked, database: AppDatabase) async throws -> Checked {
+        guard checked.kind == .products else { return checked }
+        var result = checked
+        let sql = try database.reader
+        let keys = Set(checked.rows.compactMap { $0.product.map(\.gtin) }.filter { !$0.isEmpty })
+        let holders = try await GS1Holders.holders(of: keys.map { "https://id.gs1.org/01/" + $0 }, on: sql)
+        var registered = Set<String>()
+        for chunk in Array(keys).chunked(into: 500) {
+            for row in try await sql.raw("SELECT gtin FROM products WHERE gtin IN (\(binds: Array(chunk)))").all() {
+                registered.insert(try row.decode(column: "gtin", as: String.self))
+            }
+        }
+        var wanted: [String: Int] = [:]
+        for row in checked.rows where row.product?.gtin.isEmpty == true { wanted[row.provinceCode, default: 0] += 1 }
+        var short: [String: Int] = [:]
+        for (province, count) in wanted {
+            let left = try await GS1CodeRepository.left(.gtin, province: province, on: sql)
+            if left < count { short[province] = left }
+        }
+        result.rows = []
+        for row in checked.rows {
+            guard let gtin = row.product?.gtin else { result.rows.append(row); continue }
+            let message: String? = if gtin.isEmpty {
+                short[row.provinceCode].map { "Dòng không ghi GTIN nên cần cấp mã, nhưng kho mã của tỉnh chỉ còn \($0) GTIN cho \(wanted[row.provinceCode] ?? 0) dòng như vậy; hãy ghi GTIN của tổ chức hoặc báo quản trị hệ thống thêm tiền tố." }
+            } else if registered.contains(gtin) {
+                "GTIN \(gtin) đã dùng cho một sản phẩm khác trong sổ đăng ký."
+            } else if holders["https://id.gs1.org/01/" + gtin] != row.organisationID {
+                "GTIN \(gtin) không thuộc tổ chức này: dùng mã theo tiền tố GS1 của tổ chức, hoặc để trống để được cấp mã."
+            } else { nil }
+            if let message { result.problems.append(Problem(row: row.number, field: "gtin", message: message)) } else { result.rows.append(row) }
+        }
+        result.problems.sort { $0.row < $1.row }
+        return result
+    }
+
+    /// What a kept import's first line holds; each further line is one row. Rows are encoded
+    /// one at a time, so keeping 100,000 of them never builds them all into one JSON tree.
+    private struct KeptHeader: Codable {
+        var format = 2
+        var kind: Kind
+        var total: Int
+        var problems: [Problem]
     }
 
     /// Keeps a checked import for the officer to accept; returns its id.
     package static func keep(_ checked: Checked, actor: Actor, database: AppDatabase) async throws -> String {
         let id = UUID().uuidString.lowercased()
-        let json = String(decoding: try JSONEncoder().encode(checked), as: UTF8.self)
+        let encoder = JSONEncoder()
+        var text = String(decoding: try encoder.encode(KeptHeader(kind: checked.kind, total: checked.total, problems: checked.problems)), as: UTF8.self)
+        for row in checked.rows {
+            text += "\n"
+            text += String(decoding: try encoder.encode(row), as: UTF8.self)
+        }
         let now = Millis.now()
         try await database.sql.raw("DELETE FROM pending_imports WHERE created_at < \(bind: now - pendingLifetime)").run()
         try await database.sql.raw("""
             INSERT INTO pending_imports (id, kind, created_by, created_at, checked)
-            VALUES (\(bind: id), \(bind: checked.kind.rawValue), \(bind: actor.id ?? ""), \(bind: now), \(bind: json))
+            VALUES (\(bind: id), \(bind: checked.kind.rawValue), \(bind: actor.id ?? ""), \(bind: now), \(bind: text))
             """).run()
         return id
     }
 
     static func pending(_ id: String, actor: Actor, database: AppDatabase) async throws -> Checked {
+        let gone = AppError(status: .notFound, code: "import-expired", detail: LocalizedText(
+            vi: "Lần nhập này không còn (đã nhập, đã hủy hoặc quá một giờ). Hãy tải tệp lên lại.",
+            en: "This import is gone (done, cancelled or over an hour old). Upload the file again."))
         guard let row = try await database.sql.raw("""
             SELECT checked FROM pending_imports WHERE id = \(bind: id) AND created_by = \(bind: actor.id ?? "")
               AND created_at >= \(bind: Millis.now() - pendingLifetime)
-            """).first() else {
-            throw AppError(status: .notFound, code: "import-expired", detail: LocalizedText(
-                vi: "Lần nhập này không còn (đã nhập, đã hủy hoặc quá một giờ). Hãy tải tệp lên lại.",
-                en: "This import is gone (done, cancelled or over an hour old). Upload the file again."))
+            """).first() else { throw gone }
+        let text = try row.decode(column: "checked", as: String.self)
+        let decoder = JSONDecoder()
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
+        // Kept by an older version in another shape: as good as gone.
+        guard let first = lines.next(), let header = try? decoder.decode(KeptHeader.self, from: Data(first.utf8)), header.format == 2 else {
+            throw gone
         }
-        return try JSONDecoder().decode(Checked.self, from: Data(try row.decode(column: "checked", as: String.self).utf8))
+        var rows: [Row] = []
+        while let line = lines.next() { rows.append(try decoder.decode(Row.self, from: Data(line.utf8))) }
+        return Checked(kind: header.kind, rows: rows, problems: header.problems, total: header.total)
     }
 
-    /// Stores every good row in one audited transaction, all or nothing, and forgets the pending import.
-    package static func store(_ id: String, actor: Actor, database: AppDatabase) async throws -> Int {
+    /// Stores every good row in one audited transaction, all or nothing, and forgets the pending
+    /// import. Products get their GTINs from the pool here and their EPCIS master data, so their
+    /// labels and origin pages work at once; `changes` hears of the keys described.
+    package static func store(_ id: String, actor: Actor, database: AppDatabase, changes: IdentifierChanges? = nil) async throws -> Int {
         let checked = try await pending(id, actor: actor, database: database)
         let now = Millis.now()
-        return try await database.audited(actor) { sql in
+        let (count, described) = try await database.audited(actor) { sql in
             // Taken once: a second click finds nothing to import.
             guard try await sql.raw("SELECT id FROM pending_imports WHERE id = \(bind: id)").first() != nil else {
                 throw AppError(status: .notFound, code: "import-expired", detail: LocalizedText(
                     vi: "Lần nhập này đã được thực hiện.", en: "This import was already done."))
             }
             try await sql.raw("DELETE FROM pending_imports WHERE id = \(bind: id)").run()
-            var keys: [(String, String)] = []
+            var rows = checked.rows
+            var described = Set<String>()
+            if checked.kind == .products {
+                rows = try await giveGTINs(rows, actor: actor, on: sql)
+                described = try await describeProducts(rows, on: sql)
+            }
+            let kind: SearchIndex.Kind = switch checked.kind { case .organisations: .organisation; case .facilities: .facility; case .products: .product }
             var ids: [String] = []
-            for chunk in checked.rows.chunked(into: 200) {
-                var rows: [[any SQLExpression]] = []
+            var indexed: [(id: String, text: String)] = []
+            for chunk in rows.chunked(into: 200) {
+                var values: [[any SQLExpression]] = []
                 for row in chunk {
                     let recordID = UUID().uuidString.lowercased()
                     ids.append(recordID)
-                    let text = ([row.name, row.taxCode ?? "", row.representative ?? "", row.address ?? ""] + [row.growingArea ?? ""])
-                        .joined(separator: " ")
-                    for key in SearchText.indexKeys(text) { keys.append((recordID, key)) }
+                    let text = row.product.map { product(of: $0, id: recordID, organisationID: row.organisationID ?? "").searchText }
+                        ?? [row.name, row.taxCode ?? "", row.representative ?? "", row.address ?? "", row.growingArea ?? ""].joined(separator: " ")
+                    indexed.append((recordID, text))
                     switch checked.kind {
                     case .organisations:
-                        rows.append([SQLBind(recordID), SQLBind(row.name), SQLBind(row.taxCode), SQLBind(row.provinceCode), SQLBind(row.communeCode),
-                                     SQLBind(row.address), SQLBind(row.kind), SQLBind(row.representative), SQLBind(row.phone), SQLBind(row.email),
-                                     SQLBind(SearchText.fold(text)), SQLBind(now), SQLBind(now)])
+                        values.append([SQLBind(recordID), SQLBind(row.name), SQLBind(row.taxCode), SQLBind(row.provinceCode), SQLBind(row.communeCode),
+                                       SQLBind(row.address), SQLBind(row.kind), SQLBind(row.representative), SQLBind(row.phone), SQLBind(row.email),
+                                       SQLBind(SearchText.fold(text)), SQLBind(now), SQLBind(now)])
                     case .facilities:
                         let registrations = row.growingArea.map { [Facility.Registration(kind: .growingArea, code: String($0.prefix(60)), areaHa: nil)] } ?? []
-                        rows.append([SQLBind(recordID), SQLBind(row.organisationID), SQLBind(row.name), SQLBind(row.provinceCode),
-                                     SQLBind(row.communeCode), SQLBind(row.address), SQLBind(row.latitude), SQLBind(row.longitude),
-                                     SQLBind(row.activities.joined(separator: " ")), SQLBind(row.scale), SQLBind("active"),
-                                     SQLBind(String(decoding: try JSONEncoder().encode(registrations), as: UTF8.self)),
-                                     SQLBind(SearchText.fold(text)), SQLBind(now), SQLBind(now)])
+                        values.append([SQLBind(recordID), SQLBind(row.organisationID), SQLBind(row.name), SQLBind(row.provinceCode),
+                                       SQLBind(row.communeCode), SQLBind(row.address), SQLBind(row.latitude), SQLBind(row.longitude),
+                                       SQLBind(row.activities.joined(separator: " ")), SQLBind(row.scale), SQLBind("active"),
+                                       SQLBind(String(decoding: try JSONEncoder().encode(registrations), as: UTF8.self)),
+                                       SQLBind(SearchText.fold(text)), SQLBind(now), SQLBind(now)])
+                    case .products:
+                        guard let p = row.product else { continue }
+                        values.append([SQLBind(recordID), SQLBind(row.organisationID), SQLBind(p.gtin), SQLBind(p.name), SQLBind(p.nameEn),
+                                       SQLBind(p.category), SQLBind(p.packaging), SQLBind(p.netContent), SQLBind(p.netUnit), SQLBind(p.shelfLifeDays),
+                                       SQLBind(p.brand), SQLBind(p.selfDeclaration), SQLBind(p.standards), SQLBind(SearchText.fold(text)),
+                                       SQLBind(now), SQLBind(now)])
                     }
                 }
                 switch checked.kind {
@@ -97,23 +179,90 @@ extension RegistryImport {
                     try await sql.insert(into: "organisations")
                         .columns("id", "name", "tax_code", "province_code", "commune_code", "address", "kind", "representative", "phone",
                                  "email", "search_text", "created_at", "updated_at")
-                        .rows(rows).run()
+                        .rows(values).run()
                 case .facilities:
                     try await sql.insert(into: "facilities")
                         .columns("id", "organisation_id", "name", "province_code", "commune_code", "address", "latitude", "longitude",
                                  "activities", "scale", "state", "registrations", "search_text", "created_at", "updated_at")
-                        .rows(rows).run()
+                        .rows(values).run()
+                case .products:
+                    try await sql.insert(into: "products")
+                        .columns("id", "organisation_id", "gtin", "name", "name_en", "category", "packaging", "net_content", "net_unit",
+                                 "shelf_life_days", "brand", "self_declaration", "standards", "search_text", "created_at", "updated_at")
+                        .rows(values).run()
+                }
+                // Indexed a few thousand at a time: the postings sorted, without holding them all.
+                if indexed.count >= 5_000 {
+                    try await SearchIndex.add(kind, indexed, on: sql)
+                    indexed.removeAll(keepingCapacity: true)
                 }
             }
-            let kind = checked.kind == .organisations ? SearchIndex.Kind.organisation : .facility
-            for chunk in keys.chunked(into: 300) {
-                try await sql.insert(into: "search_keys").columns("kind", "record_id", "key")
-                    .rows(chunk.map { [SQLBind(kind.rawValue), SQLBind($0.0), SQLBind($0.1)] }).run()
-            }
+            try await SearchIndex.add(kind, indexed, on: sql)
             struct Summary: Encodable, Sendable { let rows: Int; let skipped: Int; let ids: [String] }
-            return (checked.rows.count, AuditRecord(action: checked.kind == .organisations ? "organisation.import" : "facility.import",
-                                                   entityType: "import", entityID: id,
-                                                   after: Summary(rows: checked.rows.count, skipped: checked.problems.count, ids: Array(ids.prefix(1_000)))))
+            let action = switch checked.kind { case .organisations: "organisation.import"; case .facilities: "facility.import"; case .products: "product.import" }
+            return ((rows.count, described), AuditRecord(action: action, entityType: "import", entityID: id,
+                                            after: Summary(rows: rows.count, skipped: checked.problems.count, ids: Array(ids.prefix(1_000)))))
         }
+        changes?.announce(described)
+        return count
+    }
+
+    private static func product(of input: ProductRepository.Input, id: String, organisationID: String) -> Product {
+        Product(id: id, organisationID: organisationID, gtin: input.gtin, name: input.name, nameEn: input.nameEn, category: input.category,
+                packaging: input.packaging, netContent: input.netContent, netUnit: input.netUnit, shelfLifeDays: input.shelfLifeDays,
+                brand: input.brand, selfDeclaration: input.selfDeclaration, standards: input.standards, imageID: nil)
+    }
+
+    /// The rows with their GTINs: given from the pool where the sheet left them empty, and the
+    /// sheet's own checked again, since the registry may have changed while the officer looked.
+    private static func giveGTINs(_ rows: [Row], actor: Actor, on sql: any SQLDatabase) async throws -> [Row] {
+        if sql.dialect.name == "postgresql" { try await AuditLog.takeTurn(on: sql) }
+        let own = rows.compactMap { row in row.product.flatMap { $0.gtin.isEmpty ? nil : "https://id.gs1.org/01/" + $0.gtin } }
+        let holders = try await GS1Holders.holders(of: own, on: sql)
+        var taken = 0
+        for chunk in own.chunked(into: 500) {
+            let gtins = chunk.map { String($0.dropFirst("https://id.gs1.org/01/".count)) }
+            taken += try await sql.raw("SELECT count(*) AS n FROM products WHERE gtin IN (\(binds: gtins))").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        let changed = taken > 0 || rows.contains { row in
+            guard let gtin = row.product?.gtin, !gtin.isEmpty else { return false }
+            return holders["https://id.gs1.org/01/" + gtin] != row.organisationID
+        }
+        guard !changed else {
+            throw AppError(status: .conflict, code: "import-stale", detail: LocalizedText(
+                vi: "Sổ đăng ký đã thay đổi từ lúc kiểm tra tệp (có GTIN vừa được dùng hoặc đổi chủ). Chưa có gì được nhập; hãy tải tệp lên lại để kiểm tra.",
+                en: "The registry changed since the file was checked. Nothing was imported; upload the file again."))
+        }
+        var needing: [String: [Int]] = [:]
+        for (index, row) in rows.enumerated() where row.product?.gtin.isEmpty == true { needing[row.organisationID ?? "", default: []].append(index) }
+        var result = rows
+        for (organisationID, indexes) in needing.sorted(by: { $0.key < $1.key }) {
+            let given = try await GS1CodeRepository.give(.gtin, count: indexes.count, to: organisationID,
+                                                         province: rows[indexes[0]].provinceCode, by: actor, on: sql)
+            for (index, allocation) in zip(indexes, given) { result[index].product?.gtin = allocation.key }
+        }
+        return result
+    }
+
+    /// Writes each product's EPCIS master data, as saving it in the form does; returns the keys described.
+    private static func describeProducts(_ rows: [Row], on sql: any SQLDatabase) async throws -> Set<String> {
+        var organisations: [String: Organisation] = [:]
+        let ids = Array(Set(rows.compactMap(\.organisationID)))
+        for chunk in ids.chunked(into: 500) {
+            for row in try await sql.raw("SELECT * FROM organisations WHERE id IN (\(binds: Array(chunk)))").all() {
+                let organisation = try OrganisationRepository.organisation(row)
+                organisations[organisation.id] = organisation
+            }
+        }
+        var keys = Set<String>()
+        for row in rows {
+            guard let input = row.product, let organisation = organisations[row.organisationID ?? ""] else { continue }
+            let product = product(of: input, id: "", organisationID: organisation.id)
+            try await RegistryKeys.describe(product.classKey, vocabulary: "urn:epcglobal:epcis:vtype:EPCClass",
+                                            attributes: ProductRepository.masterData(product, organisation: organisation),
+                                            owner: organisation.id, on: sql)
+            keys.insert(product.classKey)
+        }
+        return keys
     }
 }

@@ -2,18 +2,27 @@ import Foundation
 import NguonCore
 import Sheets
 
-/// Importing the registry from the sheets offices keep today (issue 9 §6): organisations or
-/// facilities, one per row, columns found by their Vietnamese headers. Every row is checked
+/// Importing the registry from the sheets offices keep today (issue 9 §6): organisations,
+/// facilities or products, one per row, columns found by their Vietnamese headers. Every row is checked
 /// before anything is stored; the officer sees the bad rows with their row numbers and rules,
 /// and nothing is imported unless they accept skipping them.
 package enum RegistryImport {
     package enum Kind: String, Sendable, Codable, CaseIterable {
-        case organisations = "to-chuc", facilities = "co-so"
+        case organisations = "to-chuc", facilities = "co-so", products = "san-pham"
 
         var label: LocalizedText {
-            self == .organisations ? LocalizedText(vi: "Tổ chức (hợp tác xã, doanh nghiệp, hộ kinh doanh)", en: "Organisations")
-                                   : LocalizedText(vi: "Cơ sở sản xuất, kinh doanh", en: "Facilities")
+            switch self {
+            case .organisations: LocalizedText(vi: "Tổ chức (hợp tác xã, doanh nghiệp, hộ kinh doanh)", en: "Organisations")
+            case .facilities: LocalizedText(vi: "Cơ sở sản xuất, kinh doanh", en: "Facilities")
+            case .products: LocalizedText(vi: "Sản phẩm", en: "Products")
+            }
         }
+
+        /// What the officer must hold: organisations are their own resource, the rest the registry.
+        var resource: Resource { self == .organisations ? .organisations : .registry }
+
+        /// The header a field is shown by in the preview.
+        func header(of key: String) -> String { fields.first { $0.key == key }?.headers[0] ?? key }
 
         var fields: [HeaderField] {
             switch self {
@@ -21,7 +30,7 @@ package enum RegistryImport {
                 HeaderField("name", headers: ["Tên tổ chức", "Tên", "Tên cơ sở", "Tên hợp tác xã", "Tên doanh nghiệp", "Tên đơn vị"]),
                 HeaderField("taxCode", headers: ["Mã số thuế", "MST", "Mã số doanh nghiệp"], required: false),
                 HeaderField("kind", headers: ["Loại hình", "Loại hình tổ chức", "Loại"], required: false),
-                HeaderField("unit", headers: ["Mã xã", "Mã đơn vị hành chính", "Mã xã phường", "Xã", "Xã phường", "Xã, phường, đặc khu", "Đơn vị hành chính"]),
+                HeaderField("unit", headers: ["Mã xã", "Mã đơn vị hành chính", "Mã xã phường", "Xã", "Xã phường", "Xã, phường, đặc khu", "Đơn vị hành chính", "Địa bàn"]),
                 HeaderField("address", headers: ["Địa chỉ", "Địa chỉ trụ sở"], required: false),
                 HeaderField("representative", headers: ["Người đại diện", "Đại diện", "Chủ cơ sở", "Giám đốc"], required: false),
                 HeaderField("phone", headers: ["Điện thoại", "Số điện thoại", "SĐT"], required: false),
@@ -30,13 +39,28 @@ package enum RegistryImport {
             case .facilities: [
                 HeaderField("name", headers: ["Tên cơ sở", "Tên", "Tên vùng trồng", "Tên cơ sở sản xuất"]),
                 HeaderField("organisationTaxCode", headers: ["Mã số thuế", "MST", "Mã số thuế tổ chức", "Mã số thuế chủ cơ sở"]),
-                HeaderField("unit", headers: ["Mã xã", "Mã đơn vị hành chính", "Xã", "Xã phường", "Xã, phường, đặc khu", "Đơn vị hành chính"]),
+                HeaderField("unit", headers: ["Mã xã", "Mã đơn vị hành chính", "Xã", "Xã phường", "Xã, phường, đặc khu", "Đơn vị hành chính", "Địa bàn"]),
                 HeaderField("address", headers: ["Địa chỉ", "Địa chỉ cơ sở"], required: false),
                 HeaderField("activities", headers: ["Hoạt động", "Loại hình sản xuất", "Lĩnh vực"], required: false),
                 HeaderField("scale", headers: ["Quy mô", "Diện tích", "Quy mô sản xuất"], required: false),
                 HeaderField("growingArea", headers: ["Mã số vùng trồng", "Mã vùng trồng"], required: false),
                 HeaderField("latitude", headers: ["Vĩ độ", "Latitude"], required: false),
                 HeaderField("longitude", headers: ["Kinh độ", "Longitude"], required: false),
+            ]
+            case .products: [
+                HeaderField("name", headers: ["Tên sản phẩm", "Tên", "Tên hàng hóa", "Tên hàng"]),
+                HeaderField("organisationTaxCode", headers: ["Mã số thuế", "MST", "Mã số thuế tổ chức", "Mã số thuế cơ sở sản xuất"]),
+                // Left empty, a GTIN is given from the province's pool when the import is stored.
+                HeaderField("gtin", headers: ["GTIN", "Mã GTIN", "Mã vạch", "Mã số mã vạch"], required: false),
+                HeaderField("nameEn", headers: ["Tên tiếng Anh", "Tên tiếng Anh (nếu có)"], required: false),
+                HeaderField("category", headers: ["Nhóm sản phẩm", "Nhóm hàng", "Nhóm", "Loại sản phẩm"], required: false),
+                HeaderField("packaging", headers: ["Quy cách đóng gói", "Quy cách", "Bao bì"], required: false),
+                HeaderField("netContent", headers: ["Khối lượng tịnh", "Khối lượng", "Định lượng", "Dung tích", "Thể tích thực"], required: false),
+                HeaderField("netUnit", headers: ["Đơn vị tính", "Đơn vị"], required: false),
+                HeaderField("shelfLife", headers: ["Hạn sử dụng", "Thời hạn sử dụng", "Hạn sử dụng (ngày)", "HSD"], required: false),
+                HeaderField("brand", headers: ["Nhãn hiệu", "Thương hiệu"], required: false),
+                HeaderField("selfDeclaration", headers: ["Số bản tự công bố", "Tự công bố", "Bản tự công bố"], required: false),
+                HeaderField("standards", headers: ["Tiêu chuẩn áp dụng", "Tiêu chuẩn", "Chứng nhận"], required: false),
             ]
             }
         }
@@ -61,6 +85,8 @@ package enum RegistryImport {
         var growingArea: String?
         var latitude: Double?
         var longitude: Double?
+        /// Products: what the product form would have received (its GTIN empty when one is to be given).
+        var product: ProductRepository.Input?
     }
 
     package struct Problem: Error, Sendable, Codable, Equatable {
@@ -87,6 +113,8 @@ package enum RegistryImport {
         var organisationsByTaxCode: [String: (id: String, area: AdminArea)]
         /// Tax codes already registered (organisations must be new).
         var takenTaxCodes: Set<String>
+        /// Product category codes by their code and folded name.
+        var categories: [String: String] = [:]
     }
 
     static let maxRows = 200_000
@@ -96,7 +124,7 @@ package enum RegistryImport {
         let isZip = data.starts(with: [0x50, 0x4B, 0x03, 0x04])
         var match: HeaderMatch?
         var result = Checked(kind: kind, rows: [], problems: [], total: 0)
-        var seenTaxCodes: [String: Int] = [:]
+        var seen: [String: Int] = [:]
         func handle(_ number: Int, _ cells: [String]) throws(AppError) {
             guard let columns = match else {
                 let found = HeaderMatcher.match(cells, fields: kind.fields)
@@ -119,7 +147,7 @@ package enum RegistryImport {
                 let text = cells[column].trimmingCharacters(in: .whitespacesAndNewlines)
                 return text.isEmpty ? nil : String(text.prefix(500))
             }
-            switch row(number, value: value, kind: kind, context: context, seenTaxCodes: &seenTaxCodes) {
+            switch row(number, value: value, kind: kind, context: context, seen: &seen) {
             case .success(let row): result.rows.append(row)
             case .failure(let problem): result.problems.append(problem)
             }
@@ -151,20 +179,27 @@ package enum RegistryImport {
         return result
     }
 
-    /// One row checked: the row, or the first rule it breaks.
+    /// One row checked: the row, or the first rule it breaks. `seen` holds the tax codes and
+    /// GTINs of the rows before, by their row number.
     static func row(_ number: Int, value: (String) -> String?, kind: Kind, context: Context,
-                    seenTaxCodes: inout [String: Int]) -> Result<Row, Problem> {
+                    seen: inout [String: Int]) -> Result<Row, Problem> {
         func problem(_ field: String, _ message: String) -> Result<Row, Problem> { .failure(Problem(row: number, field: field, message: message)) }
         guard let name = value("name") else { return problem("name", "Thiếu tên.") }
-        guard let unitText = value("unit") else { return problem("unit", "Thiếu xã, phường, đặc khu (mã 5 số hoặc tên).") }
-        guard let area = unit(unitText, context: context) else {
-            return problem("unit", "Không có xã, phường, đặc khu “\(unitText)” trong danh mục\(context.principal.jurisdiction.map { " của tỉnh \($0.province)" } ?? "") (ghi mã 5 số để chắc chắn).")
+        var row = Row(number: number, name: name, provinceCode: "", address: value("address"))
+        var area = AdminArea(province: "")
+        if kind != .products {
+            guard let unitText = value("unit") else { return problem("unit", "Thiếu xã, phường, đặc khu (mã 5 số hoặc tên).") }
+            guard let found = unit(unitText, context: context) else {
+                return problem("unit", "Không có xã, phường, đặc khu “\(unitText)” trong danh mục\(context.principal.jurisdiction.map { " của tỉnh \($0.province)" } ?? "") (ghi mã 5 số để chắc chắn).")
+            }
+            area = found
+            row.provinceCode = area.province
+            row.communeCode = area.commune
         }
-        var row = Row(number: number, name: name, provinceCode: area.province, communeCode: area.commune, address: value("address"))
         switch kind {
         case .organisations:
             guard context.principal.reaches(.organisations, .write, area: area, organisationID: nil) else {
-                return problem("unit", "Xã “\(unitText)” nằm ngoài địa bàn bạn phụ trách.")
+                return problem("unit", "Xã “\(value("unit") ?? "")” nằm ngoài địa bàn bạn phụ trách.")
             }
             if let taxCode = value("taxCode") {
                 switch TaxCode.problem(taxCode) {
@@ -173,8 +208,8 @@ package enum RegistryImport {
                 case nil: break
                 }
                 if context.takenTaxCodes.contains(taxCode) { return problem("taxCode", "Mã số thuế \(taxCode) đã được đăng ký.") }
-                if let earlier = seenTaxCodes[taxCode] { return problem("taxCode", "Mã số thuế \(taxCode) trùng với dòng \(earlier).") }
-                seenTaxCodes[taxCode] = number
+                if let earlier = seen["tax " + taxCode] { return problem("taxCode", "Mã số thuế \(taxCode) trùng với dòng \(earlier).") }
+                seen["tax " + taxCode] = number
                 row.taxCode = taxCode
             }
             if let kindText = value("kind") {
@@ -194,16 +229,34 @@ package enum RegistryImport {
                 guard OrganisationsController.looksLikeEmail(email) else { return problem("email", "Thư điện tử “\(email)” không đúng dạng.") }
                 row.email = email
             }
-        case .facilities:
-            guard let taxCode = value("organisationTaxCode") else { return problem("organisationTaxCode", "Thiếu mã số thuế của tổ chức sở hữu cơ sở.") }
+        case .facilities, .products:
+            guard let taxCode = value("organisationTaxCode") else { return problem("organisationTaxCode", "Thiếu mã số thuế của tổ chức.") }
             guard let owner = context.organisationsByTaxCode[taxCode] else {
                 return problem("organisationTaxCode", "Không có tổ chức mã số thuế \(taxCode) trong phạm vi của bạn; hãy nhập tổ chức trước.")
             }
-            guard context.principal.reaches(.registry, .write, area: area, organisationID: owner.id)
-                    || context.principal.reaches(.registry, .write, area: owner.area, organisationID: owner.id) else {
-                return problem("unit", "Xã “\(unitText)” nằm ngoài địa bàn bạn phụ trách.")
+            // A facility may lie in another commune than its owner's seat; either must be the officer's.
+            guard context.principal.reaches(.registry, .write, area: owner.area, organisationID: owner.id)
+                    || kind == .facilities && context.principal.reaches(.registry, .write, area: area, organisationID: owner.id) else {
+                return kind == .facilities ? problem("unit", "Xã “\(value("unit") ?? "")” nằm ngoài địa bàn bạn phụ trách.")
+                    : problem("organisationTaxCode", "Tổ chức mã số thuế \(taxCode) nằm ngoài địa bàn bạn phụ trách.")
             }
             row.organisationID = owner.id
+            if kind == .products {
+                row.provinceCode = owner.area.province
+                row.communeCode = owner.area.commune
+                switch product(value, context: context) {
+                case .success(let input):
+                    if !input.gtin.isEmpty {
+                        if let earlier = seen["gtin " + input.gtin] { return problem("gtin", "GTIN \(input.gtin) trùng với dòng \(earlier).") }
+                        seen["gtin " + input.gtin] = number
+                    }
+                    row.product = input
+                case .failure(let error):
+                    let field = error.fieldErrors.first?.field ?? "name"
+                    return problem(field, error.detail.vi.replacingOccurrences(of: "“\(field)”", with: "“\(kind.header(of: field))”"))
+                }
+                return .success(row)
+            }
             if let text = value("activities") {
                 for part in text.split(whereSeparator: { ",;/".contains($0) }) {
                     let folded = SearchText.fold(part.trimmingCharacters(in: .whitespaces))
@@ -229,6 +282,63 @@ package enum RegistryImport {
             }
         }
         return .success(row)
+    }
+
+    /// A product row read as the product form reads its fields, so the two hold one set of rules;
+    /// sheets write "500 g" in one cell, "12 tháng" for a shelf life and the category by name.
+    static func product(_ value: (String) -> String?, context: Context) -> Result<ProductRepository.Input, AppError> {
+        var fields: [String: String] = [:]
+        for key in ["name", "gtin", "nameEn", "packaging", "brand", "selfDeclaration", "standards"] { fields[key] = value(key) }
+        if let text = value("category") {
+            guard let code = context.categories[SearchText.fold(text)] else {
+                return .failure(AppError.invalid(field: "category", rule: "one-of", LocalizedText(
+                    vi: "Không có nhóm sản phẩm “\(text)” trong danh mục của tỉnh.", en: "No product category “\(text)”.")))
+            }
+            fields["category"] = code
+        }
+        if let text = value("netContent") {
+            // "1,5 kg": the number, then the unit when no column of its own gives it.
+            let number = text.prefix { $0.isNumber || $0 == "," || $0 == "." }
+            fields["netContent"] = String(number)
+            let unit = value("netUnit") ?? text.dropFirst(number.count).trimmingCharacters(in: .whitespaces)
+            if !unit.isEmpty { fields["netUnit"] = netUnit(unit) ?? unit }
+        } else if let unit = value("netUnit") {
+            fields["netUnit"] = netUnit(unit) ?? unit
+        }
+        if let text = value("shelfLife") {
+            guard let days = shelfLifeDays(text) else {
+                return .failure(AppError.invalid(field: "shelfLife", rule: "duration", LocalizedText(
+                    vi: "Hạn sử dụng “\(text)” phải là số ngày, tháng hoặc năm (ví dụ “180 ngày”, “12 tháng”).",
+                    en: "The shelf life must be days, months or years.")))
+            }
+            fields["shelfLifeDays"] = String(days)
+        }
+        do throws(AppError) {
+            return .success(try ProductsController.input(Query(values: fields), gtinOptional: true))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// A unit as sheets spell it ("gam", "Kg", "lít") in the form's own symbols.
+    static func netUnit(_ text: String) -> String? {
+        let folded = SearchText.fold(text)
+        let spelled = ["gam": "g", "gram": "g", "kilogam": "kg", "kilogram": "kg", "lit": "l", "mililit": "ml"]
+        return spelled[folded] ?? ProductRepository.netUnits.first { SearchText.fold($0) == folded }
+    }
+
+    /// "180", "180 ngày", "12 tháng", "2 năm" in days. A month counts 30 days and a year 365, so
+    /// a label's "HSD 12 tháng" never reads longer than the producer meant.
+    static func shelfLifeDays(_ text: String) -> Int? {
+        let folded = SearchText.fold(text)
+        let digits = folded.prefix { $0.isNumber }
+        guard let count = Int(digits), count > 0, digits.count <= 5 else { return nil }
+        switch folded.dropFirst(digits.count).trimmingCharacters(in: .whitespaces) {
+        case "", "ngay": return count
+        case "thang": return count * 30
+        case "nam": return count * 365
+        default: return nil
+        }
     }
 
     /// A commune by its code, or by its name within the officer's province.

@@ -12,11 +12,7 @@ extension OrganisationList {
         var main: Node<HTML.BodyContext> {
             .group(
                 heading,
-                AdminView.searchForm(.organisations, label: t("Tìm theo tên", "Search by name"), term: model.search ?? "", submit: t("Tìm", "Search")),
-                AdminView.table([t("Tên", "Name"), t("Mã số thuế", "Tax code"), t("Địa bàn", "Area")], model.rows) { row in
-                    .tr(.td(.a(.href(SiteURL.organisation(row.organisation.id).path), .text(row.organisation.name))),
-                        .td(.text(row.organisation.taxCode ?? "—")), .td(.text(row.area)))
-                },
+                RegistryList.View(model: model.list, language: language).listing,
                 .unwrap(model.form) { registration in
                     .group(
                         .p(.a(.class("button"), .href(SiteURL.registryImport.path),

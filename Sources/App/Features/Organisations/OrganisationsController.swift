@@ -4,21 +4,21 @@ import NguonCore
 /// `/quan-tri/to-chuc`: organisations in the account's scope; officers register new ones in
 /// their jurisdiction (`OrganisationList`, `OrganisationShow`, `OrganisationForm`).
 enum OrganisationsController {
-    static func list(_ request: Request, context: AppRequestContext, repository: OrganisationRepository,
+    static func list(_ request: Request, context: AppRequestContext, services: AppServices,
                      form: [String: String] = [:], error: AppError? = nil) async throws -> Response {
-        let principal = try context.acting
-        let search = try Query(request.uri.query, form: true).text("q", required: false, maxBytes: 100)
-        let model = try await OrganisationList.Model.query(principal: principal, search: search, repository: repository)
+        let filter = try RegistryList.Filter(try Query(request.uri.query, form: true))
+        let model = try await OrganisationList.Model.query(principal: try context.acting, filter: filter, database: services.database,
+                                                           repository: services.organisations)
         return try OrganisationList.View(model: model, form: context.form(form, error: error)).response(request, context: context)
     }
 
-    static func create(_ request: Request, context: AppRequestContext, repository: OrganisationRepository) async throws -> Response {
+    static func create(_ request: Request, context: AppRequestContext, services: AppServices) async throws -> Response {
         let form = try await Form.read(request, context: context)
         do {
-            let organisation = try await repository.create(try input(form), actor: context.actor)
+            let organisation = try await services.organisations.create(try input(form), actor: context.actor)
             return AccountController.redirect(SiteURL.organisation(organisation.id).url([("done", "1")]))
         } catch let error as AppError where error.status == .badRequest {
-            return try await list(request, context: context, repository: repository, form: form.values, error: error)
+            return try await list(request, context: context, services: services, form: form.values, error: error)
         }
     }
 
@@ -96,9 +96,11 @@ enum OrganisationsController {
 
 extension OrganisationsController {
     static func addRoutes(to group: RouterGroup<AppRequestContext>, services: AppServices) {
-        let repository = services.organisations
-        group.read(SiteURL.organisations.routePath) { request, context in try await list(request, context: context, repository: repository) }
-        group.post(SiteURL.organisations.routePath) { request, context in try await create(request, context: context, repository: repository) }
+        group.read(SiteURL.organisations.routePath) { request, context in try await list(request, context: context, services: services) }
+        group.post(SiteURL.organisations.routePath) { request, context in try await create(request, context: context, services: services) }
+        group.read(SiteURL.organisationsExport.routePath) { request, context in
+            try await RegistryListController.export(.organisations, request, context: context, services: services)
+        }
         group.read(SiteURL.organisation("").routePath) { request, context in
             try await show(request, context: context, services: services, id: context.parameters.require("id"))
         }

@@ -54,7 +54,8 @@ struct ProductRepository: Sendable {
     /// Units a net content is given in (UN/ECE Rec. 20 symbols as Vietnamese labels print them).
     static let netUnits = ["g", "kg", "ml", "l", "quả", "bó", "con", "hộp", "túi", "chai"]
 
-    struct Input: Sendable, Equatable {
+    struct Input: Sendable, Equatable, Codable {
+        /// Empty only in an import row, where the pool gives one when it is stored.
         var gtin: String
         var name: String
         var nameEn: String?

@@ -70,10 +70,14 @@ enum ProductsController {
                         body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    static func input(_ form: Query) throws(AppError) -> ProductRepository.Input {
-        let raw = try form.required("gtin", maxBytes: 20).trimmingCharacters(in: .whitespaces)
+    /// The product a form (or an import row) describes. `gtinOptional`: an import leaves the GTIN
+    /// empty for one to be given from the province's pool.
+    static func input(_ form: Query, gtinOptional: Bool = false) throws(AppError) -> ProductRepository.Input {
+        let raw: String
+        if gtinOptional { raw = try form.optional("gtin", maxBytes: 20) ?? "" } else { raw = try form.required("gtin", maxBytes: 20).trimmingCharacters(in: .whitespaces) }
         // GTIN-8, -12 and -13 are written in their 14-digit form, as AI (01) and Digital Links hold them.
-        guard let gtin = try? GTIN(raw).gtin14 else {
+        let gtin14 = raw.isEmpty ? "" : (try? GTIN(raw))?.gtin14
+        guard let gtin = gtin14, !gtin.isEmpty || gtinOptional else {
             throw AppError.invalid(field: "gtin", rule: "gtin", LocalizedText(
                 vi: "GTIN gồm 8, 12, 13 hoặc 14 chữ số, chữ số cuối là số kiểm tra (đã nhận “\(raw)”).",
                 en: "A GTIN is 8, 12, 13 or 14 digits ending in a check digit (got “\(raw)”)."))

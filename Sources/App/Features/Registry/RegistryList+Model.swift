@@ -1,17 +1,39 @@
 import NguonCore
 import SQLKit
 
-/// `/quan-tri/san-pham` and `/quan-tri/co-so`: the products or facilities in the account's scope,
+/// `/quan-tri/san-pham`, `/quan-tri/co-so` and `/quan-tri/to-chuc`: the products, facilities or
+/// organisations in the account's scope,
 /// found by words (accents ignored, one typo forgiven), filtered by commune or province, a page
 /// at a time, and exported whole as XLSX or CSV.
 package enum RegistryList {
     package enum Kind: String, Sendable {
-        case products, facilities
+        case products, facilities, organisations
 
-        var url: SiteURL { self == .products ? .products : .facilities }
-        var exportURL: SiteURL { self == .products ? .productsExport : .facilitiesExport }
+        var url: SiteURL {
+            switch self { case .products: .products; case .facilities: .facilities; case .organisations: .organisations }
+        }
+        var exportURL: SiteURL {
+            switch self { case .products: .productsExport; case .facilities: .facilitiesExport; case .organisations: .organisationsExport }
+        }
         var title: LocalizedText {
-            self == .products ? LocalizedText(vi: "Sản phẩm", en: "Products") : LocalizedText(vi: "Cơ sở sản xuất, kinh doanh", en: "Facilities")
+            switch self {
+            case .products: LocalizedText(vi: "Sản phẩm", en: "Products")
+            case .facilities: LocalizedText(vi: "Cơ sở sản xuất, kinh doanh", en: "Facilities")
+            case .organisations: LocalizedText(vi: "Tổ chức, doanh nghiệp", en: "Organisations")
+            }
+        }
+        /// Organisations are a resource of their own; products and facilities are the registry's.
+        var resource: Resource { self == .organisations ? .organisations : .registry }
+        var searchKind: SearchIndex.Kind {
+            switch self { case .products: .product; case .facilities: .facility; case .organisations: .organisation }
+        }
+        /// The export's header: the columns of `Row` in order, as an import reads them back.
+        var exportHeader: [String] {
+            switch self {
+            case .products: ["Tên sản phẩm", "GTIN", "Tổ chức", "Địa bàn", "Nhóm sản phẩm", "Nhãn hiệu", "Hạn sử dụng (ngày)"]
+            case .facilities: ["Tên cơ sở", "GLN", "Tổ chức", "Địa bàn", "Địa chỉ", "Hoạt động", "Trạng thái"]
+            case .organisations: ["Tên tổ chức", "Mã số thuế", "Loại hình", "Địa bàn", "Người đại diện", "Điện thoại", "Địa chỉ"]
+            }
         }
     }
 
@@ -50,9 +72,10 @@ package enum RegistryList {
     package struct Row: Sendable, Equatable {
         let id: String
         let name: String
-        /// GTIN or GLN.
+        /// GTIN, GLN or tax code.
         let code: String?
-        let organisation: String
+        /// The owning organisation's name; an organisation's kind.
+        let detail: String
         let area: String
         /// The rest of what an export carries, by column.
         var extra: [String] = []
@@ -72,8 +95,10 @@ package enum RegistryList {
             let (rows, total) = try await RegistryList.rows(kind, filter: filter, principal: principal, database: database, units: units,
                                                             limit: Filter.pageSize, offset: (filter.page - 1) * Filter.pageSize)
             var choices: [AdminUnit]?
-            if let province = principal.jurisdiction?.province {
-                choices = try await units.search("", province: province, limit: 1_000).filter { !$0.kind.isProvinceLevel }
+            if let jurisdiction = principal.jurisdiction {
+                // A commune officer's list holds their commune only: the others are not offered.
+                choices = try await units.search("", province: jurisdiction.province, limit: 1_000)
+                    .filter { !$0.kind.isProvinceLevel && (jurisdiction.commune == nil || $0.code == jurisdiction.commune) }
                     .sorted { SearchText.fold($0.name) < SearchText.fold($1.name) }
             }
             return Model(kind: kind, filter: filter, rows: rows, total: total, units: choices)
@@ -81,16 +106,22 @@ package enum RegistryList {
     }
 
     /// One page of rows (or an export's rows) and how many match in all. Products are placed by
-    /// their organisation's area, facilities by their own.
+    /// their organisation's area, facilities and organisations by their own.
     package static func rows(_ kind: Kind, filter: Filter, principal: Principal, database: AppDatabase, units: AdminUnitRepository,
                      limit: Int, offset: Int) async throws -> ([Row], Int) {
-        let (table, area) = kind == .products ? ("products r JOIN organisations o ON o.id = r.organisation_id", "o")
-                                              : ("facilities r JOIN organisations o ON o.id = r.organisation_id", "r")
+        let (table, area, columns) = switch kind {
+        case .products: ("products r JOIN organisations o ON o.id = r.organisation_id", "o",
+                         "r.id, r.name, r.gtin AS code, o.name AS detail, o.province_code, o.commune_code, r.category AS a, r.brand AS b, r.shelf_life_days AS c")
+        case .facilities: ("facilities r JOIN organisations o ON o.id = r.organisation_id", "r",
+                           "r.id, r.name, r.gln AS code, o.name AS detail, r.province_code, r.commune_code, r.address AS a, r.activities AS b, r.state AS c")
+        case .organisations: ("organisations r", "r",
+                              "r.id, r.name, r.tax_code AS code, r.kind AS detail, r.province_code, r.commune_code, r.representative AS a, r.phone AS b, r.address AS c")
+        }
         var conditions: [SQLQueryString] = []
-        switch principal.scope(for: .registry, .read) {
+        switch principal.scope(for: kind.resource, .read) {
         case .everything: break
         case .nothing: throw AccessDenied.forbidden
-        case .organisation(let id): conditions.append("r.organisation_id = \(bind: id)")
+        case .organisation(let id): conditions.append(kind == .organisations ? "r.id = \(bind: id)" : "r.organisation_id = \(bind: id)")
         case .area(let mine):
             conditions.append("\(unsafeRaw: area).province_code = \(bind: mine.province)")
             if let commune = mine.commune { conditions.append("\(unsafeRaw: area).commune_code = \(bind: commune)") }
@@ -99,15 +130,12 @@ package enum RegistryList {
             conditions.append(AdminArea.isProvinceCode(unit) ? "\(unsafeRaw: area).province_code = \(bind: unit)"
                                                              : "\(unsafeRaw: area).commune_code = \(bind: unit)")
         }
-        if let search = filter.search, let matching = SearchIndex.matching(kind == .products ? .product : .facility, search) {
+        if let search = filter.search, let matching = SearchIndex.matching(kind.searchKind, search) {
             conditions.append("r.id IN (\(matching))")
         }
         let whereClause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let total = try await database.reader.raw("SELECT count(*) AS n FROM \(unsafeRaw: table)" + whereClause).first()?
             .decode(column: "n", as: Int.self) ?? 0
-        let columns = kind == .products
-            ? "r.id, r.name, r.gtin AS code, o.name AS organisation, o.province_code, o.commune_code, r.category AS a, r.brand AS b, r.shelf_life_days AS c"
-            : "r.id, r.name, r.gln AS code, o.name AS organisation, r.province_code, r.commune_code, r.address AS a, r.activities AS b, r.state AS c"
         let found = try await database.reader.raw("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: table)" + whereClause
             + (filter.newestFirst ? " ORDER BY r.created_at DESC, r.id" : " ORDER BY r.name, r.id")
             + " LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
@@ -117,12 +145,13 @@ package enum RegistryList {
         let rows = try found.map { row -> Row in
             let unit = try row.decode(column: "commune_code", as: String?.self) ?? row.decode(column: "province_code", as: String.self)
             let extra = try ["a", "b", "c"].map { column -> String in
-                if let text = try? row.decode(column: column, as: String?.self) { return text ?? "" }
+                if let text = try? row.decode(column: column, as: String?.self) { return text }
                 return (try row.decode(column: column, as: Int?.self)).map(String.init) ?? ""
             }
+            var detail = try row.decode(column: "detail", as: String?.self) ?? ""
+            if kind == .organisations { detail = Organisation.Kind(rawValue: detail)?.label.vi ?? detail }
             return Row(id: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self),
-                       code: try row.decode(column: "code", as: String?.self), organisation: try row.decode(column: "organisation", as: String.self),
-                       area: names[unit] ?? unit, extra: extra)
+                       code: try row.decode(column: "code", as: String?.self), detail: detail, area: names[unit] ?? unit, extra: extra)
         }
         return (rows, total)
     }

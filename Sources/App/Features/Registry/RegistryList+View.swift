@@ -10,13 +10,23 @@ extension RegistryList {
         var query: [(String, String?)] { model.filter.queryItems + [("trang", model.filter.page > 1 ? String(model.filter.page) : nil)] }
 
         var main: Node<HTML.BodyContext> {
+            .group(AdminView.eyebrow(.admin, t("Sổ đăng ký", "Registry")), heading, listing)
+        }
+
+        /// The filter, the count with its export links, one page of rows and the pager: what the
+        /// organisations' page shows above its registration form too.
+        var listing: Node<HTML.BodyContext> {
             let kind = model.kind
             let filter = model.filter
+            let (codeLabel, detailLabel) = switch kind {
+            case .products: ("GTIN", t("Tổ chức", "Organisation"))
+            case .facilities: ("GLN", t("Tổ chức", "Organisation"))
+            case .organisations: (t("Mã số thuế", "Tax code"), t("Loại hình", "Kind"))
+            }
             return .group(
-                AdminView.eyebrow(.admin, t("Sổ đăng ký", "Registry")),
-                heading,
                 AdminView.filterForm(kind.url, submit: t("Tìm", "Search"),
-                    .div(.class("field"), .label(.for("q"), .text(t("Tên, mã GTIN/GLN", "Name, GTIN or GLN"))),
+                    .div(.class("field"), .label(.for("q"), .text(kind == .organisations ? t("Tên, mã số thuế, người đại diện", "Name, tax code, representative")
+                                                                                          : t("Tên, mã GTIN/GLN", "Name, GTIN or GLN"))),
                          .input(.type(.search), .id("q"), .name("q"), .value(filter.search ?? ""))),
                     .div(.class("field"), .label(.for("don-vi"), .text(t("Xã, phường hoặc tỉnh", "Commune or province"))),
                          model.units.map { units in
@@ -41,10 +51,10 @@ extension RegistryList {
                    .a(.href(kind.exportURL.url(filter.queryItems + [("dinh-dang", "xlsx")])), .text(t("Tải Excel (XLSX)", "Download XLSX"))),
                    .text(" · "), .a(.href(kind.exportURL.url(filter.queryItems + [("dinh-dang", "csv")])), .text("CSV"))),
                 .if(model.rows.isEmpty, .p(.text(t("Không có kết quả.", "Nothing found.")))),
-                .if(!model.rows.isEmpty, AdminView.table([t("Tên", "Name"), kind == .products ? "GTIN" : "GLN", t("Tổ chức", "Organisation"),
-                                                          t("Địa bàn", "Area")], model.rows) { row in
-                    .tr(.td(.a(.href((kind == .products ? SiteURL.product(row.id) : SiteURL.facility(row.id)).path), .text(row.name))),
-                        .td(.class("nowrap"), .code(.text(row.code ?? "—"))), .td(.text(row.organisation)), .td(.text(row.area)))
+                .if(!model.rows.isEmpty, AdminView.table([t("Tên", "Name"), codeLabel, detailLabel, t("Địa bàn", "Area")], model.rows) { row in
+                    let link: SiteURL = switch kind { case .products: SiteURL.product(row.id); case .facilities: .facility(row.id); case .organisations: .organisation(row.id) }
+                    return .tr(.td(.a(.href(link.path), .text(row.name))),
+                               .td(.class("nowrap"), .code(.text(row.code ?? "—"))), .td(.text(row.detail.isEmpty ? "—" : row.detail)), .td(.text(row.area)))
                 }),
                 pager)
         }

@@ -4,7 +4,8 @@ import Hummingbird
 import NguonCore
 import Sheets
 
-/// `/quan-tri/san-pham`, `/quan-tri/co-so` and their `/xuat` exports (`RegistryList`).
+/// `/quan-tri/san-pham`, `/quan-tri/co-so` and the `/xuat` exports of those and of
+/// `/quan-tri/to-chuc` (`RegistryList`; the organisations' page itself is `OrganisationList`).
 enum RegistryListController {
     static func list(_ kind: RegistryList.Kind, _ request: Request, context: AppRequestContext, services: AppServices) async throws -> Response {
         let filter = try RegistryList.Filter(try Query(request.uri.query, form: true))
@@ -20,20 +21,18 @@ enum RegistryListController {
         let format = try query.choice("dinh-dang", from: ["xlsx", "csv"]) ?? "xlsx"
         let (rows, _) = try await RegistryList.rows(kind, filter: filter, principal: context.acting, database: services.database,
                                                     units: services.adminUnits, limit: RegistryList.Filter.exportLimit, offset: 0)
-        let header = kind == .products
-            ? ["Tên sản phẩm", "GTIN", "Tổ chức", "Địa bàn", "Nhóm sản phẩm", "Nhãn hiệu", "Hạn sử dụng (ngày)"]
-            : ["Tên cơ sở", "GLN", "Tổ chức", "Địa bàn", "Địa chỉ", "Hoạt động", "Trạng thái"]
-        let cells: [[Cell]] = [header.map(Cell.text)] + rows.map { row in
-            ([row.name, row.code ?? "", row.organisation, row.area] + row.extra).map { $0.isEmpty ? Cell.empty : Cell.text($0) }
+        let cells: [[Cell]] = [kind.exportHeader.map(Cell.text)] + rows.map { row in
+            ([row.name, row.code ?? "", row.detail, row.area] + row.extra).map { $0.isEmpty ? Cell.empty : Cell.text($0) }
         }
         let sheet = Sheet(name: kind.title.vi, rows: cells)
         let body = try await services.heavy { () throws -> Data in
             format == "csv" ? CSVWriter().write(sheet) : try XLSXWriter().write(sheet)
         }
-        let name = (kind == .products ? "san-pham" : "co-so") + "." + format
+        let name = kind.url.path.split(separator: "/").last.map(String.init) ?? "danh-sach"
+        let fileName = name + "." + format
         return Response(status: .ok, headers: [
             .contentType: format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store",
+            .contentDisposition: "attachment; filename=\"\(fileName)\"", .cacheControl: "no-store",
         ], body: .init(byteBuffer: ByteBuffer(data: body)))
     }
 }
