@@ -78,6 +78,10 @@ struct AppServices: Sendable {
     /// Product photos being re-encoded and label sheets rendered: each may take a second and
     /// 100–160 MB (a 40 MP PNG, 10,000 serialised labels), so two at a time.
     let heavyWork: WorkLimiter
+    /// Registry lists and their searches: a search over a province's registry reads thousands of
+    /// index entries, so four at a time, and a flood of them waits or gets a 503, not the
+    /// database pool every other page needs.
+    let listWork: WorkLimiter
     /// The producer's workspace: forms that write EPCIS events for the account's organisation.
     let work: ProducerWork
 
@@ -91,10 +95,29 @@ struct AppServices: Sendable {
         }
     }
 
+    /// A registry list's queries within `listWork`; past its queue a 503 with `Retry-After`.
+    func listing<T: Sendable>(_ work: () async throws -> T) async throws -> T {
+        do {
+            return try await listWork.run(work)
+        } catch is WorkLimiter.Full {
+            throw WorkLimiter.busy(retryAfter: 2)
+        }
+    }
+
     /// A form's file received within the upload gate: a share per organisation or account, two
     /// minutes at most, so slow uploads cannot pile up in memory.
+    /// A form upload (photo, sheet) through the upload gate: 503 when the sender or the server
+    /// has as many uploads running as it may, 408 when the file does not arrive in time.
     func receiveUpload<T: Sendable>(for principal: Principal, _ receive: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await uploads.receive(from: EPCISCaptureController.uploadSender(principal), receive)
+        do {
+            return try await uploads.receive(from: EPCISCaptureController.uploadSender(principal), receive)
+        } catch is UploadGate.Full {
+            throw WorkLimiter.busy(retryAfter: 5)
+        } catch is UploadGate.TimedOut {
+            throw AppError(status: .requestTimeout, code: "upload-timeout", detail: LocalizedText(
+                vi: "Tệp không được gửi hết trong \(uploads.deadline.components.seconds) giây; hãy gửi lại.",
+                en: "The file did not arrive within \(uploads.deadline.components.seconds) seconds; send it again."))
+        }
     }
 
     var users: UserRepository { repositories.users }
@@ -122,6 +145,7 @@ struct AppServices: Sendable {
         self.publicWork = WorkLimiter(width: 8, queue: 512)
         self.captureWork = WorkLimiter(width: 2, queue: 4)
         self.heavyWork = WorkLimiter(width: 2, queue: 8)
+        self.listWork = WorkLimiter(width: 4, queue: 32)
         self.uploads = UploadGate(total: 8, perSender: 2, deadline: .seconds(120))
         self.publicLimiter = RateLimiter(limit: config.rateLimit, per: .seconds(60))
         // Wider than the public sketch: with a limit of 10, collisions would matter sooner.

@@ -53,7 +53,9 @@ public struct CSVWriter: Sendable {
         if isText, protectsFormulas, let first = bytes.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) {
             bytes.insert(0x27, at: 0)
         }
-        let needsQuotes = bytes.contains { $0 == delimiter.rawValue || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        // Any separator a spreadsheet might split on is quoted, not only ours: Excel on a
+        // Vietnamese Windows reads ";", and "HTX;=cmd…" unquoted would start a formula cell there.
+        let needsQuotes = bytes.contains { $0 == delimiter.rawValue || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x2C || $0 == 0x3B || $0 == 0x09 }
             || bytes.first == 0x20 || bytes.last == 0x20
         guard needsQuotes else { return out.append(contentsOf: bytes) }
         out.append(0x22)

@@ -67,10 +67,13 @@ public enum HeaderMatcher {
     /// The comparable form of a header: lower case, accents removed (đ → d), every run of
     /// characters that are not letters or digits one space, trimmed. "Tên  cơ sở (*)" → "ten co so".
     public static func normalize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
         var pendingSpace = false
+        // No header is this long; a cell that is gets read no further (a megabyte of header
+        // would otherwise cost the check minutes).
+        let head = text.unicodeScalars.prefix(maxHeaderScalars)
         // Canonical decomposition splits "ộ" into "o" and its marks, which are then dropped.
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in String(String.UnicodeScalarView(head)).decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             if scalar == "đ" || scalar == "Đ" {
                 if pendingSpace, !out.isEmpty { out.append(" ") }
@@ -86,6 +89,11 @@ public enum HeaderMatcher {
                 pendingSpace = true
             }
         }
-        return String(out)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: out)
+        return String(view)
     }
+
+    /// Header text beyond this many characters is not compared.
+    static let maxHeaderScalars = 200
 }

@@ -100,6 +100,11 @@ struct WorksheetHandler: XMLScanHandler {
             guard let n = Self.parseInt(r), n >= 1 else {
                 throw invalidReference(String(decoding: r, as: UTF8.self))
             }
+            // Rows come in ascending order (ECMA-376 §18.3.1.73); a row number given again would
+            // let a tiny file deliver the same row millions of times.
+            guard n > previousRow else {
+                throw SheetsError.malformed(part: part, "row \(n) comes after row \(previousRow)")
+            }
             rowNumber = n
         } else {
             rowNumber = previousRow + 1

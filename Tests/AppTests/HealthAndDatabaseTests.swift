@@ -8,6 +8,13 @@ import Testing
 
 @Suite("Health and database", .serialized)
 struct HealthAndDatabaseTests {
+    @Test("Each migration is named by its place in the list: deployed databases remember them by name")
+    func migrationNames() {
+        for (index, migration) in NguonMigrations.all.enumerated() {
+            #expect(migration.name.hasPrefix(String(format: "%03d_", index + 1)), "\(migration.name)")
+        }
+    }
+
     @Test("/healthz reports the database as reachable")
     func healthz() async throws {
         let config = try await TestApp.config()

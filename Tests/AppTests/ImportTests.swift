@@ -13,8 +13,9 @@ import Testing
 /// skipping the bad rows; files LibreOffice writes import, and what Nguồn exports opens there.
 @Suite("Registry imports from XLSX and CSV", .serialized)
 struct ImportTests {
-    static func upload(_ client: AuthorizedClient, _ f: AccountFixtures, kind: String, file: Data, name: String) async throws -> TestResponse {
-        let (headers, body) = f.multipart(.department, fields: [("kind", kind)], file: "file", name, file)
+    static func upload(_ client: AuthorizedClient, _ f: AccountFixtures, kind: String, file: Data, name: String,
+                       by who: AccountFixtures.Who = .department) async throws -> TestResponse {
+        let (headers, body) = f.multipart(who, fields: [("kind", kind)], file: "file", name, file)
         return try await client.anonymous.execute(uri: "/quan-tri/nhap", method: .post, headers: headers, body: body)
     }
 
@@ -121,6 +122,35 @@ struct ImportTests {
             let row = try await database.sql.raw("SELECT attributes FROM epcis_master_data WHERE element_id = \(bind: "https://id.gs1.org/01/" + given)").first()
             let attributes = try #require(try row?.decode(column: "attributes", as: String.self))
             #expect(attributes.contains("Cải bẹ xanh") && attributes.contains("HTX Rau an toàn Đông Triều") && attributes.contains("360"), "\(attributes)")
+        }
+    }
+
+    @Test("Hostile sheets: control characters refused by column, a tax code taken between check and answer, a new upload replaces the last")
+    func hostileSheets() async throws {
+        let box = FixtureBox()
+        try await TestApp.run(prepare: { box.set(try await AccountFixtures.seed($0)) }) { client in
+            let f = box.get()
+            let nul = "Tên tổ chức,Mã xã\nHTX\u{0}ẩn,07093\nHTX Tốt,07093\n"
+            let preview = try await Self.upload(client, f, kind: "to-chuc", file: Data(nul.utf8), name: "nul.csv")
+            #expect(preview.text.contains("2 dòng: 1 dòng hợp lệ, 1 dòng lỗi") && preview.text.contains("ký tự điều khiển"))
+
+            // Two officers check sheets holding one new tax code; the second to accept is told the
+            // registry changed, and nothing of its sheet is stored.
+            let sheet = Data("Tên tổ chức,Mã số thuế,Mã xã\nHTX Chè Yên Đức,0300588569,07093\nHTX Chè Mới Lập,,07093\n".utf8)
+            let first = try #require(Self.confirmPath(in: try await Self.upload(client, f, kind: "to-chuc", file: sheet, name: "a.csv").text))
+            let second = try #require(Self.confirmPath(in: try await Self.upload(client, f, kind: "to-chuc", file: sheet, name: "a.csv", by: .admin).text))
+            #expect(try await client.anonymous.execute(uri: first, method: .post, headers: f.headers(.department, form: true),
+                                                       body: f.form(.department, [])).status == .seeOther)
+            let stale = try await client.anonymous.execute(uri: second, method: .post, headers: f.headers(.admin, form: true), body: f.form(.admin, []))
+            #expect(stale.status == .conflict && stale.text.contains("đã thay đổi"))
+            let list = try await client.anonymous.execute(uri: "/quan-tri/to-chuc?q=che+moi+lap", method: .get, headers: f.headers(.admin)).text
+            #expect(list.contains("1 kết quả"))
+
+            // One waiting import per person: a new upload replaces the one before.
+            let older = try #require(Self.confirmPath(in: try await Self.upload(client, f, kind: "to-chuc", file: Data(nul.utf8), name: "b.csv").text))
+            _ = try await Self.upload(client, f, kind: "to-chuc", file: Data(nul.utf8), name: "c.csv")
+            #expect(try await client.anonymous.execute(uri: older, method: .post, headers: f.headers(.department, form: true),
+                                                       body: f.form(.department, [("skipBad", "on")])).status == .notFound)
         }
     }
 

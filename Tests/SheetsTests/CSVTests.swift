@@ -67,13 +67,17 @@ import Testing
         #expect(String(decoding: data.dropFirst(3), as: UTF8.self)
             == "Tên,Ghi chú\r\n\"Hợp tác xã \"\"Tân Phú\"\"\",\"a,b\"\r\n\"dòng 1\ndòng 2\",\" lề \"\r\n")
         let plain = CSVWriter(delimiter: .semicolon, byteOrderMark: false).write(textRows: [["a;b", "c,d"]])
-        #expect(String(decoding: plain, as: UTF8.self) == "\"a;b\";c,d\r\n")
+        #expect(String(decoding: plain, as: UTF8.self) == "\"a;b\";\"c,d\"\r\n")
     }
 
     @Test func writerDefusesFormulas() {
         let rows: [[Cell]] = [["=1+1", "+84 912", "-5 kg", "@SUM(A1)", "\t=x", "an toàn", .number(-5), .date(Fixture.utc(2024, 3, 15)), .bool(true)]]
         let text = String(decoding: CSVWriter(byteOrderMark: false).write(rows: rows), as: UTF8.self)
-        #expect(text == "'=1+1,'+84 912,'-5 kg,'@SUM(A1),'\t=x,an toàn,-5,2024-03-15,TRUE\r\n")
+        #expect(text == "'=1+1,'+84 912,'-5 kg,'@SUM(A1),\"'\t=x\",an toàn,-5,2024-03-15,TRUE\r\n")
+        // A field holding another separator is quoted whole, so a reader splitting on ";" (Excel
+        // on a Vietnamese Windows) never starts a cell with the "=" inside it.
+        let semicolon = String(decoding: CSVWriter(byteOrderMark: false).write(textRows: [["HTX;=cmd|' /C calc'!A0", "a\t=1"]]), as: UTF8.self)
+        #expect(semicolon == "\"HTX;=cmd|' /C calc'!A0\",\"a\t=1\"\r\n")
         let raw = String(decoding: CSVWriter(byteOrderMark: false, protectsFormulas: false).write(textRows: [["=1+1"]]), as: UTF8.self)
         #expect(raw == "=1+1\r\n")
     }

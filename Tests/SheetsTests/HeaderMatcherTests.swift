@@ -15,6 +15,13 @@ import Sheets
         #expect(HeaderMatcher.match([header], fields: Self.fields)["name"] == 0)
     }
 
+    @Test func aHeaderCellOfAMegabyteIsReadNoFurtherThanAnyHeaderGoes() {
+        // A header row is the first thing an upload's check reads; a crafted long cell once cost minutes.
+        let long = "Tên cơ sở " + String(repeating: "a", count: 1_000_000)
+        #expect(HeaderMatcher.normalize(long) == "ten co so " + String(repeating: "a", count: 190))
+        #expect(HeaderMatcher.match([long, "Mã số", "Địa chỉ"], fields: Self.fields)["name"] == nil)
+    }
+
     @Test func decomposedInputAndĐ() {
         // The same words typed with combining marks (NFD), as some Mac and web forms send them.
         #expect(HeaderMatcher.normalize("Địa chỉ".decomposedStringWithCanonicalMapping) == "dia chi")

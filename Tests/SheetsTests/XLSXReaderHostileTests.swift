@@ -47,6 +47,7 @@ import ZIPFoundation
         "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row>",       // no shared string 7
         "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><!-- open",      // unterminated comment
         "<row r=\"1\"><c r=\"A1\"><v><![CDATA[1</v></c></row>",      // unterminated CDATA
+        "<row r=\"5\"><c r=\"A5\"><v>1</v></c></row><row r=\"5\"><c r=\"A5\"><v>1</v></c></row>",  // one row twice: a tiny file, endless rows
     ])
     func malformedWorksheets(_ rows: String) throws {
         #expect(refusal(try Fixture.sheet(rows))?.code == .malformedXML)

@@ -17,9 +17,13 @@ extension SearchText {
     /// Words of a record that are indexed; names and addresses rarely have more.
     public static let maxIndexedWords = 24
 
+    /// Letters of a word that count: a longer word is found by its first `maxWordLength` (no
+    /// name has such words; a crafted one must not make hundreds of long keys).
+    public static let maxWordLength = 24
+
     /// The folded words of a text: letters and digits, split at everything else.
     public static func words(_ text: String) -> [String] {
-        fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        fold(text).split { !($0.isLetter || $0.isNumber) }.map { String($0.prefix(maxWordLength)) }
     }
 
     /// The keys a word is found by, with one typo forgiven (the symmetric-delete method): the

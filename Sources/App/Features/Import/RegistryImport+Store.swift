@@ -86,21 +86,35 @@ extension RegistryImport {
         var problems: [Problem]
     }
 
-    /// Keeps a checked import for the officer to accept; returns its id.
-    package static func keep(_ checked: Checked, actor: Actor, database: AppDatabase) async throws -> String {
-        let id = UUID().uuidString.lowercased()
+    /// A checked import as it is kept: CPU work for the heavy-work limit, apart from the writing.
+    package static func encode(_ checked: Checked) throws -> String {
         let encoder = JSONEncoder()
         var text = String(decoding: try encoder.encode(KeptHeader(kind: checked.kind, total: checked.total, problems: checked.problems)), as: UTF8.self)
         for row in checked.rows {
             text += "\n"
             text += String(decoding: try encoder.encode(row), as: UTF8.self)
         }
+        return text
+    }
+
+    /// Keeps a checked import for the officer to accept; returns its id. Each person has one
+    /// import waiting at most: a new upload replaces the one before.
+    package static func keep(_ checked: Checked, actor: Actor, database: AppDatabase) async throws -> String {
+        try await keep(encoded: encode(checked), kind: checked.kind, actor: actor, database: database)
+    }
+
+    package static func keep(encoded text: String, kind: Kind, actor: Actor, database: AppDatabase) async throws -> String {
+        let id = UUID().uuidString.lowercased()
         let now = Millis.now()
-        try await database.sql.raw("DELETE FROM pending_imports WHERE created_at < \(bind: now - pendingLifetime)").run()
-        try await database.sql.raw("""
-            INSERT INTO pending_imports (id, kind, created_by, created_at, checked)
-            VALUES (\(bind: id), \(bind: checked.kind.rawValue), \(bind: actor.id ?? ""), \(bind: now), \(bind: text))
-            """).run()
+        try await database.transaction { sql in
+            try await sql.raw("""
+                DELETE FROM pending_imports WHERE created_at < \(bind: now - pendingLifetime) OR created_by = \(bind: actor.id ?? "")
+                """).run()
+            try await sql.raw("""
+                INSERT INTO pending_imports (id, kind, created_by, created_at, checked)
+                VALUES (\(bind: id), \(bind: kind.rawValue), \(bind: actor.id ?? ""), \(bind: now), \(bind: text))
+                """).run()
+        }
         return id
     }
 
@@ -139,6 +153,15 @@ extension RegistryImport {
             try await sql.raw("DELETE FROM pending_imports WHERE id = \(bind: id)").run()
             var rows = checked.rows
             var described = Set<String>()
+            if checked.kind == .organisations {
+                // Registered since the check, perhaps by another import: the officer must look again.
+                let taxCodes = rows.compactMap(\.taxCode)
+                for chunk in taxCodes.chunked(into: 500) where try await sql.raw("""
+                    SELECT tax_code FROM organisations WHERE tax_code IN (\(binds: Array(chunk)))
+                    """).first() != nil {
+                    throw stale
+                }
+            }
             if checked.kind == .products {
                 rows = try await giveGTINs(rows, actor: actor, on: sql)
                 described = try await describeProducts(rows, on: sql)
@@ -207,6 +230,11 @@ extension RegistryImport {
         return count
     }
 
+    /// The registry changed between the check and the officer's answer (a GTIN or tax code taken since).
+    static let stale = AppError(status: .conflict, code: "import-stale", detail: LocalizedText(
+        vi: "Sổ đăng ký đã thay đổi từ lúc kiểm tra tệp (có mã số thuế hoặc GTIN vừa được đăng ký). Chưa có gì được nhập; hãy tải tệp lên lại để kiểm tra.",
+        en: "The registry changed since the file was checked (a tax code or GTIN was registered since). Nothing was imported; upload the file again."))
+
     private static func product(of input: ProductRepository.Input, id: String, organisationID: String) -> Product {
         Product(id: id, organisationID: organisationID, gtin: input.gtin, name: input.name, nameEn: input.nameEn, category: input.category,
                 packaging: input.packaging, netContent: input.netContent, netUnit: input.netUnit, shelfLifeDays: input.shelfLifeDays,
@@ -228,11 +256,7 @@ extension RegistryImport {
             guard let gtin = row.product?.gtin, !gtin.isEmpty else { return false }
             return holders["https://id.gs1.org/01/" + gtin] != row.organisationID
         }
-        guard !changed else {
-            throw AppError(status: .conflict, code: "import-stale", detail: LocalizedText(
-                vi: "Sổ đăng ký đã thay đổi từ lúc kiểm tra tệp (có GTIN vừa được dùng hoặc đổi chủ). Chưa có gì được nhập; hãy tải tệp lên lại để kiểm tra.",
-                en: "The registry changed since the file was checked. Nothing was imported; upload the file again."))
-        }
+        guard !changed else { throw stale }
         var needing: [String: [Int]] = [:]
         for (index, row) in rows.enumerated() where row.product?.gtin.isEmpty == true { needing[row.organisationID ?? "", default: []].append(index) }
         var result = rows

@@ -119,12 +119,25 @@ package enum RegistryImport {
 
     static let maxRows = 200_000
 
+    /// What an import reads of a file: its rows and a few columns more than any kind has, and
+    /// metadata parts no office file comes near, so a small crafted file cannot cost gigabytes.
+    static let limits = SheetLimits(maxUncompressedBytes: 200 * 1_048_576, maxMetadataPartBytes: 4 * 1_048_576,
+                                    maxRows: maxRows + 10_000, maxColumns: 100, maxCells: 4_000_000)
+
+    /// Text of the imported columns an import holds at most: 200,000 rows of a few hundred bytes.
+    static let maxTextBytes = 96 * 1_048_576
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
+    }
+
     /// Reads an XLSX or CSV file (by its bytes) and checks every row.
     package static func check(_ data: Data, kind: Kind, context: Context) throws(AppError) -> Checked {
         let isZip = data.starts(with: [0x50, 0x4B, 0x03, 0x04])
         var match: HeaderMatch?
         var result = Checked(kind: kind, rows: [], problems: [], total: 0)
         var seen: [String: Int] = [:]
+        var textBytes = 0
         func handle(_ number: Int, _ cells: [String]) throws(AppError) {
             guard let columns = match else {
                 let found = HeaderMatcher.match(cells, fields: kind.fields)
@@ -142,10 +155,22 @@ package enum RegistryImport {
                 throw AppError.invalid(field: "file", rule: "max-rows", LocalizedText(
                     vi: "Tệp có hơn \(maxRows) dòng; hãy chia thành nhiều tệp.", en: "More than \(maxRows) rows; split the file."))
             }
+            // Control characters are never text a registry holds (PostgreSQL refuses NUL outright).
+            for (key, column) in columns.columns where column < cells.count && cells[column].unicodeScalars.contains(where: isControl) {
+                result.problems.append(Problem(row: number, field: key, message: "Ô có ký tự điều khiển (không phải chữ, số hay dấu); hãy xóa ký tự đó."))
+                return
+            }
             func value(_ key: String) -> String? {
                 guard let column = columns[key], column < cells.count else { return nil }
                 let text = cells[column].trimmingCharacters(in: .whitespacesAndNewlines)
                 return text.isEmpty ? nil : String(text.prefix(500))
+            }
+            // A small XLSX can name one long shared string in every cell: what is kept is bounded.
+            for column in columns.columns.values where column < cells.count { textBytes += min(cells[column].utf8.count, 1_500) }
+            guard textBytes <= maxTextBytes else {
+                throw AppError.invalid(field: "file", rule: "max-text", LocalizedText(
+                    vi: "Tệp chứa hơn \(maxTextBytes / 1_048_576) MB chữ trong các cột được nhập; hãy chia thành nhiều tệp.",
+                    en: "The file holds more than \(maxTextBytes / 1_048_576) MB of text in the imported columns; split it."))
             }
             switch row(number, value: value, kind: kind, context: context, seen: &seen) {
             case .success(let row): result.rows.append(row)
@@ -154,14 +179,14 @@ package enum RegistryImport {
         }
         do {
             if isZip {
-                let reader = try XLSXReader(data: data, timeZone: TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt)
+                let reader = try XLSXReader(data: data, limits: limits, timeZone: TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt)
                 guard !reader.sheetNames.isEmpty else { throw SheetsError(.invalidSheet, vi: "Tệp không có trang tính nào.", en: "No worksheet.") }
                 try reader.forEachRow(inSheet: 0) { row in
                     try handle(row.number, row.cells.map { $0.text(in: TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt) })
                 }
             } else {
                 var number = 0
-                try CSVReader.forEachRecord(data) { record in
+                try CSVReader.forEachRecord(data, limits: limits) { record in
                     number += 1
                     try handle(number, record)
                 }
@@ -214,7 +239,7 @@ package enum RegistryImport {
             }
             if let kindText = value("kind") {
                 let folded = SearchText.fold(kindText)
-                guard let match = Organisation.Kind.allCases.first(where: { SearchText.fold($0.label.vi) == folded || $0.rawValue == folded }) else {
+                guard let match = foldedKinds.first(where: { $0.name == folded || $0.kind.rawValue == folded })?.kind else {
                     return problem("kind", "Loại hình “\(kindText)” không có; dùng: \(Organisation.Kind.allCases.map(\.label.vi).joined(separator: ", ")).")
                 }
                 row.kind = match.rawValue
@@ -260,9 +285,9 @@ package enum RegistryImport {
             if let text = value("activities") {
                 for part in text.split(whereSeparator: { ",;/".contains($0) }) {
                     let folded = SearchText.fold(part.trimmingCharacters(in: .whitespaces))
-                    guard let activity = Facility.Activity.allCases.first(where: {
-                        SearchText.fold($0.label.vi) == folded || $0.rawValue == folded || SearchText.fold($0.label.vi).hasPrefix(folded) && folded.count >= 4
-                    }) else {
+                    guard let activity = foldedActivities.first(where: {
+                        $0.name == folded || $0.activity.rawValue == folded || $0.name.hasPrefix(folded) && folded.count >= 4
+                    })?.activity else {
                         return problem("activities", "Hoạt động “\(part)” không có; dùng: \(Facility.Activity.allCases.map(\.label.vi).joined(separator: ", ")).")
                     }
                     if !row.activities.contains(activity.rawValue) { row.activities.append(activity.rawValue) }
@@ -283,6 +308,10 @@ package enum RegistryImport {
         }
         return .success(row)
     }
+
+    /// Labels folded once, not once per row: folding is what a 100,000-row check spends most on.
+    private static let foldedKinds = Organisation.Kind.allCases.map { (name: SearchText.fold($0.label.vi), kind: $0) }
+    private static let foldedActivities = Facility.Activity.allCases.map { (name: SearchText.fold($0.label.vi), activity: $0) }
 
     /// A product row read as the product form reads its fields, so the two hold one set of rules;
     /// sheets write "500 g" in one cell, "12 tháng" for a shelf life and the category by name.

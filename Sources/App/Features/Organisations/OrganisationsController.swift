@@ -7,8 +7,11 @@ enum OrganisationsController {
     static func list(_ request: Request, context: AppRequestContext, services: AppServices,
                      form: [String: String] = [:], error: AppError? = nil) async throws -> Response {
         let filter = try RegistryList.Filter(try Query(request.uri.query, form: true))
-        let model = try await OrganisationList.Model.query(principal: try context.acting, filter: filter, database: services.database,
-                                                           repository: services.organisations)
+        let principal = try context.acting
+        let model = try await services.listing {
+            try await OrganisationList.Model.query(principal: principal, filter: filter, database: services.database,
+                                                   repository: services.organisations)
+        }
         return try OrganisationList.View(model: model, form: context.form(form, error: error)).response(request, context: context)
     }
 

@@ -48,6 +48,8 @@ package enum RegistryList {
         package static let pageSize = 50
         /// An export holds at most this many rows.
         static let exportLimit = 100_000
+        /// Matches are counted up to this many; past it a list says "more than".
+        static let countCap = 10_000
 
         package init(search: String? = nil, unit: String? = nil, page: Int = 1) {
             self.search = search
@@ -118,27 +120,49 @@ package enum RegistryList {
                               "r.id, r.name, r.tax_code AS code, r.kind AS detail, r.province_code, r.commune_code, r.representative AS a, r.phone AS b, r.address AS c")
         }
         var conditions: [SQLQueryString] = []
+        // A scope of one organisation or commune holds few records: search checks those alone.
+        var narrow = false
         switch principal.scope(for: kind.resource, .read) {
         case .everything: break
         case .nothing: throw AccessDenied.forbidden
-        case .organisation(let id): conditions.append(kind == .organisations ? "r.id = \(bind: id)" : "r.organisation_id = \(bind: id)")
+        case .organisation(let id):
+            conditions.append(kind == .organisations ? "r.id = \(bind: id)" : "r.organisation_id = \(bind: id)")
+            narrow = true
         case .area(let mine):
             conditions.append("\(unsafeRaw: area).province_code = \(bind: mine.province)")
-            if let commune = mine.commune { conditions.append("\(unsafeRaw: area).commune_code = \(bind: commune)") }
+            if let commune = mine.commune {
+                conditions.append("\(unsafeRaw: area).commune_code = \(bind: commune)")
+                narrow = true
+            }
         }
         if let unit = filter.unit {
             conditions.append(AdminArea.isProvinceCode(unit) ? "\(unsafeRaw: area).province_code = \(bind: unit)"
                                                              : "\(unsafeRaw: area).commune_code = \(bind: unit)")
         }
-        if let search = filter.search, let matching = SearchIndex.matching(kind.searchKind, search) {
-            conditions.append("r.id IN (\(matching))")
+        if let search = filter.search {
+            if narrow {
+                conditions += SearchIndex.conditions(kind.searchKind, search, recordID: "r.id")
+            } else if let matching = SearchIndex.matching(kind.searchKind, search) {
+                conditions.append("r.id IN (\(matching))")
+            }
         }
         let whereClause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let total = try await database.reader.raw("SELECT count(*) AS n FROM \(unsafeRaw: table)" + whereClause).first()?
-            .decode(column: "n", as: Int.self) ?? 0
-        let found = try await database.reader.raw("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: table)" + whereClause
+        // Counted up to one past the cap: "more than 10,000" is all a person needs to narrow the search.
+        let searched = filter.search.map { !SearchIndex.queryWords($0).isEmpty } ?? false
+        // A search counts its matches in the same pass that sorts them (the index is read once);
+        // a plain list counts by index, up to one past the cap: "more than 10,000" is all a person needs.
+        let found = try await database.reader.raw("SELECT \(unsafeRaw: columns)" + (searched ? ", count(*) OVER () AS total" : "")
+            + " FROM \(unsafeRaw: table)" + whereClause
             + (filter.newestFirst ? " ORDER BY r.created_at DESC, r.id" : " ORDER BY r.name, r.id")
             + " LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+        var total: Int
+        if searched, let first = found.first {
+            total = try first.decode(column: "total", as: Int.self)
+        } else {
+            total = try await database.reader.raw("SELECT count(*) AS n FROM (SELECT 1 FROM \(unsafeRaw: table)" + whereClause
+                + " LIMIT \(bind: Filter.countCap + 1)) counted").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        total = min(total, Filter.countCap + 1)
         var codes = Set<String>()
         for row in found { codes.insert(try row.decode(column: "commune_code", as: String?.self) ?? row.decode(column: "province_code", as: String.self)) }
         let names = try await units.fullNames(codes)

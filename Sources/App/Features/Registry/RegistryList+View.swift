@@ -47,7 +47,10 @@ extension RegistryList {
                                                                filter.newestFirst ? .attribute(named: "selected", value: "selected") : .empty,
                                                                .text(t("Mới đăng ký trước", "Newest first"))]),
                          ]))),
-                .p(.class("hint"), .text(t("\(AdminView.number(model.total, language)) kết quả · ", "\(AdminView.number(model.total, language)) found · ")),
+                .p(.class("hint"), .text(model.total > RegistryList.Filter.countCap
+                        ? t("Hơn \(AdminView.number(RegistryList.Filter.countCap, language)) kết quả; hãy thu hẹp tìm kiếm · ",
+                            "More than \(AdminView.number(RegistryList.Filter.countCap, language)) found; narrow the search · ")
+                        : t("\(AdminView.number(model.total, language)) kết quả · ", "\(AdminView.number(model.total, language)) found · ")),
                    .a(.href(kind.exportURL.url(filter.queryItems + [("dinh-dang", "xlsx")])), .text(t("Tải Excel (XLSX)", "Download XLSX"))),
                    .text(" · "), .a(.href(kind.exportURL.url(filter.queryItems + [("dinh-dang", "csv")])), .text("CSV"))),
                 .if(model.rows.isEmpty, .p(.text(t("Không có kết quả.", "Nothing found.")))),

@@ -9,8 +9,10 @@ import Sheets
 enum RegistryListController {
     static func list(_ kind: RegistryList.Kind, _ request: Request, context: AppRequestContext, services: AppServices) async throws -> Response {
         let filter = try RegistryList.Filter(try Query(request.uri.query, form: true))
-        let model = try await RegistryList.Model.query(kind, filter: filter, principal: context.acting, database: services.database,
-                                                       units: services.adminUnits)
+        let principal = try context.acting
+        let model = try await services.listing {
+            try await RegistryList.Model.query(kind, filter: filter, principal: principal, database: services.database, units: services.adminUnits)
+        }
         return try RegistryList.View(model: model, language: context.language).response(request, context: context)
     }
 
@@ -19,8 +21,11 @@ enum RegistryListController {
         let query = try Query(request.uri.query, form: true)
         let filter = try RegistryList.Filter(query)
         let format = try query.choice("dinh-dang", from: ["xlsx", "csv"]) ?? "xlsx"
-        let (rows, _) = try await RegistryList.rows(kind, filter: filter, principal: context.acting, database: services.database,
-                                                    units: services.adminUnits, limit: RegistryList.Filter.exportLimit, offset: 0)
+        let principal = try context.acting
+        let (rows, _) = try await services.listing {
+            try await RegistryList.rows(kind, filter: filter, principal: principal, database: services.database,
+                                        units: services.adminUnits, limit: RegistryList.Filter.exportLimit, offset: 0)
+        }
         let cells: [[Cell]] = [kind.exportHeader.map(Cell.text)] + rows.map { row in
             ([row.name, row.code ?? "", row.detail, row.area] + row.extra).map { $0.isEmpty ? Cell.empty : Cell.text($0) }
         }

@@ -60,10 +60,17 @@ package enum SearchIndex {
         }
     }
 
+    /// The distinct words of a query that a search uses.
+    static func queryWords(_ query: String) -> [String] {
+        var seen = Set<String>()
+        return Array(SearchText.words(query).filter { seen.insert($0).inserted }.prefix(maxQueryWords))
+    }
+
     /// A subquery giving the ids of `kind` records that match every word of `query` (accents
-    /// ignored, one typo forgiven per word); nil when the query has no words.
+    /// ignored, one typo forgiven per word); nil when the query has no words. Its cost grows with
+    /// the registry: for a scope of a few records, `conditions` costs less.
     static func matching(_ kind: Kind, _ query: String) -> SQLQueryString? {
-        let words = Array(SearchText.words(query).prefix(maxQueryWords))
+        let words = queryWords(query)
         guard !words.isEmpty else { return nil }
         var sql: SQLQueryString = ""
         for (index, word) in words.enumerated() {
@@ -74,5 +81,17 @@ package enum SearchIndex {
                 """
         }
         return sql
+    }
+
+    /// One condition per word of `query` on the record whose id is `recordID`: checked record by
+    /// record, so a business or commune searching its few records pays for those alone, however
+    /// large the province's registry.
+    static func conditions(_ kind: Kind, _ query: String, recordID: String) -> [SQLQueryString] {
+        queryWords(query).map { word in
+            """
+            EXISTS (SELECT 1 FROM search_postings p WHERE p.kind = \(bind: kind.rawValue) AND p.record_id = \(unsafeRaw: recordID)
+                    AND p.term IN (SELECT term FROM search_terms WHERE variant IN (\(binds: Array(SearchText.keys(ofWord: word))))))
+            """
+        }
     }
 }

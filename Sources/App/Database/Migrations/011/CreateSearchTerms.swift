@@ -6,6 +6,8 @@ import SQLKit
 /// (`search_keys`, migration 009): a 100,000-facility import wrote four million keys there.
 /// The index is rebuilt from the records' folded search text.
 struct CreateSearchTerms: AsyncMigration {
+    var name: String { "011_CreateSearchTerms" }
+
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         // Both tables are their own index on SQLite (no rowid copy of every row).
