@@ -227,6 +227,9 @@ extension RegistryImport {
                                             after: Summary(rows: rows.count, skipped: checked.problems.count, ids: Array(ids.prefix(1_000)))))
         }
         changes?.announce(described)
+        // A large import leaves its rows in the write-ahead log, where every later read must look
+        // them up; the checkpointer copies them into the database file as it does after captures.
+        database.checkpointer?.wrote(events: count)
         return count
     }
 
