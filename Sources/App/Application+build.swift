@@ -109,15 +109,7 @@ struct AppServices: Sendable {
     /// A form upload (photo, sheet) through the upload gate: 503 when the sender or the server
     /// has as many uploads running as it may, 408 when the file does not arrive in time.
     func receiveUpload<T: Sendable>(for principal: Principal, _ receive: @escaping @Sendable () async throws -> T) async throws -> T {
-        do {
-            return try await uploads.receive(from: EPCISCaptureController.uploadSender(principal), receive)
-        } catch is UploadGate.Full {
-            throw WorkLimiter.busy(retryAfter: 5)
-        } catch is UploadGate.TimedOut {
-            throw AppError(status: .requestTimeout, code: "upload-timeout", detail: LocalizedText(
-                vi: "Tệp không được gửi hết trong \(uploads.deadline.components.seconds) giây; hãy gửi lại.",
-                en: "The file did not arrive within \(uploads.deadline.components.seconds) seconds; send it again."))
-        }
+        try await uploads.receive(from: EPCISCaptureController.uploadSender(principal), receive)
     }
 
     var users: UserRepository { repositories.users }

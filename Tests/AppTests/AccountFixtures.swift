@@ -26,6 +26,15 @@ struct AccountFixtures: Sendable {
 
     static let password = "rau-cai-ngot-dong-trieu"
 
+    /// The fixtures and Quảng Ninh's pool of GS1 codes (prefix 8931000001), for cooperatives without a prefix.
+    static func seedWithProvincePool(_ database: AppDatabase) async throws -> AccountFixtures {
+        let f = try await seed(database)
+        let admin = Actor(principal: f.users[.admin]!.principal, address: nil)
+        _ = try await Repositories(database: database).gs1Codes.addPrefix("8931000001", organisationID: nil, provinceCode: "22",
+                                                                         note: "Kho mã Quảng Ninh", actor: admin)
+        return f
+    }
+
     static func seed(_ database: AppDatabase) async throws -> AccountFixtures {
         var fixtures = AccountFixtures()
         let cli = Actor(principal: Principal.commandLine, address: "127.0.0.1", fallbackName: "tests")

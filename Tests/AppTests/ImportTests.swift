@@ -73,13 +73,7 @@ struct ImportTests {
     func products() async throws {
         let box = FixtureBox()
         let config = try await TestApp.config()
-        let given = try await TestApp.run(config: config, prepare: { database in
-            let f = try await AccountFixtures.seed(database)
-            let admin = Actor(principal: f.users[.admin]!.principal, address: nil)
-            _ = try await Repositories(database: database).gs1Codes.addPrefix("8931000001", organisationID: nil, provinceCode: "22",
-                                                                                 note: "Kho mã Quảng Ninh", actor: admin)
-            box.set(f)
-        }) { client in
+        let given = try await TestApp.run(config: config, prepare: { box.set(try await AccountFixtures.seedWithProvincePool($0)) }) { client in
             let f = box.get()
             // HTX Đông Triều (tax code 5700100009) holds prefix 8935001; 8935002 is nobody's.
             let own = try #require(try CompanyPrefix("8935001").key(.gtin, reference: 1))

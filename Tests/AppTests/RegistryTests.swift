@@ -16,13 +16,7 @@ struct RegistryTests {
     @Test("A cooperative gets codes, registers its farm and product, and the lot's origin page names them")
     func cooperativeRegisters() async throws {
         let box = FixtureBox()
-        try await TestApp.run(prepare: { database in
-            let f = try await AccountFixtures.seed(database)
-            let admin = Actor(principal: f.users[.admin]!.principal, address: nil)
-            _ = try await Repositories(database: database).gs1Codes.addPrefix("8931000001", organisationID: nil, provinceCode: "22",
-                                                                            note: "Kho mã Quảng Ninh", actor: admin)
-            box.set(f)
-        }) { client in
+        try await TestApp.run(prepare: { box.set(try await AccountFixtures.seedWithProvincePool($0)) }) { client in
             let f = box.get()
             func post(_ path: String, _ fields: [(String, String)]) async throws -> TestResponse {
                 try await client.anonymous.execute(uri: path, method: .post, headers: f.headers(.business, form: true), body: f.form(.business, fields))

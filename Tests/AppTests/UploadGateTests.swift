@@ -25,8 +25,8 @@ struct UploadGateTests {
         do {
             _ = try await EPCISCaptureController.receive(Self.stalledRequest(), sender: "token-a", gate: gate)
             Issue.record("a stalled upload was accepted")
-        } catch let error as AppError {
-            #expect(error.status == .requestTimeout)
+        } catch let error as any ProblemConvertible {
+            #expect(error.appError.status == .requestTimeout)
         }
         #expect(gate.running == 0)
     }
@@ -39,9 +39,10 @@ struct UploadGateTests {
         }
         defer { stalled.forEach { $0.cancel() } }
         while gate.running < 2 { try await Task.sleep(for: .milliseconds(5)) }
-        await #expect(throws: AppError.self) {
+        await #expect(throws: UploadGate.Full.self) {
             _ = try await EPCISCaptureController.receive(Self.stalledRequest(), sender: "token-a", gate: gate)
         }
+        #expect(UploadGate.Full().appError.status == .serviceUnavailable)
         let other = try await gate.receive(from: "token-b") { "đã nhận" }
         #expect(other == "đã nhận")
     }

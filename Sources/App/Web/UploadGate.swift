@@ -6,8 +6,20 @@ import Synchronization
 /// uploads must not stand in everyone's way. The work done with a body once it has arrived is
 /// bounded separately (`WorkLimiter`), so a slow sender never holds a worker.
 final class UploadGate: Sendable {
-    struct Full: Error {}
-    struct TimedOut: Error {}
+    /// The sender, or the server, has as many uploads running as it may: a 503 with `Retry-After`.
+    struct Full: ProblemConvertible {
+        var appError: AppError { WorkLimiter.busy(retryAfter: 5) }
+    }
+
+    /// The body did not arrive before the deadline: a 408, to be sent again.
+    struct TimedOut: ProblemConvertible {
+        let seconds: Int64
+        var appError: AppError {
+            AppError(status: .requestTimeout, code: "upload-timeout", detail: LocalizedText(
+                vi: "Dữ liệu gửi lên không đến hết trong \(seconds) giây; hãy gửi lại.",
+                en: "The upload did not arrive within \(seconds) seconds; send it again."))
+        }
+    }
 
     let total: Int
     let perSender: Int
@@ -47,7 +59,7 @@ final class UploadGate: Sendable {
                 return nil
             }
             defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw TimedOut() }
+            guard let first = try await group.next(), let value = first else { throw TimedOut(seconds: deadline.components.seconds) }
             return value
         }
     }

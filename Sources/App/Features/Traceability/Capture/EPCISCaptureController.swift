@@ -31,12 +31,8 @@ enum EPCISCaptureController {
         do {
             let body = try await gate.receive(from: sender) { try await requestBody.collect(upTo: EPCISCapture.maxBytes) }
             return (body, isXML)
-        } catch is UploadGate.Full {
-            throw WorkLimiter.busy(retryAfter: 5)
-        } catch is UploadGate.TimedOut {
-            throw AppError(status: .requestTimeout, code: "upload-timeout", detail: LocalizedText(
-                vi: "Tài liệu không được gửi hết trong \(gate.deadline.components.seconds) giây; hãy gửi lại.",
-                en: "The document did not arrive within \(gate.deadline.components.seconds) seconds; send it again."))
+        } catch let error as ProblemConvertible {
+            throw error
         } catch {
             throw AppError(status: .contentTooLarge, code: "capture-file-size-limit",
                            detail: LocalizedText(vi: "Tài liệu vượt quá \(EPCISCapture.maxBytes) byte.",
