@@ -105,9 +105,8 @@ struct AppServices: Sendable {
     }
 
     /// A form's file received within the upload gate: a share per organisation or account, two
-    /// minutes at most, so slow uploads cannot pile up in memory.
-    /// A form upload (photo, sheet) through the upload gate: 503 when the sender or the server
-    /// has as many uploads running as it may, 408 when the file does not arrive in time.
+    /// minutes at most, so slow uploads cannot pile up in memory (503 when the share is taken,
+    /// 408 when the file does not arrive in time).
     func receiveUpload<T: Sendable>(for principal: Principal, _ receive: @escaping @Sendable () async throws -> T) async throws -> T {
         try await uploads.receive(from: EPCISCaptureController.uploadSender(principal), receive)
     }

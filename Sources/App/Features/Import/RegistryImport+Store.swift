@@ -46,14 +46,7 @@ extension RegistryImport {
         guard checked.kind == .products else { return checked }
         var result = checked
         let sql = try database.reader
-        let keys = Set(checked.rows.compactMap { $0.product.map(\.gtin) }.filter { !$0.isEmpty })
-        let holders = try await GS1Holders.holders(of: keys.map { "https://id.gs1.org/01/" + $0 }, on: sql)
-        var registered = Set<String>()
-        for chunk in Array(keys).chunked(into: 500) {
-            for row in try await sql.raw("SELECT gtin FROM products WHERE gtin IN (\(binds: Array(chunk)))").all() {
-                registered.insert(try row.decode(column: "gtin", as: String.self))
-            }
-        }
+        let taken = try await gtinProblems(checked.rows, on: sql)
         var wanted: [String: Int] = [:]
         for row in checked.rows where row.product?.gtin.isEmpty == true { wanted[row.provinceCode, default: 0] += 1 }
         var short: [String: Int] = [:]
@@ -66,15 +59,37 @@ extension RegistryImport {
             guard let gtin = row.product?.gtin else { result.rows.append(row); continue }
             let message: String? = if gtin.isEmpty {
                 short[row.provinceCode].map { "Dòng không ghi GTIN nên cần cấp mã, nhưng kho mã của tỉnh chỉ còn \($0) GTIN cho \(wanted[row.provinceCode] ?? 0) dòng như vậy; hãy ghi GTIN của tổ chức hoặc báo quản trị hệ thống thêm tiền tố." }
-            } else if registered.contains(gtin) {
-                "GTIN \(gtin) đã dùng cho một sản phẩm khác trong sổ đăng ký."
-            } else if holders["https://id.gs1.org/01/" + gtin] != row.organisationID {
-                "GTIN \(gtin) không thuộc tổ chức này: dùng mã theo tiền tố GS1 của tổ chức, hoặc để trống để được cấp mã."
-            } else { nil }
+            } else { taken[row.number] }
             if let message { result.problems.append(Problem(row: row.number, field: "gtin", message: message)) } else { result.rows.append(row) }
         }
         result.problems.sort { $0.row < $1.row }
         return result
+    }
+
+    /// Why product rows' own GTINs cannot be stored as the registry stands, by row number: the
+    /// GTIN names a registered product, or is not the row's organisation's. Asked when the file
+    /// is checked and again when it is stored, since the registry may change in between.
+    static func gtinProblems(_ rows: [Row], on sql: any SQLDatabase) async throws -> [Int: String] {
+        let gtins = Set(rows.compactMap { $0.product.map(\.gtin) }.filter { !$0.isEmpty })
+        guard !gtins.isEmpty else { return [:] }
+        func key(_ gtin: String) -> String { "https://id.gs1.org/01/" + gtin }
+        let holders = try await GS1Holders.holders(of: gtins.map(key), on: sql)
+        var registered = Set<String>()
+        for chunk in Array(gtins).chunked(into: 500) {
+            for row in try await sql.raw("SELECT gtin FROM products WHERE gtin IN (\(binds: Array(chunk)))").all() {
+                registered.insert(try row.decode(column: "gtin", as: String.self))
+            }
+        }
+        var problems: [Int: String] = [:]
+        for row in rows {
+            guard let gtin = row.product?.gtin, !gtin.isEmpty else { continue }
+            if registered.contains(gtin) {
+                problems[row.number] = "GTIN \(gtin) đã dùng cho một sản phẩm khác trong sổ đăng ký."
+            } else if holders[key(gtin)] != row.organisationID {
+                problems[row.number] = "GTIN \(gtin) không thuộc tổ chức này: dùng mã theo tiền tố GS1 của tổ chức, hoặc để trống để được cấp mã."
+            }
+        }
+        return problems
     }
 
     /// What a kept import's first line holds; each further line is one row. Rows are encoded
@@ -174,7 +189,7 @@ extension RegistryImport {
                 for row in chunk {
                     let recordID = UUID().uuidString.lowercased()
                     ids.append(recordID)
-                    let text = row.product.map { product(of: $0, id: recordID, organisationID: row.organisationID ?? "").searchText }
+                    let text = row.product.map { ProductRepository.product($0, id: recordID, organisationID: row.organisationID ?? "", imageID: nil).searchText }
                         ?? [row.name, row.taxCode ?? "", row.representative ?? "", row.address ?? "", row.growingArea ?? ""].joined(separator: " ")
                     indexed.append((recordID, text))
                     switch checked.kind {
@@ -238,28 +253,11 @@ extension RegistryImport {
         vi: "Sổ đăng ký đã thay đổi từ lúc kiểm tra tệp (có mã số thuế hoặc GTIN vừa được đăng ký). Chưa có gì được nhập; hãy tải tệp lên lại để kiểm tra.",
         en: "The registry changed since the file was checked (a tax code or GTIN was registered since). Nothing was imported; upload the file again."))
 
-    private static func product(of input: ProductRepository.Input, id: String, organisationID: String) -> Product {
-        Product(id: id, organisationID: organisationID, gtin: input.gtin, name: input.name, nameEn: input.nameEn, category: input.category,
-                packaging: input.packaging, netContent: input.netContent, netUnit: input.netUnit, shelfLifeDays: input.shelfLifeDays,
-                brand: input.brand, selfDeclaration: input.selfDeclaration, standards: input.standards, imageID: nil)
-    }
-
     /// The rows with their GTINs: given from the pool where the sheet left them empty, and the
     /// sheet's own checked again, since the registry may have changed while the officer looked.
     private static func giveGTINs(_ rows: [Row], actor: Actor, on sql: any SQLDatabase) async throws -> [Row] {
         if sql.dialect.name == "postgresql" { try await AuditLog.takeTurn(on: sql) }
-        let own = rows.compactMap { row in row.product.flatMap { $0.gtin.isEmpty ? nil : "https://id.gs1.org/01/" + $0.gtin } }
-        let holders = try await GS1Holders.holders(of: own, on: sql)
-        var taken = 0
-        for chunk in own.chunked(into: 500) {
-            let gtins = chunk.map { String($0.dropFirst("https://id.gs1.org/01/".count)) }
-            taken += try await sql.raw("SELECT count(*) AS n FROM products WHERE gtin IN (\(binds: gtins))").first()?.decode(column: "n", as: Int.self) ?? 0
-        }
-        let changed = taken > 0 || rows.contains { row in
-            guard let gtin = row.product?.gtin, !gtin.isEmpty else { return false }
-            return holders["https://id.gs1.org/01/" + gtin] != row.organisationID
-        }
-        guard !changed else { throw stale }
+        guard try await gtinProblems(rows, on: sql).isEmpty else { throw stale }
         var needing: [String: [Int]] = [:]
         for (index, row) in rows.enumerated() where row.product?.gtin.isEmpty == true { needing[row.organisationID ?? "", default: []].append(index) }
         var result = rows
@@ -284,7 +282,7 @@ extension RegistryImport {
         var keys = Set<String>()
         for row in rows {
             guard let input = row.product, let organisation = organisations[row.organisationID ?? ""] else { continue }
-            let product = product(of: input, id: "", organisationID: organisation.id)
+            let product = ProductRepository.product(input, id: "", organisationID: organisation.id, imageID: nil)
             try await RegistryKeys.describe(product.classKey, vocabulary: "urn:epcglobal:epcis:vtype:EPCClass",
                                             attributes: ProductRepository.masterData(product, organisation: organisation),
                                             owner: organisation.id, on: sql)

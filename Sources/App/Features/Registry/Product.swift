@@ -98,7 +98,7 @@ struct ProductRepository: Sendable {
         guard let principal = actor.principal else { throw AccessDenied.forbidden }
         let organisation = try await organisations.find(organisationID, for: principal)
         guard principal.reaches(.registry, .write, area: organisation.area, organisationID: organisation.id) else { throw AccessDenied.forbidden }
-        let product = Self.product(input, id: UUID().uuidString.lowercased(), organisation: organisation, imageID: nil)
+        let product = Self.product(input, id: UUID().uuidString.lowercased(), organisationID: organisation.id, imageID: nil)
         try await save(product, before: nil, organisation: organisation, actor: actor)
         return product
     }
@@ -106,14 +106,14 @@ struct ProductRepository: Sendable {
     func update(_ id: String, _ input: Input, actor: Actor) async throws -> Product {
         guard let principal = actor.principal else { throw AccessDenied.forbidden }
         let (before, organisation) = try await find(id, for: principal, .write)
-        let after = Self.product(input, id: id, organisation: organisation, imageID: before.imageID)
+        let after = Self.product(input, id: id, organisationID: organisation.id, imageID: before.imageID)
         guard after != before else { return before }
         try await save(after, before: before, organisation: organisation, actor: actor)
         return after
     }
 
-    static func product(_ input: Input, id: String, organisation: Organisation, imageID: String?) -> Product {
-        Product(id: id, organisationID: organisation.id, gtin: input.gtin, name: input.name, nameEn: input.nameEn,
+    static func product(_ input: Input, id: String, organisationID: String, imageID: String?) -> Product {
+        Product(id: id, organisationID: organisationID, gtin: input.gtin, name: input.name, nameEn: input.nameEn,
                 category: input.category, packaging: input.packaging, netContent: input.netContent, netUnit: input.netUnit,
                 shelfLifeDays: input.shelfLifeDays, brand: input.brand, selfDeclaration: input.selfDeclaration,
                 standards: input.standards, imageID: imageID)

@@ -2,9 +2,8 @@ import NguonCore
 import SQLKit
 
 /// `/quan-tri/san-pham`, `/quan-tri/co-so` and `/quan-tri/to-chuc`: the products, facilities or
-/// organisations in the account's scope,
-/// found by words (accents ignored, one typo forgiven), filtered by commune or province, a page
-/// at a time, and exported whole as XLSX or CSV.
+/// organisations in the account's scope, found by words (accents ignored, one typo forgiven),
+/// filtered by commune or province, a page at a time, and exported whole as XLSX or CSV.
 package enum RegistryList {
     package enum Kind: String, Sendable {
         case products, facilities, organisations

@@ -60,6 +60,11 @@ package enum SearchIndex {
         }
     }
 
+    /// The indexed terms within one typo of a query word: those sharing a key with it.
+    private static func terms(near word: String) -> SQLQueryString {
+        "SELECT term FROM search_terms WHERE variant IN (\(binds: Array(SearchText.keys(ofWord: word))))"
+    }
+
     /// The distinct words of a query that a search uses.
     static func queryWords(_ query: String) -> [String] {
         var seen = Set<String>()
@@ -75,10 +80,7 @@ package enum SearchIndex {
         var sql: SQLQueryString = ""
         for (index, word) in words.enumerated() {
             if index > 0 { sql += " INTERSECT " }
-            sql += """
-                SELECT record_id FROM search_postings WHERE kind = \(bind: kind.rawValue)
-                AND term IN (SELECT term FROM search_terms WHERE variant IN (\(binds: Array(SearchText.keys(ofWord: word)))))
-                """
+            sql += "SELECT record_id FROM search_postings WHERE kind = \(bind: kind.rawValue) AND term IN (\(terms(near: word)))"
         }
         return sql
     }
@@ -90,7 +92,7 @@ package enum SearchIndex {
         queryWords(query).map { word in
             """
             EXISTS (SELECT 1 FROM search_postings p WHERE p.kind = \(bind: kind.rawValue) AND p.record_id = \(unsafeRaw: recordID)
-                    AND p.term IN (SELECT term FROM search_terms WHERE variant IN (\(binds: Array(SearchText.keys(ofWord: word))))))
+                    AND p.term IN (\(terms(near: word))))
             """
         }
     }
