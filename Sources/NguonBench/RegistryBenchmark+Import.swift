@@ -69,8 +69,8 @@ extension RegistryBenchmark {
         let imported: Int
         let problems: Int
         let firstProblems: [String]
-        /// The facilities' terms in the search index, and the typo keys of all terms.
-        let postings: Int
+        /// The facilities' documents in the search index, and the typo keys of all terms.
+        let documents: Int
         let termKeys: Int
         let databaseMB: Double
         let memory: Memory
@@ -126,7 +126,7 @@ extension RegistryBenchmark {
                 rowsPerSecond: .init(check: rate(uploaded.checkSeconds), store: rate(storeSeconds), checkAndStore: rate(checkAndStore),
                                      endToEnd: rate(endToEnd)),
                 imported: imported, problems: uploaded.problems.count, firstProblems: Array(uploaded.problems.prefix(5)),
-                postings: try await count("SELECT count(*) AS n FROM search_postings WHERE kind = 'facility'", in: database),
+                documents: try await count("SELECT count(*) AS n FROM search_documents WHERE kind = 'facility'", in: database),
                 termKeys: try await count("SELECT count(*) AS n FROM search_terms", in: database),
                 databaseMB: databaseMB(path),
                 memory: .init(beforeImportMB: before, upload: uploadPeak, uploadPeakBeforeKeepMB: uploaded.peakBeforeKeepMB, store: storePeak,

@@ -29,8 +29,8 @@ extension RegistryBenchmark {
         let products: Int
         let organisations: Int
         let prefixes: [String]
-        /// Rows of the index: each product's terms, and the typo keys of every distinct term.
-        let postings: Int
+        /// Rows of the index: a document per product, and the typo keys of every distinct term.
+        let documents: Int
         let termKeys: Int
         let loadSeconds: Double
         let productsPerSecond: Double
@@ -111,7 +111,7 @@ extension RegistryBenchmark {
             func totalAt(_ p: Double) -> Int { sortedTotals.isEmpty ? 0 : sortedTotals[min(sortedTotals.count - 1, Int(p * Double(sortedTotals.count)))] }
             return SearchReport(
                 products: count, organisations: searchProducers.count, prefixes: searchProducers.map(\.prefix),
-                postings: try await RegistryBenchmark.count("SELECT count(*) AS n FROM search_postings WHERE kind = 'product'", in: database),
+                documents: try await RegistryBenchmark.count("SELECT count(*) AS n FROM search_documents WHERE kind = 'product'", in: database),
                 termKeys: try await RegistryBenchmark.count("SELECT count(*) AS n FROM search_terms", in: database),
                 loadSeconds: round3(loadSeconds), productsPerSecond: (Double(count) / loadSeconds).rounded(),
                 queries: queries, warmUpQueries: warmUp, pageSize: RegistryList.Filter.pageSize,
@@ -136,9 +136,11 @@ extension RegistryBenchmark {
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let owners = searchProducers.map { _ in UUID().uuidString.lowercased() }
         var organisations: [[any SQLExpression]] = []
+        var areas: [AdminArea] = []
         var prefixes: [[any SQLExpression]] = []
         for (serial, producer) in searchProducers.enumerated() {
             let commune = data.pick(communes)
+            areas.append(AdminArea(province: province, commune: commune.code))
             let taxCode = RegistryBenchData.taxCode(900_000 + serial)
             organisations.append([SQLBind(owners[serial]), SQLBind(producer.name), SQLBind(taxCode), SQLBind(province), SQLBind(commune.code),
                                   SQLBind(data.address(in: commune)), SQLBind(SearchText.fold([producer.name, taxCode].joined(separator: " "))),
@@ -156,7 +158,7 @@ extension RegistryBenchmark {
             references[owner] += 1
         }
         guard references.allSatisfy({ $0 < 100_000 }) else { throw BenchError(description: "more products than a 7-digit prefix holds") }
-        try await database.db.transaction { [organisations, prefixes, specs] db in
+        try await database.db.transaction { [organisations, prefixes, specs, areas] db in
             guard let sql = db as? any SQLDatabase else { throw BenchError(description: "the database does not speak SQL") }
             try await sql.insert(into: "organisations")
                 .columns("id", "name", "tax_code", "province_code", "commune_code", "address", "search_text", "created_at", "updated_at")
@@ -165,7 +167,7 @@ extension RegistryBenchmark {
                 .rows(prefixes).run()
             for chunk in stride(from: 0, to: specs.count, by: 2_000) {
                 var rows: [[any SQLExpression]] = []
-                var indexed: [(id: String, text: String)] = []
+                var indexed: [SearchIndex.Document] = []
                 for spec in specs[chunk..<min(chunk + 2_000, specs.count)] {
                     let id = UUID().uuidString.lowercased()
                     let product = spec.text
@@ -174,14 +176,16 @@ extension RegistryBenchmark {
                     rows.append([SQLBind(id), SQLBind(owners[spec.owner]), SQLBind(spec.gtin), SQLBind(product.name), SQLBind(product.nameEn),
                                  SQLBind(product.category), SQLBind(product.netContent), SQLBind(product.netUnit), SQLBind(product.shelfLifeDays),
                                  SQLBind(product.brand), SQLBind(SearchText.fold(text)), SQLBind(now), SQLBind(now)])
-                    indexed.append((id, text))
+                    indexed.append(SearchIndex.Document(.product, id: id, name: product.name, text: text, organisationID: owners[spec.owner],
+                                                        area: areas[spec.owner]))
                 }
                 try await sql.insert(into: "products")
                     .columns("id", "organisation_id", "gtin", "name", "name_en", "category", "net_content", "net_unit", "shelf_life_days",
                              "brand", "search_text", "created_at", "updated_at")
                     .rows(rows).run()
-                try await SearchIndex.add(.product, indexed, on: sql)
+                try await SearchIndex.add(indexed, on: sql)
             }
+            try await SearchIndex.compact(on: sql)
         }
         return specs.map(\.text.name)
     }

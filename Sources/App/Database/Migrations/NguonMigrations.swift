@@ -15,6 +15,7 @@ enum NguonMigrations {
         CreateRegistry(),
         SeedAdminUnits2025(),
         CreateSearchTerms(),
+        CreateSearchDocuments(),
     ]
 
     static func register(in migrations: Migrations) {

@@ -183,7 +183,7 @@ extension RegistryImport {
             }
             let kind: SearchIndex.Kind = switch checked.kind { case .organisations: .organisation; case .facilities: .facility; case .products: .product }
             var ids: [String] = []
-            var indexed: [(id: String, text: String)] = []
+            var indexed: [SearchIndex.Document] = []
             for chunk in rows.chunked(into: 200) {
                 var values: [[any SQLExpression]] = []
                 for row in chunk {
@@ -191,7 +191,10 @@ extension RegistryImport {
                     ids.append(recordID)
                     let text = row.product.map { ProductRepository.product($0, id: recordID, organisationID: row.organisationID ?? "", imageID: nil).searchText }
                         ?? [row.name, row.taxCode ?? "", row.representative ?? "", row.address ?? "", row.growingArea ?? ""].joined(separator: " ")
-                    indexed.append((recordID, text))
+                    // Products and facilities belong to the row's organisation; a product lies where it does.
+                    indexed.append(SearchIndex.Document(kind, id: recordID, name: row.product?.name ?? row.name, text: text,
+                                                        organisationID: row.organisationID ?? recordID,
+                                                        area: AdminArea(province: row.provinceCode, commune: row.communeCode)))
                     switch checked.kind {
                     case .organisations:
                         values.append([SQLBind(recordID), SQLBind(row.name), SQLBind(row.taxCode), SQLBind(row.provinceCode), SQLBind(row.communeCode),
@@ -229,13 +232,14 @@ extension RegistryImport {
                                  "shelf_life_days", "brand", "self_declaration", "standards", "search_text", "created_at", "updated_at")
                         .rows(values).run()
                 }
-                // Indexed a few thousand at a time: the postings sorted, without holding them all.
+                // Indexed a few thousand at a time, without holding them all.
                 if indexed.count >= 5_000 {
-                    try await SearchIndex.add(kind, indexed, on: sql)
+                    try await SearchIndex.add(indexed, on: sql)
                     indexed.removeAll(keepingCapacity: true)
                 }
             }
-            try await SearchIndex.add(kind, indexed, on: sql)
+            try await SearchIndex.add(indexed, on: sql)
+            if rows.count >= SearchIndex.compactAfter { try await SearchIndex.compact(on: sql) }
             struct Summary: Encodable, Sendable { let rows: Int; let skipped: Int; let ids: [String] }
             let action = switch checked.kind { case .organisations: "organisation.import"; case .facilities: "facility.import"; case .products: "product.import" }
             return ((rows.count, described), AuditRecord(action: action, entityType: "import", entityID: id,

@@ -34,6 +34,9 @@ struct Organisation: Sendable, Equatable, Codable {
     var area: AdminArea { AdminArea(province: provinceCode, commune: communeCode) }
     /// What search finds it by: name, tax code, representative.
     var searchText: String { [name, taxCode ?? "", representative ?? ""].joined(separator: " ") }
+    var searchDocument: SearchIndex.Document {
+        SearchIndex.Document(.organisation, id: id, name: name, text: searchText, organisationID: id, area: area)
+    }
 }
 
 /// Organisations, each read and written only within the principal's scope (`Principal.scope`).
@@ -57,8 +60,10 @@ struct OrganisationRepository: Sendable {
     func list(for principal: Principal, search: String? = nil, limit: Int = 200) async throws -> [Organisation] {
         var query = try database.sql.select().column("*").from("organisations")
             .scoped(to: principal, .organisations, .read, columns: .organisations)
-        if let search, let matching = SearchIndex.matching(.organisation, search) {
-            query = query.where(SQLColumn("id"), .in, SQLGroupExpression(matching))
+        if let search, let found = try await SearchIndex.search(.organisation, search, in: principal.scope(for: .organisations, .read),
+                                                                 limit: limit, countCap: limit, on: database.sql) {
+            guard !found.ids.isEmpty else { return [] }
+            query = query.where(SQLColumn("id"), .in, SQLBind.group(found.ids))
         }
         return try await query.orderBy("name").limit(limit).all().map(Self.organisation)
     }
@@ -110,7 +115,7 @@ struct OrganisationRepository: Sendable {
                             SQLBind(organisation.kind?.rawValue), SQLBind(organisation.representative), SQLBind(organisation.phone),
                             SQLBind(organisation.email), SQLBind(SearchText.fold(organisation.searchText)), SQLBind(now), SQLBind(now))
                     .run()
-                try await SearchIndex.replace(.organisation, id: organisation.id, text: organisation.searchText, on: sql)
+                try await SearchIndex.replace(organisation.searchDocument, on: sql)
                 return ((), AuditRecord(action: "organisation.create", entityType: "organisation", entityID: organisation.id, after: organisation))
             }
         }
@@ -143,7 +148,8 @@ struct OrganisationRepository: Sendable {
                     .set("updated_at", to: SQLBind(Millis.now()))
                     .where("id", .equal, SQLBind(id))
                     .run()
-                try await SearchIndex.replace(.organisation, id: id, text: after.searchText, on: sql)
+                try await SearchIndex.replace(after.searchDocument, on: sql)
+                if after.area != before.area { try await SearchIndex.move(productsOf: id, to: after.area, on: sql) }
                 return ((), AuditRecord(action: "organisation.update", entityType: "organisation", entityID: id, before: before, after: after))
             }
         }

@@ -61,6 +61,9 @@ struct Facility: Sendable, Equatable, Codable {
     var area: AdminArea { AdminArea(province: provinceCode, commune: communeCode) }
     /// What search finds it by: name, GLN, address, growing-area codes.
     var searchText: String { ([name, gln ?? "", address ?? ""] + registrations.map(\.code)).joined(separator: " ") }
+    var searchDocument: SearchIndex.Document {
+        SearchIndex.Document(.facility, id: id, name: name, text: searchText, organisationID: organisationID, area: area)
+    }
     /// The index key events name this place by.
     var locationKey: String? { gln.map { "https://id.gs1.org/414/" + $0 } }
 }
@@ -159,7 +162,7 @@ struct FacilityRepository: Sendable {
                 ("updated_at", SQLBind(Millis.now())),
             ]
             try await RegistryKeys.upsert("facilities", id: facility.id, values, isNew: before == nil, on: sql)
-            try await SearchIndex.replace(.facility, id: facility.id, text: facility.searchText, on: sql)
+            try await SearchIndex.replace(facility.searchDocument, on: sql)
             // A GLN taken off the facility stops describing it.
             if let old = before?.locationKey, old != facility.locationKey { try await RegistryKeys.forget(old, on: sql) }
             if let key = facility.locationKey {

@@ -24,6 +24,10 @@ struct Product: Sendable, Equatable, Codable {
 
     /// What search finds it by: names, brand, GTIN.
     var searchText: String { [name, nameEn ?? "", brand ?? "", gtin].joined(separator: " ") }
+    /// A product is found where its organisation lies.
+    func searchDocument(area: AdminArea) -> SearchIndex.Document {
+        SearchIndex.Document(.product, id: id, name: name, text: searchText, organisationID: organisationID, area: area)
+    }
 
     /// The index key events and Digital Links name this product by.
     var classKey: String { "https://id.gs1.org/01/" + gtin }
@@ -144,7 +148,7 @@ struct ProductRepository: Sendable {
                 ("updated_at", SQLBind(Millis.now())),
             ]
             try await RegistryKeys.upsert("products", id: product.id, values, isNew: before == nil, on: sql)
-            try await SearchIndex.replace(.product, id: product.id, text: product.searchText, on: sql)
+            try await SearchIndex.replace(product.searchDocument(area: organisation.area), on: sql)
             if let old = before?.classKey, old != product.classKey { try await RegistryKeys.forget(old, on: sql) }
             try await RegistryKeys.describe(product.classKey, vocabulary: "urn:epcglobal:epcis:vtype:EPCClass",
                                             attributes: Self.masterData(product, organisation: organisation), owner: organisation.id, on: sql)

@@ -118,46 +118,44 @@ package enum RegistryList {
         case .organisations: ("organisations r", "r",
                               "r.id, r.name, r.tax_code AS code, r.kind AS detail, r.province_code, r.commune_code, r.representative AS a, r.phone AS b, r.address AS c")
         }
+        let scope = principal.scope(for: kind.resource, .read)
         var conditions: [SQLQueryString] = []
-        // A scope of one organisation or commune holds few records: search checks those alone.
-        var narrow = false
-        switch principal.scope(for: kind.resource, .read) {
+        switch scope {
         case .everything: break
         case .nothing: throw AccessDenied.forbidden
         case .organisation(let id):
             conditions.append(kind == .organisations ? "r.id = \(bind: id)" : "r.organisation_id = \(bind: id)")
-            narrow = true
         case .area(let mine):
             conditions.append("\(unsafeRaw: area).province_code = \(bind: mine.province)")
-            if let commune = mine.commune {
-                conditions.append("\(unsafeRaw: area).commune_code = \(bind: commune)")
-                narrow = true
-            }
+            if let commune = mine.commune { conditions.append("\(unsafeRaw: area).commune_code = \(bind: commune)") }
         }
         if let unit = filter.unit {
             conditions.append(AdminArea.isProvinceCode(unit) ? "\(unsafeRaw: area).province_code = \(bind: unit)"
                                                              : "\(unsafeRaw: area).commune_code = \(bind: unit)")
         }
-        if let search = filter.search {
-            if narrow {
-                conditions += SearchIndex.conditions(kind.searchKind, search, recordID: "r.id")
-            } else if let matching = SearchIndex.matching(kind.searchKind, search) {
-                conditions.append("r.id IN (\(matching))")
-            }
-        }
-        let whereClause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        // Counted up to one past the cap: "more than 10,000" is all a person needs to narrow the search.
-        let searched = filter.search.map { !SearchIndex.queryWords($0).isEmpty } ?? false
-        // A search counts its matches in the same pass that sorts them (the index is read once);
-        // a plain list counts by index, up to one past the cap: "more than 10,000" is all a person needs.
-        let found = try await database.reader.raw("SELECT \(unsafeRaw: columns)" + (searched ? ", count(*) OVER () AS total" : "")
-            + " FROM \(unsafeRaw: table)" + whereClause
-            + (filter.newestFirst ? " ORDER BY r.created_at DESC, r.id" : " ORDER BY r.name, r.id")
-            + " LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+        let select: SQLQueryString = "SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: table)"
+        let found: [any SQLRow]
         var total: Int
-        if searched, let first = found.first {
-            total = try first.decode(column: "total", as: Int.self)
+        if let search = filter.search,
+           let matches = try await SearchIndex.search(kind.searchKind, search, in: scope, unit: filter.unit, order: filter.newestFirst ? .newest : .name,
+                                                      limit: limit, offset: offset, countCap: Filter.countCap, on: database.reader) {
+            // The index finds and orders the page; the rows are read by id, under the same
+            // conditions as a plain list, in the index's order.
+            var byID: [String: any SQLRow] = [:]
+            for chunk in matches.ids.chunked(into: 500) {
+                let idCondition: SQLQueryString = "r.id IN (\(binds: Array(chunk)))"
+                for row in try await database.reader.raw(select + " WHERE " + (conditions + [idCondition]).joined(separator: " AND ")).all() {
+                    byID[try row.decode(column: "id", as: String.self)] = row
+                }
+            }
+            found = matches.ids.compactMap { byID[$0] }
+            total = matches.total
         } else {
+            let whereClause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            found = try await database.reader.raw(select + whereClause
+                + (filter.newestFirst ? " ORDER BY r.created_at DESC, r.id" : " ORDER BY r.name, r.id")
+                + " LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+            // Counted by index up to one past the cap: "more than 10,000" is all a person needs.
             total = try await database.reader.raw("SELECT count(*) AS n FROM (SELECT 1 FROM \(unsafeRaw: table)" + whereClause
                 + " LIMIT \(bind: Filter.countCap + 1)) counted").first()?.decode(column: "n", as: Int.self) ?? 0
         }

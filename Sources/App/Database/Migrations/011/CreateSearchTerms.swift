@@ -19,7 +19,7 @@ struct CreateSearchTerms: AsyncMigration {
         ] {
             try await sql.raw(SQLQueryString(statement)).run()
         }
-        for (kind, table) in [(SearchIndex.Kind.organisation, "organisations"), (.facility, "facilities"), (.product, "products")] {
+        for (kind, table) in [("organisation", "organisations"), ("facility", "facilities"), ("product", "products")] {
             var after = ""
             while true {
                 let rows = try await sql.raw("""
@@ -27,7 +27,7 @@ struct CreateSearchTerms: AsyncMigration {
                     """).all()
                 guard let last = rows.last else { break }
                 after = try last.decode(column: "id", as: String.self)
-                try await SearchIndex.add(kind, try rows.map { (try $0.decode(column: "id", as: String.self),
+                try await Self.addPostings(kind, try rows.map { (try $0.decode(column: "id", as: String.self),
                                                                 try $0.decode(column: "search_text", as: String?.self) ?? "") }, on: sql)
             }
         }
