@@ -23,6 +23,39 @@ struct ImportTests {
         html.components(separatedBy: "action=\"/quan-tri/nhap/").dropFirst().first.map { "/quan-tri/nhap/" + $0.prefix { $0 != "\"" } }
     }
 
+    @Test("A sheet of thousands of facilities is kept in parts and stored whole; two confirmations at once store it once")
+    func largeSheetInParts() async throws {
+        let box = FixtureBox()
+        try await TestApp.run(prepare: { box.set(try await AccountFixtures.seed($0)) }) { client in
+            let f = box.get()
+            let owner = try await Self.upload(client, f, kind: "to-chuc", file: Data("Tên tổ chức;Mã số thuế;Mã xã\nHTX Gà đồi Tiên Yên;0300588569;07093\n".utf8), name: "htx.csv")
+            #expect(try await client.anonymous.execute(uri: try #require(Self.confirmPath(in: owner.text)), method: .post,
+                                                       headers: f.headers(.department, form: true), body: f.form(.department, [])).status == .seeOther)
+            let count = RegistryImport.partRows + 500
+            var csv = "Tên cơ sở;Mã số thuế;Mã xã\n"
+            for number in 1...count { csv += "Trại gà số \(number);0300588569;07093\n" }
+            let preview = try await Self.upload(client, f, kind: "co-so", file: Data(csv.utf8), name: "trai.csv")
+            #expect(preview.text.contains("\(count) dòng: \(count) dòng hợp lệ, 0 dòng lỗi") && preview.text.contains("Trại gà số 20<"))
+            let confirm = try #require(Self.confirmPath(in: preview.text))
+            let answers = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        try await client.anonymous.execute(uri: confirm, method: .post, headers: f.headers(.department, form: true),
+                                                           body: f.form(.department, [])).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(answers.sorted { $0.code < $1.code } == [.seeOther, .notFound])
+            for number in [1, RegistryImport.partRows + 1, count] {
+                let list = try await client.anonymous.execute(uri: "/quan-tri/co-so?q=trai+ga+so+\(number)", method: .get, headers: f.headers(.department))
+                #expect(list.text.contains("Trại gà số \(number)<"), "\(number)")
+            }
+            let all = try await client.anonymous.execute(uri: "/quan-tri/co-so?q=trai+ga", method: .get, headers: f.headers(.department))
+            #expect(all.text.contains("\(AdminView.number(count, .vi)) kết quả"))
+        }
+    }
+
     @Test("An officer's sheet of cooperatives: bad rows named, nothing stored until accepted, then the good rows at once")
     func organisations() async throws {
         let box = FixtureBox()

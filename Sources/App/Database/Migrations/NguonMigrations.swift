@@ -16,6 +16,7 @@ enum NguonMigrations {
         SeedAdminUnits2025(),
         CreateSearchTerms(),
         CreateSearchDocuments(),
+        CreatePendingImportParts(),
     ]
 
     static func register(in migrations: Migrations) {

@@ -30,9 +30,10 @@ enum ImportController {
             let checkContext = try await RegistryImport.context(for: principal, database: services.database)
             let read = try await services.heavy { try RegistryImport.check(file.data, kind: kind, context: checkContext) }
             let checked = try await RegistryImport.checkKeys(read, database: services.database)
-            let encoded = try await services.heavy { try RegistryImport.encode(checked) }
-            let id = try await RegistryImport.keep(encoded: encoded, kind: kind, actor: context.actor, database: services.database)
-            return try ImportPage.View(form: context.form(values), checked: (id, checked)).response(request, context: context)
+            let id = try await RegistryImport.keep(checked, actor: context.actor, database: services.database) { rows in
+                try await services.heavy { try RegistryImport.encode(rows) }
+            }
+            return try ImportPage.View(form: context.form(values), checked: (id, checked.preview)).response(request, context: context)
         } catch let error as AppError where error.status == .badRequest {
             return try ImportPage.View(form: context.form(values, error: error)).response(request, context: context)
         }

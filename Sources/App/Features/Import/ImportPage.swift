@@ -7,7 +7,7 @@ enum ImportPage {
     struct View: AdminFormPage {
         let form: FormFields
         /// The checked file and its pending id, after an upload.
-        var checked: (id: String, result: RegistryImport.Checked)? = nil
+        var checked: (id: String, result: RegistryImport.Preview)? = nil
         var imported: Int? = nil
 
         var title: LocalizedText { LocalizedText(vi: "Nhập từ Excel hoặc CSV", en: "Import from XLSX or CSV") }
@@ -34,25 +34,25 @@ enum ImportPage {
                       .button(.type(.submit), .text(t("Kiểm tra tệp", "Check the file")))))
         }
 
-        private func preview(_ id: String, _ result: RegistryImport.Checked) -> Node<HTML.BodyContext> {
+        private func preview(_ id: String, _ result: RegistryImport.Preview) -> Node<HTML.BodyContext> {
             .group(
                 .h2(.text(t("Kết quả kiểm tra", "What the file holds"))),
-                .p(.text(t("\(result.total) dòng: \(result.rows.count) dòng hợp lệ, \(result.problems.count) dòng lỗi.",
-                           "\(result.total) rows: \(result.rows.count) good, \(result.problems.count) with problems."))),
+                .p(.text(t("\(result.total) dòng: \(result.good) dòng hợp lệ, \(result.problems.count) dòng lỗi.",
+                           "\(result.total) rows: \(result.good) good, \(result.problems.count) with problems."))),
                 .if(!result.problems.isEmpty, AdminView.table([t("Dòng", "Row"), t("Cột", "Column"), t("Lỗi", "Problem")], Array(result.problems.prefix(500))) { problem in
                     .tr(.td(.text(String(problem.row))), .td(.text(result.kind.header(of: problem.field))), .td(.text(problem.message)))
                 }),
                 .if(result.problems.count > 500, .p(.class("hint"), .text(t("và \(result.problems.count - 500) dòng lỗi khác.", "and more.")))),
-                .if(!result.rows.isEmpty, .group(
+                .if(result.good > 0, .group(
                     result.kind == .products
-                        ? AdminView.table([t("Dòng", "Row"), t("Tên", "Name"), "GTIN"], Array(result.rows.prefix(20))) { row in
+                        ? AdminView.table([t("Dòng", "Row"), t("Tên", "Name"), "GTIN"], result.sample) { row in
                             .tr(.td(.text(String(row.number))), .td(.text(row.name)),
                                 .td(.text(row.product.map { $0.gtin.isEmpty ? t("cấp từ kho mã", "from the pool") : $0.gtin } ?? "")))
                         }
-                        : AdminView.table([t("Dòng", "Row"), t("Tên", "Name"), t("Xã/tỉnh", "Unit")], Array(result.rows.prefix(20))) { row in
+                        : AdminView.table([t("Dòng", "Row"), t("Tên", "Name"), t("Xã/tỉnh", "Unit")], result.sample) { row in
                             .tr(.td(.text(String(row.number))), .td(.text(row.name)), .td(.text(row.communeCode ?? row.provinceCode)))
                         },
-                    form.post(.registryImportConfirm(id), submit: t("Nhập \(result.rows.count) dòng hợp lệ", "Import \(result.rows.count) good rows"),
+                    form.post(.registryImportConfirm(id), submit: t("Nhập \(result.good) dòng hợp lệ", "Import \(result.good) good rows"),
                               result.problems.isEmpty ? .empty
                                 : form.checkbox("skipBad", t("Tôi đồng ý bỏ qua \(result.problems.count) dòng lỗi", "Skip the \(result.problems.count) bad rows"), checked: false)))))
         }

@@ -92,164 +92,191 @@ extension RegistryImport {
         return problems
     }
 
-    /// What a kept import's first line holds; each further line is one row. Rows are encoded
-    /// one at a time, so keeping 100,000 of them never builds them all into one JSON tree.
+    /// What `pending_imports.checked` holds of a kept import; its rows are kept in parts of
+    /// `partRows` (JSON lines, one row a line), so neither keeping nor storing 100,000 rows holds
+    /// them all at once.
     private struct KeptHeader: Codable {
-        var format = 2
+        var format = 3
         var kind: Kind
         var total: Int
+        var good: Int
+        var parts: Int
         var problems: [Problem]
+        var sample: [Row]
     }
 
-    /// A checked import as it is kept: CPU work for the heavy-work limit, apart from the writing.
-    package static func encode(_ checked: Checked) throws -> String {
+    static let partRows = 5_000
+
+    /// One part of a kept import: CPU work for the heavy-work limit, apart from the writing.
+    package static func encode(_ rows: ArraySlice<Row>) throws -> String {
         let encoder = JSONEncoder()
-        var text = String(decoding: try encoder.encode(KeptHeader(kind: checked.kind, total: checked.total, problems: checked.problems)), as: UTF8.self)
-        for row in checked.rows {
-            text += "\n"
+        var text = ""
+        for row in rows {
+            if !text.isEmpty { text += "\n" }
             text += String(decoding: try encoder.encode(row), as: UTF8.self)
         }
         return text
     }
 
-    /// Keeps a checked import for the officer to accept; returns its id. Each person has one
-    /// import waiting at most: a new upload replaces the one before.
-    package static func keep(_ checked: Checked, actor: Actor, database: AppDatabase) async throws -> String {
-        try await keep(encoded: encode(checked), kind: checked.kind, actor: actor, database: database)
-    }
-
-    package static func keep(encoded text: String, kind: Kind, actor: Actor, database: AppDatabase) async throws -> String {
+    /// Keeps a checked import for the officer to accept, part by part (`encode` makes each
+    /// part's text, under the heavy-work limit in the server); returns its id. Each person has
+    /// one import waiting at most: a new upload replaces the one before.
+    package static func keep(_ checked: Checked, actor: Actor, database: AppDatabase,
+                             encode: @escaping @Sendable (ArraySlice<Row>) async throws -> String = { try RegistryImport.encode($0) }) async throws -> String {
         let id = UUID().uuidString.lowercased()
         let now = Millis.now()
+        let parts = (checked.rows.count + partRows - 1) / partRows
+        let header = KeptHeader(kind: checked.kind, total: checked.total, good: checked.rows.count, parts: parts, problems: checked.problems,
+                                sample: Array(checked.rows.prefix(Preview.sampleRows)))
+        let headerText = String(decoding: try JSONEncoder().encode(header), as: UTF8.self)
         try await database.transaction { sql in
-            try await sql.raw("""
-                DELETE FROM pending_imports WHERE created_at < \(bind: now - pendingLifetime) OR created_by = \(bind: actor.id ?? "")
-                """).run()
+            let replaced: SQLQueryString = "SELECT id FROM pending_imports WHERE created_at < \(bind: now - pendingLifetime) OR created_by = \(bind: actor.id ?? "")"
+            try await sql.raw("DELETE FROM pending_import_parts WHERE import_id IN (" + replaced + ")").run()
+            try await sql.raw("DELETE FROM pending_imports WHERE id IN (" + replaced + ")").run()
             try await sql.raw("""
                 INSERT INTO pending_imports (id, kind, created_by, created_at, checked)
-                VALUES (\(bind: id), \(bind: kind.rawValue), \(bind: actor.id ?? ""), \(bind: now), \(bind: text))
+                VALUES (\(bind: id), \(bind: checked.kind.rawValue), \(bind: actor.id ?? ""), \(bind: now), \(bind: headerText))
                 """).run()
+            for (part, start) in stride(from: 0, to: checked.rows.count, by: partRows).enumerated() {
+                let text = try await encode(checked.rows[start..<min(start + partRows, checked.rows.count)])
+                try await sql.raw("INSERT INTO pending_import_parts (import_id, part, rows) VALUES (\(bind: id), \(bind: part), \(bind: text))").run()
+            }
         }
         return id
     }
 
-    static func pending(_ id: String, actor: Actor, database: AppDatabase) async throws -> Checked {
+    /// A kept import's header, when it is the actor's and still waiting.
+    private static func header(_ id: String, actor: Actor, on sql: any SQLDatabase) async throws -> KeptHeader {
         let gone = AppError(status: .notFound, code: "import-expired", detail: LocalizedText(
             vi: "Lần nhập này không còn (đã nhập, đã hủy hoặc quá một giờ). Hãy tải tệp lên lại.",
             en: "This import is gone (done, cancelled or over an hour old). Upload the file again."))
-        guard let row = try await database.sql.raw("""
+        guard let row = try await sql.raw("""
             SELECT checked FROM pending_imports WHERE id = \(bind: id) AND created_by = \(bind: actor.id ?? "")
               AND created_at >= \(bind: Millis.now() - pendingLifetime)
             """).first() else { throw gone }
-        let text = try row.decode(column: "checked", as: String.self)
-        let decoder = JSONDecoder()
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
         // Kept by an older version in another shape: as good as gone.
-        guard let first = lines.next(), let header = try? decoder.decode(KeptHeader.self, from: Data(first.utf8)), header.format == 2 else {
-            throw gone
-        }
-        var rows: [Row] = []
-        while let line = lines.next() { rows.append(try decoder.decode(Row.self, from: Data(line.utf8))) }
-        return Checked(kind: header.kind, rows: rows, problems: header.problems, total: header.total)
+        guard let header = try? JSONDecoder().decode(KeptHeader.self, from: Data(try row.decode(column: "checked", as: String.self).utf8)),
+              header.format == 3 else { throw gone }
+        return header
     }
 
-    /// Stores every good row in one audited transaction, all or nothing, and forgets the pending
-    /// import. Products get their GTINs from the pool here and their EPCIS master data, so their
-    /// labels and origin pages work at once; `changes` hears of the keys described.
+    /// What the officer is shown of a kept import before accepting it.
+    static func pending(_ id: String, actor: Actor, database: AppDatabase) async throws -> Preview {
+        let header = try await header(id, actor: actor, on: database.sql)
+        return Preview(kind: header.kind, total: header.total, good: header.good, problems: header.problems, sample: header.sample)
+    }
+
+    /// Stores every good row in one audited transaction, all or nothing, a part at a time, and
+    /// forgets the pending import. Products get their GTINs from the pool here and their EPCIS
+    /// master data, so their labels and origin pages work at once; `changes` hears of the keys described.
     package static func store(_ id: String, actor: Actor, database: AppDatabase, changes: IdentifierChanges? = nil) async throws -> Int {
-        let checked = try await pending(id, actor: actor, database: database)
-        let now = Millis.now()
         let (count, described) = try await database.audited(actor) { sql in
-            // Taken once: a second click finds nothing to import.
-            guard try await sql.raw("SELECT id FROM pending_imports WHERE id = \(bind: id)").first() != nil else {
+            // Taken once: a second click (even at the same moment) finds nothing to import.
+            let header = try await header(id, actor: actor, on: sql)
+            guard try await sql.raw("DELETE FROM pending_imports WHERE id = \(bind: id) RETURNING id").first() != nil else {
                 throw AppError(status: .notFound, code: "import-expired", detail: LocalizedText(
                     vi: "Lần nhập này đã được thực hiện.", en: "This import was already done."))
             }
-            try await sql.raw("DELETE FROM pending_imports WHERE id = \(bind: id)").run()
-            var rows = checked.rows
             var described = Set<String>()
-            if checked.kind == .organisations {
-                // Registered since the check, perhaps by another import: the officer must look again.
-                let taxCodes = rows.compactMap(\.taxCode)
-                for chunk in taxCodes.chunked(into: 500) where try await sql.raw("""
-                    SELECT tax_code FROM organisations WHERE tax_code IN (\(binds: Array(chunk)))
-                    """).first() != nil {
-                    throw stale
-                }
-            }
-            if checked.kind == .products {
-                rows = try await giveGTINs(rows, actor: actor, on: sql)
-                described = try await describeProducts(rows, on: sql)
-            }
-            let kind: SearchIndex.Kind = switch checked.kind { case .organisations: .organisation; case .facilities: .facility; case .products: .product }
             var ids: [String] = []
-            var indexed: [SearchIndex.Document] = []
-            for chunk in rows.chunked(into: 200) {
-                var values: [[any SQLExpression]] = []
-                for row in chunk {
-                    let recordID = UUID().uuidString.lowercased()
-                    ids.append(recordID)
-                    let text = row.product.map { ProductRepository.product($0, id: recordID, organisationID: row.organisationID ?? "", imageID: nil).searchText }
-                        ?? [row.name, row.taxCode ?? "", row.representative ?? "", row.address ?? "", row.growingArea ?? ""].joined(separator: " ")
-                    // Products and facilities belong to the row's organisation; a product lies where it does.
-                    indexed.append(SearchIndex.Document(kind, id: recordID, name: row.product?.name ?? row.name, text: text,
-                                                        organisationID: row.organisationID ?? recordID,
-                                                        area: AdminArea(province: row.provinceCode, commune: row.communeCode)))
-                    switch checked.kind {
-                    case .organisations:
-                        values.append([SQLBind(recordID), SQLBind(row.name), SQLBind(row.taxCode), SQLBind(row.provinceCode), SQLBind(row.communeCode),
-                                       SQLBind(row.address), SQLBind(row.kind), SQLBind(row.representative), SQLBind(row.phone), SQLBind(row.email),
-                                       SQLBind(SearchText.fold(text)), SQLBind(now), SQLBind(now)])
-                    case .facilities:
-                        let registrations = row.growingArea.map { [Facility.Registration(kind: .growingArea, code: String($0.prefix(60)), areaHa: nil)] } ?? []
-                        values.append([SQLBind(recordID), SQLBind(row.organisationID), SQLBind(row.name), SQLBind(row.provinceCode),
-                                       SQLBind(row.communeCode), SQLBind(row.address), SQLBind(row.latitude), SQLBind(row.longitude),
-                                       SQLBind(row.activities.joined(separator: " ")), SQLBind(row.scale), SQLBind("active"),
-                                       SQLBind(String(decoding: try JSONEncoder().encode(registrations), as: UTF8.self)),
-                                       SQLBind(SearchText.fold(text)), SQLBind(now), SQLBind(now)])
-                    case .products:
-                        guard let p = row.product else { continue }
-                        values.append([SQLBind(recordID), SQLBind(row.organisationID), SQLBind(p.gtin), SQLBind(p.name), SQLBind(p.nameEn),
-                                       SQLBind(p.category), SQLBind(p.packaging), SQLBind(p.netContent), SQLBind(p.netUnit), SQLBind(p.shelfLifeDays),
-                                       SQLBind(p.brand), SQLBind(p.selfDeclaration), SQLBind(p.standards), SQLBind(SearchText.fold(text)),
-                                       SQLBind(now), SQLBind(now)])
-                    }
-                }
-                switch checked.kind {
-                case .organisations:
-                    try await sql.insert(into: "organisations")
-                        .columns("id", "name", "tax_code", "province_code", "commune_code", "address", "kind", "representative", "phone",
-                                 "email", "search_text", "created_at", "updated_at")
-                        .rows(values).run()
-                case .facilities:
-                    try await sql.insert(into: "facilities")
-                        .columns("id", "organisation_id", "name", "province_code", "commune_code", "address", "latitude", "longitude",
-                                 "activities", "scale", "state", "registrations", "search_text", "created_at", "updated_at")
-                        .rows(values).run()
-                case .products:
-                    try await sql.insert(into: "products")
-                        .columns("id", "organisation_id", "gtin", "name", "name_en", "category", "packaging", "net_content", "net_unit",
-                                 "shelf_life_days", "brand", "self_declaration", "standards", "search_text", "created_at", "updated_at")
-                        .rows(values).run()
-                }
-                // Indexed a few thousand at a time, without holding them all.
-                if indexed.count >= 5_000 {
-                    try await SearchIndex.add(indexed, on: sql)
-                    indexed.removeAll(keepingCapacity: true)
-                }
+            for part in 0..<header.parts {
+                guard let text = try await sql.raw("""
+                    SELECT rows FROM pending_import_parts WHERE import_id = \(bind: id) AND part = \(bind: part)
+                    """).first()?.decode(column: "rows", as: String.self) else { throw stale }
+                let decoder = JSONDecoder()
+                let rows = try text.split(separator: "\n").map { try decoder.decode(Row.self, from: Data($0.utf8)) }
+                let (stored, keys) = try await storePart(rows, kind: header.kind, actor: actor, on: sql)
+                if ids.count < 1_000 { ids += stored.prefix(1_000 - ids.count) }
+                described.formUnion(keys)
             }
-            try await SearchIndex.add(indexed, on: sql)
-            if rows.count >= SearchIndex.compactAfter { try await SearchIndex.compact(on: sql) }
+            try await sql.raw("DELETE FROM pending_import_parts WHERE import_id = \(bind: id)").run()
+            if header.good >= SearchIndex.compactAfter { try await SearchIndex.compact(on: sql) }
             struct Summary: Encodable, Sendable { let rows: Int; let skipped: Int; let ids: [String] }
-            let action = switch checked.kind { case .organisations: "organisation.import"; case .facilities: "facility.import"; case .products: "product.import" }
-            return ((rows.count, described), AuditRecord(action: action, entityType: "import", entityID: id,
-                                            after: Summary(rows: rows.count, skipped: checked.problems.count, ids: Array(ids.prefix(1_000)))))
+            let action = switch header.kind { case .organisations: "organisation.import"; case .facilities: "facility.import"; case .products: "product.import" }
+            return ((header.good, described), AuditRecord(action: action, entityType: "import", entityID: id,
+                                                          after: Summary(rows: header.good, skipped: header.problems.count, ids: ids)))
         }
         changes?.announce(described)
         // A large import leaves its rows in the write-ahead log, where every later read must look
         // them up; the checkpointer copies them into the database file as it does after captures.
         database.checkpointer?.wrote(events: count)
         return count
+    }
+
+    /// Writes one part's rows and their search documents; returns the new records' ids and the
+    /// keys described.
+    private static func storePart(_ part: [Row], kind: Kind, actor: Actor, on sql: any SQLDatabase) async throws -> ([String], Set<String>) {
+        var rows = part
+        var described = Set<String>()
+        let now = Millis.now()
+        if kind == .organisations {
+            // Registered since the check, perhaps by another import: the officer must look again.
+            let taxCodes = rows.compactMap(\.taxCode)
+            for chunk in taxCodes.chunked(into: 500) where try await sql.raw("""
+                SELECT tax_code FROM organisations WHERE tax_code IN (\(binds: Array(chunk)))
+                """).first() != nil {
+                throw stale
+            }
+        }
+        if kind == .products {
+            rows = try await giveGTINs(rows, actor: actor, on: sql)
+            described = try await describeProducts(rows, on: sql)
+        }
+        let searchKind: SearchIndex.Kind = switch kind { case .organisations: .organisation; case .facilities: .facility; case .products: .product }
+        var ids: [String] = []
+        var indexed: [SearchIndex.Document] = []
+        let encoder = JSONEncoder()
+        for chunk in rows.chunked(into: 200) {
+            var values: [[any SQLExpression]] = []
+            for row in chunk {
+                let recordID = UUID().uuidString.lowercased()
+                ids.append(recordID)
+                let text = row.product.map { ProductRepository.product($0, id: recordID, organisationID: row.organisationID ?? "", imageID: nil).searchText }
+                    ?? [row.name, row.taxCode ?? "", row.representative ?? "", row.address ?? "", row.growingArea ?? ""].joined(separator: " ")
+                // Products and facilities belong to the row's organisation; a product lies where it does.
+                indexed.append(SearchIndex.Document(searchKind, id: recordID, name: row.product?.name ?? row.name, text: text,
+                                                    organisationID: row.organisationID ?? recordID,
+                                                    area: AdminArea(province: row.provinceCode, commune: row.communeCode)))
+                switch kind {
+                case .organisations:
+                    values.append([SQLBind(recordID), SQLBind(row.name), SQLBind(row.taxCode), SQLBind(row.provinceCode), SQLBind(row.communeCode),
+                                   SQLBind(row.address), SQLBind(row.kind), SQLBind(row.representative), SQLBind(row.phone), SQLBind(row.email),
+                                   SQLBind(SearchText.fold(text)), SQLBind(now), SQLBind(now)])
+                case .facilities:
+                    let registrations = row.growingArea.map { [Facility.Registration(kind: .growingArea, code: String($0.prefix(60)), areaHa: nil)] } ?? []
+                    values.append([SQLBind(recordID), SQLBind(row.organisationID), SQLBind(row.name), SQLBind(row.provinceCode),
+                                   SQLBind(row.communeCode), SQLBind(row.address), SQLBind(row.latitude), SQLBind(row.longitude),
+                                   SQLBind(row.activities.joined(separator: " ")), SQLBind(row.scale), SQLBind("active"),
+                                   SQLBind(String(decoding: try encoder.encode(registrations), as: UTF8.self)),
+                                   SQLBind(SearchText.fold(text)), SQLBind(now), SQLBind(now)])
+                case .products:
+                    guard let p = row.product else { continue }
+                    values.append([SQLBind(recordID), SQLBind(row.organisationID), SQLBind(p.gtin), SQLBind(p.name), SQLBind(p.nameEn),
+                                   SQLBind(p.category), SQLBind(p.packaging), SQLBind(p.netContent), SQLBind(p.netUnit), SQLBind(p.shelfLifeDays),
+                                   SQLBind(p.brand), SQLBind(p.selfDeclaration), SQLBind(p.standards), SQLBind(SearchText.fold(text)),
+                                   SQLBind(now), SQLBind(now)])
+                }
+            }
+            switch kind {
+            case .organisations:
+                try await sql.insert(into: "organisations")
+                    .columns("id", "name", "tax_code", "province_code", "commune_code", "address", "kind", "representative", "phone",
+                             "email", "search_text", "created_at", "updated_at")
+                    .rows(values).run()
+            case .facilities:
+                try await sql.insert(into: "facilities")
+                    .columns("id", "organisation_id", "name", "province_code", "commune_code", "address", "latitude", "longitude",
+                             "activities", "scale", "state", "registrations", "search_text", "created_at", "updated_at")
+                    .rows(values).run()
+            case .products:
+                try await sql.insert(into: "products")
+                    .columns("id", "organisation_id", "gtin", "name", "name_en", "category", "packaging", "net_content", "net_unit",
+                             "shelf_life_days", "brand", "self_declaration", "standards", "search_text", "created_at", "updated_at")
+                    .rows(values).run()
+            }
+        }
+        try await SearchIndex.add(indexed, on: sql)
+        return (ids, described)
     }
 
     /// The registry changed between the check and the officer's answer (a GTIN or tax code taken since).

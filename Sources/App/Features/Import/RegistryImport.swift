@@ -101,6 +101,22 @@ package enum RegistryImport {
         package var problems: [Problem]
         /// Rows read, header excluded, blank rows skipped.
         package var total: Int
+
+        var preview: Preview {
+            Preview(kind: kind, total: total, good: rows.count, problems: problems, sample: Array(rows.prefix(Preview.sampleRows)))
+        }
+    }
+
+    /// What the officer is shown of a checked import before accepting it.
+    package struct Preview: Sendable {
+        static let sampleRows = 20
+        let kind: Kind
+        let total: Int
+        /// Rows that will be imported.
+        let good: Int
+        let problems: [Problem]
+        /// The first good rows.
+        let sample: [Row]
     }
 
     /// What a row is checked against: the administrative units and who may import where.
