@@ -2,9 +2,9 @@ import NguonCore
 import SQLKit
 
 /// The search index of the registry, as a search engine keeps one: a document per record in
-/// `search_documents` (its name to sort by, and its terms: folded words plus tokens saying what
-/// kind of record it is, whose and where), and each term's typo keys once for the whole registry
-/// in `search_terms`. A query word becomes the terms it shares a key with; the database finds
+/// `search_documents` (its terms: folded words plus tokens saying whose it is and where; its
+/// number: what kind of record it is and its place in name order, `DocumentNumbers`), and each
+/// term's typo keys once for the whole registry in `search_terms`. A query word becomes the terms it shares a key with; the database finds
 /// the documents holding one of each word's terms and the scope's tokens, from sorted integer
 /// lists (FTS5 on SQLite, a GIN index on PostgreSQL). A record's document is written in the
 /// transaction that writes the record.
