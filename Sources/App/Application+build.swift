@@ -82,6 +82,9 @@ struct AppServices: Sendable {
     /// index entries, so four at a time, and a flood of them waits or gets a 503, not the
     /// database pool every other page needs.
     let listWork: WorkLimiter
+    /// Exports of up to 100,000 rows, each holding its rows and file in memory: one at a time,
+    /// two waiting, so a flood of them neither fills memory nor holds the lists' turns.
+    let exportWork: WorkLimiter
     /// The producer's workspace: forms that write EPCIS events for the account's organisation.
     let work: ProducerWork
 
@@ -121,6 +124,15 @@ struct AppServices: Sendable {
     var facilities: FacilityRepository { repositories.facilities }
     var products: ProductRepository { repositories.products }
 
+    /// A whole export within `exportWork`; past its queue a 503 with `Retry-After`.
+    func exporting<T: Sendable>(_ work: () async throws -> T) async throws -> T {
+        do {
+            return try await exportWork.run(work)
+        } catch is WorkLimiter.Full {
+            throw WorkLimiter.busy(retryAfter: 10)
+        }
+    }
+
     init(config: AppConfig, database: AppDatabase, originPages: OriginPageCache = OriginPageCache()) {
         self.config = config
         self.database = database
@@ -137,6 +149,7 @@ struct AppServices: Sendable {
         self.captureWork = WorkLimiter(width: 2, queue: 4)
         self.heavyWork = WorkLimiter(width: 2, queue: 8)
         self.listWork = WorkLimiter(width: 4, queue: 32)
+        self.exportWork = WorkLimiter(width: 1, queue: 2)
         self.uploads = UploadGate(total: 8, perSender: 2, deadline: .seconds(120))
         self.publicLimiter = RateLimiter(limit: config.rateLimit, per: .seconds(60))
         // Wider than the public sketch: with a limit of 10, collisions would matter sooner.

@@ -34,14 +34,16 @@ struct ImportTests {
             let count = RegistryImport.partRows + 500
             var csv = "Tên cơ sở;Mã số thuế;Mã xã\n"
             for number in 1...count { csv += "Trại gà số \(number);0300588569;07093\n" }
+            csv += String(repeating: "Trại gà rất dài ", count: 30) + ";0300588569;07093\n"
             let preview = try await Self.upload(client, f, kind: "co-so", file: Data(csv.utf8), name: "trai.csv")
-            #expect(preview.text.contains("\(count) dòng: \(count) dòng hợp lệ, 0 dòng lỗi") && preview.text.contains("Trại gà số 20<"))
+            #expect(preview.text.contains("Tên dài hơn 300 byte"))
+            #expect(preview.text.contains("\(count + 1) dòng: \(count) dòng hợp lệ, 1 dòng lỗi") && preview.text.contains("Trại gà số 20<"))
             let confirm = try #require(Self.confirmPath(in: preview.text))
             let answers = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for _ in 0..<2 {
                     group.addTask {
                         try await client.anonymous.execute(uri: confirm, method: .post, headers: f.headers(.department, form: true),
-                                                           body: f.form(.department, [])).status
+                                                           body: f.form(.department, [("skipBad", "on")])).status
                     }
                 }
                 return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }

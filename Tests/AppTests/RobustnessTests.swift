@@ -1,4 +1,5 @@
 @testable import App
+import AsyncKit
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -13,6 +14,13 @@ struct RobustnessTests {
         "%F0%9F%98%80%F0%9F%98%80", "\u{1D}", "%1D%1D", "(01)", "(", ")", "^", "https://", "http:///01/",
         "https://id.gs1.org/01/", "https://id.gs1.org/01/%FF", "../../etc/passwd", "%C0%AF",
     ]
+
+    @Test("A request that waited too long for a database connection is a 503 to try again, not a 500")
+    func poolTimeoutIsBusy() {
+        let answer = ErrorMiddleware.known(ConnectionPoolTimeoutError.connectionRequestTimeout)
+        #expect(answer?.status == .serviceUnavailable && answer?.headers[.retryAfter] == "5")
+        #expect(ErrorMiddleware.known(CancellationError()) == nil)
+    }
 
     @Test("Public and API routes answer every malformed query below 500")
     func neverFiveHundred() async throws {

@@ -123,21 +123,49 @@ struct SearchIndexTests {
         }
     }
 
-    @Test("When a gap has no room left the kind is numbered anew, in order, and nothing is lost")
-    func renumbering() async throws {
+    @Test("A gap without room: the documents around it are spread out, in order, and nothing is lost")
+    func crowdedGap() async throws {
         try await Self.withDatabase { sql in
             let a = Self.product("Gạo Tiên Yên A"), c = Self.product("Gạo Tiên Yên C")
             try await SearchIndex.add([a, c], on: sql)
             // Squeezed together, as countless insertions at one place would leave them.
             let base = SearchIndex.DocumentNumbers.range(of: .product).lowerBound
-            try await sql.raw("UPDATE search_documents SET doc = \(bind: base + 1) WHERE record_id = \(bind: a.id)").run()
-            try await sql.raw("UPDATE search_documents SET doc = \(bind: base + 2) WHERE record_id = \(bind: c.id)").run()
-            try await SearchIndex.FullText.rebuild(on: sql)
+            for (document, number) in [(a, base + 1), (c, base + 2)] {
+                let row = try #require(try await sql.raw("SELECT doc, terms FROM search_documents WHERE record_id = \(bind: document.id)").first())
+                let (old, terms) = (try row.decode(column: "doc", as: Int64.self), try row.decode(column: "terms", as: String.self))
+                try await sql.raw("UPDATE search_documents SET doc = \(bind: number) WHERE doc = \(bind: old)").run()
+                try await SearchIndex.FullText.remove(old, terms: terms, on: sql)
+                try await SearchIndex.FullText.add([(number, terms)], on: sql)
+            }
             let b = Self.product("Gạo Tiên Yên B")
             try await SearchIndex.add([b], on: sql)
             #expect(try await Self.pages("gao tien yen", on: sql).ids == [a.id, b.id, c.id])
             let numbers = try await Self.numbers([a.id, b.id, c.id], on: sql)
-            #expect(numbers[b.id]! - numbers[a.id]! > 1_000_000 && numbers[c.id]! - numbers[b.id]! > 1_000_000)
+            #expect(numbers[b.id]! - numbers[a.id]! >= SearchIndex.DocumentNumbers.spreadStep
+                    && numbers[c.id]! - numbers[b.id]! >= SearchIndex.DocumentNumbers.spreadStep)
+        }
+    }
+
+    @Test("A record renamed again and again at one place moves only its neighbours, never the whole registry")
+    func renamedAgainAndAgain() async throws {
+        try await Self.withDatabase { sql in
+            let far = (0..<200).map { Self.product("Bánh đa \(String(format: "%03d", $0))") }
+            let before = Self.product("Zeta"), after = Self.product("Zetb")
+            try await SearchIndex.add(far + [before, after], on: sql)
+            let farNumbers = try await Self.numbers(far.map(\.id), on: sql)
+            // Each new name falls just after the last, between "Zeta" and "Zetb": the gap halves each time.
+            let moving = Self.product("Zetaa")
+            try await SearchIndex.add([moving], on: sql)
+            for length in 3...130 {
+                try await SearchIndex.replace(Self.product("Zet" + String(repeating: "a", count: length), id: moving.id), on: sql)
+            }
+            #expect(try await Self.numbers(far.map(\.id), on: sql) == farNumbers)
+            // "Zetb" is one slip from "zeta"; the long name is found by its own (first 24) letters.
+            #expect(try await Self.pages("zeta", on: sql).ids == [before.id, after.id])
+            #expect(try await Self.pages("zet" + String(repeating: "a", count: 130), on: sql).ids == [moving.id])
+            let order = try await sql.raw("SELECT record_id FROM search_documents WHERE kind = 'product' AND name LIKE 'Zet%' ORDER BY doc").all()
+                .map { try $0.decode(column: "record_id", as: String.self) }
+            #expect(order == [before.id, moving.id, after.id])
         }
     }
 }

@@ -226,6 +226,8 @@ package enum RegistryImport {
                     seen: inout [String: Int]) -> Result<Row, Problem> {
         func problem(_ field: String, _ message: String) -> Result<Row, Problem> { .failure(Problem(row: number, field: field, message: message)) }
         guard let name = value("name") else { return problem("name", "Thiếu tên.") }
+        // As the registry's forms allow.
+        guard name.utf8.count <= 300 else { return problem("name", "Tên dài hơn 300 byte (khoảng 100 chữ có dấu); hãy rút gọn.") }
         var row = Row(number: number, name: name, provinceCode: "", address: value("address"))
         var area = AdminArea(province: "")
         if kind != .products {

@@ -22,16 +22,18 @@ enum RegistryListController {
         let filter = try RegistryList.Filter(query)
         let format = try query.choice("dinh-dang", from: ["xlsx", "csv"]) ?? "xlsx"
         let principal = try context.acting
-        let (rows, _) = try await services.listing {
-            try await RegistryList.rows(kind, filter: filter, principal: principal, database: services.database,
-                                        units: services.adminUnits, limit: RegistryList.Filter.exportLimit, offset: 0)
-        }
-        let cells: [[Cell]] = [kind.exportHeader.map(Cell.text)] + rows.map { row in
-            ([row.name, row.code ?? "", row.detail, row.area] + row.extra).map { $0.isEmpty ? Cell.empty : Cell.text($0) }
-        }
-        let sheet = Sheet(name: kind.title.vi, rows: cells)
-        let body = try await services.heavy { () throws -> Data in
-            format == "csv" ? CSVWriter().write(sheet) : try XLSXWriter().write(sheet)
+        let body = try await services.exporting {
+            let (rows, _) = try await services.listing {
+                try await RegistryList.rows(kind, filter: filter, principal: principal, database: services.database,
+                                            units: services.adminUnits, limit: RegistryList.Filter.exportLimit, offset: 0)
+            }
+            let cells: [[Cell]] = [kind.exportHeader.map(Cell.text)] + rows.map { row in
+                ([row.name, row.code ?? "", row.detail, row.area] + row.extra).map { $0.isEmpty ? Cell.empty : Cell.text($0) }
+            }
+            let sheet = Sheet(name: kind.title.vi, rows: cells)
+            return try await services.heavy { () throws -> Data in
+                format == "csv" ? CSVWriter().write(sheet) : try XLSXWriter().write(sheet)
+            }
         }
         let name = kind.url.path.split(separator: "/").last.map(String.init) ?? "danh-sach"
         let fileName = name + "." + format

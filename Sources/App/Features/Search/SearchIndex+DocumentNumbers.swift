@@ -7,9 +7,14 @@ extension SearchIndex {
     /// records of a common name do not crowd one gap.
     /// The full-text index lists a term's documents by number, so a search reads its matches in
     /// name order and stops after a page, instead of sorting every match (50 ms for 50,000).
-    /// When a gap has no room left, which 2^56 numbers make rare, the kind is numbered anew.
+    /// Names arriving again and again at one place (a record renamed back and forth) halve its gap
+    /// each time; when a gap has too little room, the documents around it are spread out, over
+    /// the smallest neighbourhood with room to spare (as order-maintenance lists do), so the cost
+    /// stays local however large the registry.
     enum DocumentNumbers {
         static let span: Int64 = 1 << 56
+        /// The least room a spread leaves between neighbours: 20 more halvings before the next.
+        static let spreadStep: Int64 = 1 << 20
 
         static func range(of kind: Kind) -> ClosedRange<Int64> {
             let code: Int64 = switch kind { case .organisation: 1; case .facility: 2; case .product: 3 }
@@ -18,8 +23,16 @@ extension SearchIndex {
 
         /// Free numbers for new documents, in the order given. Documents falling in one gap between
         /// existing ones are spread evenly over it, in order.
-        static func place(_ documents: [(name: String, id: String)], kind: Kind, on sql: any SQLDatabase,
-                          renumbered: Bool = false) async throws -> [Int64] {
+        static func place(_ documents: [(name: String, id: String)], kind: Kind, on sql: any SQLDatabase) async throws -> [Int64] {
+            // Each spread makes room for a crowded gap; the next pass finds the room.
+            for _ in 0..<64 {
+                if let numbers = try await tryPlace(documents, kind: kind, on: sql) { return numbers }
+            }
+            throw SearchIndexFull()
+        }
+
+        /// The numbers, or nil after spreading out the documents around a gap without room.
+        private static func tryPlace(_ documents: [(name: String, id: String)], kind: Kind, on sql: any SQLDatabase) async throws -> [Int64]? {
             let range = range(of: kind)
             let order = documents.indices.sorted { (documents[$0].name, documents[$0].id) < (documents[$1].name, documents[$1].id) }
             // The number of the document each follows (nil: before the first); the database
@@ -29,7 +42,7 @@ extension SearchIndex {
             if try await sql.raw("SELECT doc FROM search_documents WHERE doc BETWEEN \(bind: range.lowerBound) AND \(bind: range.upperBound) LIMIT 1").first() == nil {
                 gaps[nil] = order
             } else {
-                // A few hundred names a query: each name's predecessor, and the number after it.
+                // A few hundred at a query: each one's predecessor, and the number after it.
                 for chunk in order.chunked(into: 300) {
                     var values: [SQLQueryString] = []
                     for index in chunk { values.append("(\(bind: index), \(bind: documents[index].name), \(bind: documents[index].id))") }
@@ -57,9 +70,8 @@ extension SearchIndex {
                 let low = after ?? range.lowerBound - 1
                 let high = (ends[after] ?? nil) ?? range.upperBound + 1
                 guard high - low > Int64(members.count) else {
-                    guard !renumbered else { throw SearchIndexFull() }
-                    try await renumber(kind, on: sql)
-                    return try await place(documents, kind: kind, on: sql, renumbered: true)
+                    try await spread(low: low, high: high, room: members.count, kind: kind, on: sql)
+                    return nil
                 }
                 let step = (high - low) / Int64(members.count + 1)
                 for (position, member) in members.enumerated() { numbers[member] = low + step * Int64(position + 1) }
@@ -67,19 +79,48 @@ extension SearchIndex {
             return numbers
         }
 
-        /// Numbers the kind's documents evenly over its range, in order.
-        static func renumber(_ kind: Kind, on sql: any SQLDatabase) async throws {
+        /// Spreads the documents on both sides of the gap between `low` and `high` (exclusive
+        /// numbers) evenly over their neighbourhood, leaving `room` places in the gap, each at
+        /// least `spreadStep` apart. The neighbourhood doubles until it has that much room.
+        static func spread(low: Int64, high: Int64, room: Int, kind: Kind, on sql: any SQLDatabase) async throws {
             let range = range(of: kind)
-            let docs = try await sql.raw("SELECT doc FROM search_documents WHERE kind = \(bind: kind.rawValue) ORDER BY name, record_id").all()
-                .map { try $0.decode(column: "doc", as: Int64.self) }
-            // Out of the way first: no document has a negative number.
-            try await sql.raw("UPDATE search_documents SET doc = -doc WHERE doc BETWEEN \(bind: range.lowerBound) AND \(bind: range.upperBound)").run()
-            let step = span / Int64(docs.count + 1)
-            for (position, doc) in docs.enumerated() {
-                try await sql.update("search_documents").set("doc", to: SQLBind(range.lowerBound + step * Int64(position + 1)))
-                    .where("doc", .equal, SQLBind(-doc)).run()
+            var width = 8
+            while true {
+                // `width` documents on each side, and the one beyond, which bounds the neighbourhood.
+                let left = try await sql.raw("""
+                    SELECT doc, terms FROM search_documents WHERE doc <= \(bind: low) AND doc >= \(bind: range.lowerBound)
+                    ORDER BY doc DESC LIMIT \(bind: width + 1)
+                    """).all().map { (doc: try $0.decode(column: "doc", as: Int64.self), terms: try $0.decode(column: "terms", as: String.self)) }
+                let right = try await sql.raw("""
+                    SELECT doc, terms FROM search_documents WHERE doc >= \(bind: high) AND doc <= \(bind: range.upperBound)
+                    ORDER BY doc LIMIT \(bind: width + 1)
+                    """).all().map { (doc: try $0.decode(column: "doc", as: Int64.self), terms: try $0.decode(column: "terms", as: String.self)) }
+                let lower = left.count > width ? left[width].doc : range.lowerBound - 1
+                let upper = right.count > width ? right[width].doc : range.upperBound + 1
+                let moving = Array(left.prefix(width).reversed()) + Array(right.prefix(width))
+                let step = (upper - lower) / Int64(moving.count + room + 1)
+                guard step >= spreadStep else {
+                    guard left.count > width || right.count > width else { throw SearchIndexFull() }
+                    width *= 2
+                    continue
+                }
+                // Out of the way first (no document has a negative number), then in place; the
+                // gap's room lies between the left side and the right.
+                let leftCount = min(left.count, width)
+                for document in moving {
+                    try await sql.update("search_documents").set("doc", to: SQLBind(-document.doc)).where("doc", .equal, SQLBind(document.doc)).run()
+                    try await FullText.remove(document.doc, terms: document.terms, on: sql)
+                }
+                var moved: [(doc: Int64, terms: String)] = []
+                for (position, document) in moving.enumerated() {
+                    let slot = Int64(position < leftCount ? position + 1 : position + 1 + room)
+                    let number = lower + step * slot
+                    try await sql.update("search_documents").set("doc", to: SQLBind(number)).where("doc", .equal, SQLBind(-document.doc)).run()
+                    moved.append((number, document.terms))
+                }
+                try await FullText.add(moved, on: sql)
+                return
             }
-            try await FullText.rebuild(on: sql)
         }
     }
 

@@ -158,12 +158,6 @@ package enum SearchIndex {
             guard sql.dialect.name == "sqlite" else { return }
             try await sql.raw("INSERT INTO search_fts (search_fts, rowid, terms) VALUES ('delete', \(bind: doc), \(bind: terms))").run()
         }
-
-        /// Indexes every document anew (after they were numbered anew).
-        static func rebuild(on sql: any SQLDatabase) async throws {
-            guard sql.dialect.name == "sqlite" else { return }
-            try await sql.raw("INSERT INTO search_fts (search_fts) VALUES ('rebuild')").run()
-        }
     }
 
     /// Merges the full-text index into one segment, as after a large import: reading a term

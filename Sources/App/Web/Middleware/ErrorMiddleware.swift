@@ -1,3 +1,4 @@
+import AsyncKit
 import Foundation
 import Hummingbird
 
@@ -24,6 +25,13 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     static func appError(from error: any Error, context: Context) -> AppError {
+        known(error) ?? AppError(status: .internalServerError, code: "internal", detail: LocalizedText(
+            vi: "Hệ thống gặp sự cố khi xử lý yêu cầu. Dữ liệu của bạn không bị thay đổi. Mã yêu cầu: \(context.id).",
+            en: "The server failed to handle this request. Nothing was changed. Request id: \(context.id)."))
+    }
+
+    /// The answer to an error the server knows; nil for one it does not (a 500).
+    static func known(_ error: any Error) -> AppError? {
         switch error {
         case let error as AppError:
             return error
@@ -39,13 +47,15 @@ struct ErrorMiddleware: RouterMiddleware {
                 return AppError(status: error.status, code: "http-\(error.status.code)",
                                 detail: LocalizedText(vi: message, en: message), headers: error.headers)
             }
+        case is ConnectionPoolTimeoutError:
+            // Every database connection stayed busy (a long import holding the write lock): the
+            // request changed nothing and can be tried again.
+            return WorkLimiter.busy(retryAfter: 5)
         case is DecodingError:
             return AppError(status: .badRequest, code: "malformed-body", detail: LocalizedText(
                 vi: "Nội dung gửi lên không đúng định dạng JSON mong đợi.", en: "The body is not the JSON this endpoint expects."))
         default:
-            return AppError(status: .internalServerError, code: "internal", detail: LocalizedText(
-                vi: "Hệ thống gặp sự cố khi xử lý yêu cầu. Dữ liệu của bạn không bị thay đổi. Mã yêu cầu: \(context.id).",
-                en: "The server failed to handle this request. Nothing was changed. Request id: \(context.id)."))
+            return nil
         }
     }
 
