@@ -17,9 +17,13 @@ struct SearchIndexTests {
     }
 
     static func withDatabase(_ body: (any SQLDatabase) async throws -> Void) async throws {
+        try await withAppDatabase { try await body($0.sql) }
+    }
+
+    static func withAppDatabase(_ body: (AppDatabase) async throws -> Void) async throws {
         let database = try AppDatabase(location: try await TestApp.config().database, logger: TestApp.quietLogger)
         try await database.migrate()
-        do { try await body(database.sql) } catch { await database.shutdown(); throw error }
+        do { try await body(database) } catch { await database.shutdown(); throw error }
         await database.shutdown()
     }
 
@@ -120,6 +124,22 @@ struct SearchIndexTests {
             for _ in 0..<20 { try await SearchIndex.add((0..<50).map { _ in Self.product("Trang trại gà đồi") }, on: sql) }
             #expect(try await Self.numbers(first.map(\.id), on: sql) == numbers)
             #expect(try await Self.pages("trang trai", size: 500, on: sql).totals == [1_050])
+        }
+    }
+
+    @Test("Records of one name saved at the same moment each get a number of their own")
+    func concurrentSaves() async throws {
+        try await Self.withAppDatabase { database in
+            try await SearchIndex.add([Self.product("Chè Bình Liêu")], on: database.sql)
+            let documents = (0..<8).map { _ in Self.product("Chè Bình Liêu") }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for document in documents {
+                    group.addTask { try await database.transaction { sql in try await SearchIndex.replace(document, on: sql) } }
+                }
+                try await group.waitForAll()
+            }
+            #expect(Set(try await Self.pages("che binh lieu", on: database.sql).ids).isSuperset(of: documents.map(\.id)))
+            #expect(Set(try await Self.numbers(documents.map(\.id), on: database.sql).values).count == 8)
         }
     }
 

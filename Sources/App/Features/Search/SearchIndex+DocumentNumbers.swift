@@ -24,6 +24,9 @@ extension SearchIndex {
         /// Free numbers for new documents, in the order given. Documents falling in one gap between
         /// existing ones are spread evenly over it, in order.
         static func place(_ documents: [(name: String, id: String)], kind: Kind, on sql: any SQLDatabase) async throws -> [Int64] {
+            // One transaction at a time: two saves placing names in one gap would choose one number.
+            // (SQLite has one writer anyway; on PostgreSQL the audit log's turn serves.)
+            if sql.dialect.name == "postgresql" { try await AuditLog.takeTurn(on: sql) }
             // Each spread makes room for a crowded gap; the next pass finds the room.
             for _ in 0..<64 {
                 if let numbers = try await tryPlace(documents, kind: kind, on: sql) { return numbers }
