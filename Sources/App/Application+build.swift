@@ -59,6 +59,8 @@ struct AppServices: Sendable {
     let database: AppDatabase
     let repositories: Repositories
     let originPages: OriginPageCache
+    /// Resolver request targets already parsed (a label scanned again is parsed once).
+    let resolverTargets = ResolverTargets()
     /// Capture announces the identifiers it touched; the origin-page cache listens.
     let changes: IdentifierChanges
     /// Origin pages that no cache can serve (a trace and a render each), at most a few at once.

@@ -122,6 +122,49 @@ struct ResolverTests {
         }
     }
 
+    @Test("A scanned link is parsed once, and the same link asked for by a program still gets the linkset")
+    func parsedOnce() async throws {
+        let chain = DemoSupplyChain(variant: 205)
+        try await TestApp.run { client in
+            _ = try await EPCISCaptureTests.capture(client, chain.document)
+            for _ in 0..<2 {
+                try await client.execute(uri: Self.lotPath(chain) + "?17=261231", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                    #expect(response.text.contains("31/12/2026"))
+                }
+            }
+            // Same target, another answer: what the target means is kept, not the answer.
+            try await client.execute(uri: Self.lotPath(chain) + "?17=261231", method: .get,
+                                     headers: [.accept: "application/linkset+json"]) { response in
+                #expect(response.headers[.contentType] == "application/linkset+json")
+            }
+            try await client.execute(uri: Self.lotPath(chain) + "?17=270115", method: .get) { response in
+                #expect(response.text.contains("15/01/2027"))
+            }
+        }
+    }
+
+    @Test("The parsed-link memo stays bounded and keeps neither long links nor bad ones")
+    func memoBounded() throws {
+        let targets = ResolverTargets(capacity: 3)
+        let stem = "https://nguon.test"
+        for day in 10..<30 {
+            let target = try targets.target(path: "/01/08935001000020/10/L1", query: "17=2612\(day)", publicURL: stem)
+            #expect(target.link == "\(stem)/01/08935001000020/10/L1?17=2612\(day)")
+            #expect(targets.count <= 3)
+        }
+        let before = targets.count
+        _ = try targets.target(path: "/01/08935001000020/10/" + String(repeating: "A", count: 20), query: String(repeating: "x=1&", count: 200),
+                               publicURL: stem)
+        #expect(throws: AppError.self) { try targets.target(path: "/01/123", query: nil, publicURL: stem) }
+        #expect(targets.count == before)
+        // Attributes in any order name one canonical link.
+        let a = try targets.target(path: "/01/08935001000020/10/L1", query: "17=261231&15=261201", publicURL: stem)
+        let b = try targets.target(path: "/01/08935001000020/10/L1", query: "15=261201&17=261231", publicURL: stem)
+        #expect(a.link == b.link && a.attributeQuery == b.attributeQuery)
+    }
+
     @Test("/.well-known/gs1resolver describes the resolver")
     func wellKnown() async throws {
         try await TestApp.run { client in

@@ -1,3 +1,4 @@
+import NIOCore
 import Synchronization
 
 /// Rendered origin pages, kept until something they show changes. A consumer's scan then costs
@@ -14,8 +15,14 @@ import Synchronization
 ///   page whose data was read before such an announcement is not stored after it.
 final class OriginPageCache: Sendable {
     struct Page: Sendable {
-        let html: String
+        /// The HTML, ready to write: answers share its storage instead of copying it.
+        let body: ByteBuffer
         let etag: String
+
+        init(html: String, etag: String) {
+            self.body = ByteBuffer(string: html)
+            self.etag = etag
+        }
     }
 
     /// A page, and when its data was read (`begin()`), for `store`.
@@ -138,8 +145,8 @@ final class OriginPageCache: Sendable {
 
     private static func size(of entry: Entry, keys: Set<String>) -> Int {
         // The model is about as large as one rendered page; keys are counted with the index.
-        let pages = entry.variants.reduce(0) { $0 + $1.page.html.utf8.count + $1.query.utf8.count + 64 }
-        return pages + (entry.variants.first?.page.html.utf8.count ?? 0) + keys.reduce(0) { $0 + $1.utf8.count + 48 } + 256
+        let pages = entry.variants.reduce(0) { $0 + $1.page.body.readableBytes + $1.query.utf8.count + 64 }
+        return pages + (entry.variants.first?.page.body.readableBytes ?? 0) + keys.reduce(0) { $0 + $1.utf8.count + 48 } + 256
     }
 
     private static func link(_ id: String, in state: inout State) {

@@ -22,36 +22,20 @@ enum ResolverController {
         link + (link.contains("?") ? "&" : "?") + "linkType=" + SiteURL.encode(linkType)
     }
 
-    /// Parses the request as a Digital Link on this server. Bad paths are a 400 naming the rule.
-    static func parse(_ request: Request, publicURL: String) throws(AppError) -> (data: ElementString, query: Query) {
-        let query = try Query(request.uri.query)
-        let attributes = query.values.filter { !controlParameters.contains($0.key) }.sorted { $0.key < $1.key }
-        var text = publicURL + request.uri.path
-        if !attributes.isEmpty {
-            text += "?" + attributes.map { "\($0.key)=\(SiteURL.encode($0.value))" }.joined(separator: "&")
-        }
-        do throws(GS1Error) {
-            return (try DigitalLink.parse(text), query)
-        } catch {
-            throw GS1Controller.invalidGS1(error, field: "path")
-        }
-    }
-
     static func resolve(_ request: Request, context: AppRequestContext, services: AppServices) async throws -> Response {
         let repository = services.epcis
         let pages = services.originPages
-        let (data, query) = try parse(request, publicURL: services.config.publicURL)
-        let link = try canonical(data, stem: services.config.publicURL)
-        let key = EPCISIdentifier.canonicalKey(link)
-        let linkType = query["linkType"]
-        let accept = request.headers[.accept]?.lowercased() ?? ""
-        let wantsLinkset = linkType == "linkset" || linkType == "all"
-            || (linkType == nil && (accept.contains("application/linkset+json") || (accept.contains("json") && !accept.contains("html"))))
-
-        if wantsLinkset {
+        // Bad paths are a 400 naming the rule.
+        let target = try services.resolverTargets.target(path: request.uri.path, query: request.uri.query,
+                                                         publicURL: services.config.publicURL)
+        let (data, link, key) = (target.data, target.link, target.key)
+        let linkType = target.query["linkType"]
+        if linkType == nil || linkType == "linkset" || linkType == "all", wantsLinkset(request, linkType: linkType) {
             return linkset(for: link, key: key, data: data, publicURL: services.config.publicURL)
         }
         switch linkType {
+        case nil:
+            break
         case "gs1:epcis", voc + "epcis":
             let parameter = data["21"] != nil || data["00"] != nil || data["414"] != nil ? "MATCH_anyEPC" : "MATCH_anyEPCClass"
             return redirect(to: SiteURL.epcisEvents.url([(parameter, key)]))
@@ -59,37 +43,27 @@ enum ResolverController {
             return redirect(to: SiteURL.apiTrace.url([("id", key), ("direction", "both")]))
         default:
             // gs1:pip, the default link and link types we do not hold yet all lead to the origin page.
-            break
-        }
-        if linkType != nil {
             return redirect(to: link)
         }
         // The identifier is the path; a label's attributes (`?17=…`) change a few lines of the
         // page and share its cache entry (`OriginPageCache`).
-        let canonical = String(link.dropFirst(services.config.publicURL.count))
-        let path = String(canonical.prefix { $0 != "?" })
-        let attributeQuery = String(canonical.drop { $0 != "?" })
-        let attributes = attributeQuery.dropFirst().split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            return (String(parts[0]), parts.count > 1 ? String(parts[1]).removingPercentEncoding : nil)
-        }
-        let labelDates = Dictionary(data.descriptions().compactMap { d in d.date.map { (d.ai, $0) } }, uniquingKeysWith: { a, _ in a })
-        let cacheID = "\(context.language.rawValue) \(path)"
+        let cacheID = "\(context.language.rawValue) \(target.path)"
         // Rendered from the canonical link, never from what this visitor typed, because later
         // visitors get the same cached page.
         func render(_ model: OriginPage) -> OriginPageCache.Page {
-            let html = model.render(language: context.language, link: link, path: path, query: attributes, labelDates: labelDates)
+            let html = model.render(language: context.language, link: link, path: target.path, query: target.attributes,
+                                    labelDates: target.labelDates)
             return OriginPageCache.Page(html: html, etag: "\"o-\(Asset.fnv1a(html))\"")
         }
         let page: OriginPageCache.Page
         var status: HTTPResponse.Status = .ok
         let ticket = pages.begin()
-        switch pages.lookup(cacheID, query: attributeQuery) {
+        switch pages.lookup(cacheID, query: target.attributeQuery) {
         case .page(let cached):
             page = cached
         case .model(let model):
             page = render(model)
-            pages.store(model, page: page, query: attributeQuery, as: cacheID, ticket: ticket)
+            pages.store(model, page: page, query: target.attributeQuery, as: cacheID, ticket: ticket)
         case .miss:
             if try await repository.isRecorded(key) {
                 // A trace and a render: bounded in number at once, so a crowd of first views
@@ -103,37 +77,28 @@ enum ResolverController {
                     throw WorkLimiter.busy()
                 }
                 page = render(model)
-                if model.isKnown { pages.store(model, page: page, query: attributeQuery, as: cacheID, ticket: ticket) }
+                if model.isKnown { pages.store(model, page: page, query: target.attributeQuery, as: cacheID, ticket: ticket) }
                 else { status = .notFound }
             } else {
-                let html = OriginNotFoundPage.render(language: context.language, path: path, code: path)
+                let html = OriginNotFoundPage.render(language: context.language, path: target.path, code: target.path)
                 page = OriginPageCache.Page(html: html, etag: "\"n-\(Asset.fnv1a(html))\"")
                 status = .notFound
             }
         }
-        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .eTag: page.etag, .cacheControl: "no-cache",
-                                   .link: "<\(url(link, linkType: "linkset"))>; rel=\"linkset\"; type=\"application/linkset+json\""]
-        headers[.vary] = "Accept, Cookie"
+        var headers = target.pageHeaders
+        headers.append(HTTPField(name: .eTag, value: page.etag))
         if status == .ok, request.headers[.ifNoneMatch] == page.etag {
             return Response(status: .notModified, headers: headers)
         }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.html)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: page.body))
     }
 
-    /// The canonical Digital Link of the data on this server's domain.
-    static func canonical(_ data: ElementString, stem: String) throws(AppError) -> String {
-        do throws(GS1Error) {
-            return try data.digitalLink(stem: stem)
-        } catch {
-            throw GS1Controller.invalidGS1(error, field: "path")
-        }
-    }
-
-    /// Whether the data names one thing (a serialised item, a logistic unit, a place) rather
-    /// than a class (GTIN, GTIN + lot): EPCIS queries those with MATCH_anyEPC.
-    static func isInstance(_ data: ElementString) -> Bool {
-        let kind = NodeKind.of((try? data.digitalLink()) ?? "")
-        return kind != .lot && kind != .product
+    /// Programs get the linkset: `?linkType=linkset` or `all`, or, with no link type, an Accept
+    /// that names the linkset type or JSON without HTML.
+    static func wantsLinkset(_ request: Request, linkType: String?) -> Bool {
+        if linkType != nil { return true }
+        guard let accept = request.headers[.accept]?.lowercased(), !accept.isEmpty else { return false }
+        return accept.contains("application/linkset+json") || (accept.contains("json") && !accept.contains("html"))
     }
 
     static func redirect(to location: String) -> Response {
