@@ -38,6 +38,10 @@ package struct Repositories: Sendable {
     let gs1Codes: GS1CodeRepository
     let facilities: FacilityRepository
     let products: ProductRepository
+    let certificates: CertificateRepository
+    let commitments: CommitmentRepository
+    let inspections: InspectionRepository
+    let violations: ViolationRepository
 
     /// `changes` hears of registry writes that change what origin pages show.
     package init(database: AppDatabase, changes: IdentifierChanges? = nil) {
@@ -50,6 +54,10 @@ package struct Repositories: Sendable {
         gs1Codes = GS1CodeRepository(database: database, organisations: organisations)
         facilities = FacilityRepository(database: database, organisations: organisations, changes: changes)
         products = ProductRepository(database: database, organisations: organisations, changes: changes)
+        certificates = CertificateRepository(database: database, facilities: facilities)
+        commitments = CommitmentRepository(database: database, facilities: facilities)
+        inspections = InspectionRepository(database: database, facilities: facilities)
+        violations = ViolationRepository(database: database, facilities: facilities)
     }
 }
 
@@ -125,6 +133,10 @@ struct AppServices: Sendable {
     var epcis: EPCISRepository { repositories.epcis }
     var facilities: FacilityRepository { repositories.facilities }
     var products: ProductRepository { repositories.products }
+    var certificates: CertificateRepository { repositories.certificates }
+    var commitments: CommitmentRepository { repositories.commitments }
+    var inspections: InspectionRepository { repositories.inspections }
+    var violations: ViolationRepository { repositories.violations }
 
     /// A whole export within `exportWork`; past its queue a 503 with `Retry-After`.
     func exporting<T: Sendable>(_ work: () async throws -> T) async throws -> T {

@@ -43,7 +43,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     AccountController.addRoutes(to: router.group(.person), deps: services.accounts)
 
     // administration
-    AdminHomeController.addRoutes(to: router.group(.signedIn))
+    AdminHomeController.addRoutes(to: router.group(.signedIn), services: services)
     UsersController.addRoutes(to: router.group(.resource(.users)),
                                deps: .init(users: services.users, organisations: services.organisations))
     OrganisationsController.addRoutes(to: router.group(.resource(.organisations)), services: services)
@@ -54,6 +54,8 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     RegistryListController.addRoutes(to: router.group(.resource(.registry, .read)), services: services)
     FacilitiesController.addRoutes(to: router.group(.resource(.registry)), services: services)
     ProductsController.addRoutes(to: router.group(.resource(.registry)), services: services)
+    CertificatesController.addRoutes(to: router.group(.resource(.foodSafety)), services: services)
+    InspectionsController.addRoutes(to: router.group(.resource(.inspections)), services: services)
     GS1CodesController.addAllocationRoutes(to: router.group(.resource(.gs1Codes, .write)), services: services)
     GS1CodesController.addPrefixRoutes(to: router.group(.resource(.gs1Prefixes)), codes: services.gs1Codes)
     TokensController.addRoutes(to: router.group(.resource(.apiTokens)), tokens: services.tokens)

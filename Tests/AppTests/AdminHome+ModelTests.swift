@@ -11,12 +11,17 @@ struct AdminHomeModelTests {
     @Test("Each role gets the sections it may read, in the page's order; everyone gets the administrative units")
     func cardsByRole() {
         let cases: [(Principal, [SiteURL])] = [
-            (Self.principal(.admin), [.organisations, .products, .facilities, .users, .tokens, .gs1Prefixes, .auditLog, .adminUnits]),
-            (Self.principal(.auditor), [.organisations, .products, .facilities, .users, .tokens, .gs1Prefixes, .auditLog, .adminUnits]),
+            (Self.principal(.admin), [.organisations, .products, .facilities, .certificates, .inspections, .users, .tokens, .gs1Prefixes,
+                                      .auditLog, .adminUnits]),
+            (Self.principal(.auditor), [.organisations, .products, .facilities, .certificates, .inspections, .users, .tokens, .gs1Prefixes,
+                                        .auditLog, .adminUnits]),
             // An organisation's account finds its workspace first.
-            (Self.principal(.business, organisationID: "org"), [.workspace, .organisations, .products, .facilities, .tokens, .adminUnits]),
-            (Self.principal(.communeOfficer, jurisdiction: AdminArea(province: "22", commune: "07093")), [.organisations, .products, .facilities, .adminUnits]),
-            (Self.principal(.inspector, jurisdiction: AdminArea(province: "22")), [.organisations, .products, .facilities, .adminUnits]),
+            (Self.principal(.business, organisationID: "org"), [.workspace, .organisations, .products, .facilities, .certificates, .inspections,
+                                                                .tokens, .adminUnits]),
+            (Self.principal(.communeOfficer, jurisdiction: AdminArea(province: "22", commune: "07093")),
+             [.organisations, .products, .facilities, .certificates, .inspections, .adminUnits]),
+            (Self.principal(.inspector, jurisdiction: AdminArea(province: "22")),
+             [.organisations, .products, .facilities, .certificates, .inspections, .adminUnits]),
             // An officer whose jurisdiction was never set reaches no organisation.
             (Self.principal(.departmentOfficer), [.adminUnits]),
         ]

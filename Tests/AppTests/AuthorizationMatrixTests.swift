@@ -32,6 +32,11 @@ struct AuthorizationMatrixTests {
         var deferred = false
     }
 
+    static let certificateForm = [("kind", "haccp"), ("number", "H-1"), ("issuer", "Bureau Veritas"), ("issuedOn", "2026-01-01")]
+    static let inspectionForm = [("kind", "periodic"), ("inspectedOn", "2026-01-01"), ("team", "Đoàn 1"), ("result", "pass")]
+    static let violationForm = [("foundOn", "2026-01-01"), ("legalBasis", "NĐ 115/2018"), ("description", "Không ghi chép")]
+    static let commitmentForm = [("category", "small_primary"), ("receivedBy", "UBND xã"), ("signedOn", "2026-01-01")]
+
     @Test("Each role reaches exactly its scope, on every route")
     func matrix() async throws {
         let box = FixtureBox()
@@ -116,6 +121,45 @@ struct AuthorizationMatrixTests {
                 Case(method: .get, path: "/san-xuat/sw.js", expect: [.anonymous: signIn, .admin: .ok, .business: .ok]),
                 Case(method: .get, path: "/san-xuat/lo/khong-co/tem", expect: [.anonymous: signIn, .admin: .notFound, .business: .notFound]),
                 Case(method: .get, path: "/san-xuat/lo/khong-co", expect: [.anonymous: signIn, .admin: .notFound, .business: .notFound]),
+                // food-safety papers: every account reads its scope's lists; officers write in their jurisdiction;
+                // businesses, inspectors and auditors write none; records nobody has are not found
+                Case(method: .get, path: "/quan-tri/chung-nhan?tinh-trang=expiring", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/chung-nhan/nhac-han", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/chung-nhan/nhac-han/xuat", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/chung-nhan/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/chung-nhan/khong-co/ban-quet", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/co-so/khong-co/chung-nhan", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/co-so/khong-co/cam-ket", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/cam-ket/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/cam-ket/khong-co/ban-quet", expect: [.anonymous: signIn], otherwise: .notFound),
+            ] + [
+                ("/quan-tri/chung-nhan/khong-co", Self.certificateForm), ("/quan-tri/co-so/khong-co/chung-nhan", Self.certificateForm),
+                ("/quan-tri/chung-nhan/khong-co/trang-thai", [("state", "revoked"), ("stateOn", "2026-01-01"), ("stateReason", "QĐ 1")]),
+                ("/quan-tri/chung-nhan/khong-co/ban-quet", []), ("/quan-tri/cam-ket/khong-co/ban-quet", []),
+                ("/quan-tri/cam-ket/khong-co", Self.commitmentForm), ("/quan-tri/co-so/khong-co/cam-ket", Self.commitmentForm),
+            ].map { path, form in
+                Case(method: .post, path: path, form: form,
+                     expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound])
+            } + [
+                // inspections, violations, outbreaks: inspectors write as officers do; businesses and auditors read
+                Case(method: .get, path: "/quan-tri/kiem-tra?qua-han=1", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/vi-pham", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/kiem-tra/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/kiem-tra/khong-co/tai-lieu/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/co-so/khong-co/kiem-tra", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/co-so/khong-co/vi-pham", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/co-so/khong-co/ngo-doc", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/vi-pham/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/ngo-doc/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+            ] + [
+                ("/quan-tri/kiem-tra/khong-co", Self.inspectionForm), ("/quan-tri/co-so/khong-co/kiem-tra", Self.inspectionForm),
+                ("/quan-tri/kiem-tra/khong-co/tai-lieu", []),
+                ("/quan-tri/vi-pham/khong-co", Self.violationForm), ("/quan-tri/co-so/khong-co/vi-pham", Self.violationForm),
+                ("/quan-tri/co-so/khong-co/ngo-doc", [("occurredOn", "2026-01-01"), ("cases", "3"), ("description", "Đau bụng")]),
+            ].map { path, form in
+                Case(method: .post, path: path, form: form,
+                     expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound, .inspector: .notFound])
+            } + [
                 // the prefixes codes come from: administrators record them, auditors read
                 Case(method: .get, path: "/quan-tri/ma-gs1", expect: [.anonymous: signIn, .admin: .ok, .auditor: .ok]),
                 Case(method: .post, path: "/quan-tri/ma-gs1", form: [("prefix", "89")], expect: [.anonymous: signIn, .admin: .badRequest]),

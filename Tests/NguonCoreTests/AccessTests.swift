@@ -66,6 +66,20 @@ struct AccessTests {
         #expect(auditor.can(.read, .gs1Codes) && !auditor.can(.write, .gs1Codes))
         #expect(!capture.can(.read, .gs1Codes) && !capture.can(.write, .gs1Codes))
         #expect(!province.can(.write, .gs1Prefixes) && !business.can(.read, .gs1Prefixes) && auditor.can(.read, .gs1Prefixes))
+
+        // Food safety: officers certify in their area and inspectors inspect there; a business
+        // reads its own papers and inspections and writes none; tokens reach neither.
+        let inspector = Principal(id: "i", name: "i", role: .inspector, jurisdiction: AdminArea(province: "22"))
+        #expect(commune.reaches(.foodSafety, .write, area: dongTrieu, organisationID: "x"))
+        #expect(!commune.reaches(.foodSafety, .read, area: damHa, organisationID: "x"))
+        #expect(inspector.reaches(.foodSafety, .read, area: damHa, organisationID: "x") && !inspector.can(.write, .foodSafety))
+        #expect(inspector.reaches(.inspections, .write, area: damHa, organisationID: "x"))
+        #expect(!inspector.reaches(.inspections, .read, area: baDinh, organisationID: "x"))
+        #expect(business.reaches(.foodSafety, .read, area: damHa, organisationID: "org-a") && !business.can(.write, .foodSafety))
+        #expect(business.reaches(.inspections, .read, area: damHa, organisationID: "org-a") && !business.can(.write, .inspections))
+        #expect(!business.reaches(.inspections, .read, area: dongTrieu, organisationID: "org-b"))
+        #expect(auditor.can(.read, .inspections) && !auditor.can(.write, .inspections))
+        #expect(!capture.can(.read, .foodSafety) && !portal.can(.read, .inspections))
     }
 
     @Test("The audit chain catches an edited, a removed and a reordered entry, and names the first one")

@@ -52,6 +52,26 @@ public enum SiteURL: Sendable, Equatable {
     case workspaceLot(String)
     case workspaceServiceWorker
     case workspaceLotLabels(String)
+    case certificates
+    case certificateReminders
+    case certificateRemindersExport
+    case facilityCertificates(String)
+    case certificate(String)
+    case certificateState(String)
+    case certificateDocument(String)
+    case facilityCommitments(String)
+    case commitment(String)
+    case commitmentDocument(String)
+    case inspections
+    case facilityInspections(String)
+    case inspection(String)
+    case inspectionDocuments(String)
+    case inspectionDocument(String, String)
+    case violations
+    case facilityViolations(String)
+    case violation(String)
+    case facilityIncidents(String)
+    case incident(String)
     case gs1Prefixes
     case tokens
     case tokenRevoke(String)
@@ -94,6 +114,21 @@ public enum SiteURL: Sendable, Equatable {
         case .registryImportConfirm: "/quan-tri/nhap/:id/xac-nhan"
         case .workspaceLotLabels: "/san-xuat/lo/:id/tem"
         case .tokenRevoke: "/quan-tri/ma-truy-cap/:id/thu-hoi"
+        case .facilityCertificates: "/quan-tri/co-so/:id/chung-nhan"
+        case .certificate: "/quan-tri/chung-nhan/:id"
+        case .certificateState: "/quan-tri/chung-nhan/:id/trang-thai"
+        case .certificateDocument: "/quan-tri/chung-nhan/:id/ban-quet"
+        case .facilityCommitments: "/quan-tri/co-so/:id/cam-ket"
+        case .commitment: "/quan-tri/cam-ket/:id"
+        case .commitmentDocument: "/quan-tri/cam-ket/:id/ban-quet"
+        case .facilityInspections: "/quan-tri/co-so/:id/kiem-tra"
+        case .inspection: "/quan-tri/kiem-tra/:id"
+        case .inspectionDocuments: "/quan-tri/kiem-tra/:id/tai-lieu"
+        case .inspectionDocument: "/quan-tri/kiem-tra/:id/tai-lieu/:document"
+        case .facilityViolations: "/quan-tri/co-so/:id/vi-pham"
+        case .violation: "/quan-tri/vi-pham/:id"
+        case .facilityIncidents: "/quan-tri/co-so/:id/ngo-doc"
+        case .incident: "/quan-tri/ngo-doc/:id"
         default: path
         }
     }
@@ -143,6 +178,26 @@ public enum SiteURL: Sendable, Equatable {
         case .productsExport: "/quan-tri/san-pham/xuat"
         case .facilities: "/quan-tri/co-so"
         case .facilitiesExport: "/quan-tri/co-so/xuat"
+        case .certificates: "/quan-tri/chung-nhan"
+        case .certificateReminders: "/quan-tri/chung-nhan/nhac-han"
+        case .certificateRemindersExport: "/quan-tri/chung-nhan/nhac-han/xuat"
+        case .facilityCertificates(let id): "/quan-tri/co-so/\(Self.encode(id))/chung-nhan"
+        case .certificate(let id): "/quan-tri/chung-nhan/\(Self.encode(id))"
+        case .certificateState(let id): "/quan-tri/chung-nhan/\(Self.encode(id))/trang-thai"
+        case .certificateDocument(let id): "/quan-tri/chung-nhan/\(Self.encode(id))/ban-quet"
+        case .facilityCommitments(let id): "/quan-tri/co-so/\(Self.encode(id))/cam-ket"
+        case .commitment(let id): "/quan-tri/cam-ket/\(Self.encode(id))"
+        case .commitmentDocument(let id): "/quan-tri/cam-ket/\(Self.encode(id))/ban-quet"
+        case .inspections: "/quan-tri/kiem-tra"
+        case .facilityInspections(let id): "/quan-tri/co-so/\(Self.encode(id))/kiem-tra"
+        case .inspection(let id): "/quan-tri/kiem-tra/\(Self.encode(id))"
+        case .inspectionDocuments(let id): "/quan-tri/kiem-tra/\(Self.encode(id))/tai-lieu"
+        case .inspectionDocument(let id, let document): "/quan-tri/kiem-tra/\(Self.encode(id))/tai-lieu/\(Self.encode(document))"
+        case .violations: "/quan-tri/vi-pham"
+        case .facilityViolations(let id): "/quan-tri/co-so/\(Self.encode(id))/vi-pham"
+        case .violation(let id): "/quan-tri/vi-pham/\(Self.encode(id))"
+        case .facilityIncidents(let id): "/quan-tri/co-so/\(Self.encode(id))/ngo-doc"
+        case .incident(let id): "/quan-tri/ngo-doc/\(Self.encode(id))"
         case .gs1Prefixes: "/quan-tri/ma-gs1"
         case .tokens: "/quan-tri/ma-truy-cap"
         case .tokenRevoke(let id): "/quan-tri/ma-truy-cap/\(Self.encode(id))/thu-hoi"

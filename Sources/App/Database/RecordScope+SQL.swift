@@ -23,14 +23,20 @@ extension RecordScope {
             throw AccessDenied.forbidden
         case .organisation(let id):
             guard let column = columns.organisation else { return SQLLiteral.boolean(false) }
-            return SQLBinaryExpression(SQLColumn(column), .equal, SQLBind(id))
+            return SQLBinaryExpression(Self.column(column), .equal, SQLBind(id))
         case .area(let area):
             guard let provinceColumn = columns.province else { return SQLLiteral.boolean(false) }
-            let province = SQLBinaryExpression(SQLColumn(provinceColumn), .equal, SQLBind(area.province))
+            let province = SQLBinaryExpression(Self.column(provinceColumn), .equal, SQLBind(area.province))
             guard let commune = area.commune else { return province }
             guard let communeColumn = columns.commune else { return SQLLiteral.boolean(false) }
-            return SQLBinaryExpression(province, .and, SQLBinaryExpression(SQLColumn(communeColumn), .equal, SQLBind(commune)))
+            return SQLBinaryExpression(province, .and, SQLBinaryExpression(Self.column(communeColumn), .equal, SQLBind(commune)))
         }
+    }
+
+    /// "table.column" names a column of a joined table (its alias); a plain name, the query's own.
+    private static func column(_ name: String) -> SQLColumn {
+        let parts = name.split(separator: ".", maxSplits: 1)
+        return parts.count == 2 ? SQLColumn(String(parts[1]), table: String(parts[0])) : SQLColumn(name)
     }
 }
 

@@ -110,6 +110,30 @@ enum AdminView {
         return (value < 0 ? "-" : "") + out
     }
 
+    /// A list filter's drop-down, "all" first.
+    static func choice(_ name: String, _ label: String, language: Language, selected: String?,
+                       options: [(value: String, label: String)]) -> Node<HTML.FormContext> {
+        .div(.class("field"), .label(.for(name), .text(label)),
+             .element(named: "select", nodes: [.attribute(named: "id", value: name), .attribute(named: "name", value: name),
+                                               .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false),
+                                                                                 .text(language == .vi ? "— tất cả —" : "— all —")])]
+                + options.map { option in
+                    .element(named: "option", nodes: [.attribute(named: "value", value: option.value),
+                                                      option.value == selected ? .attribute(named: "selected", value: "selected") : .empty,
+                                                      .text(option.label)])
+                }))
+    }
+
+    /// Previous and next links of a paged list: `list` asked again with `query` and the page.
+    static func pager(page: Int, pages: Int, list: SiteURL, query: [(String, String?)], language: Language) -> Node<HTML.BodyContext> {
+        guard pages > 1 else { return .empty }
+        let vi = language == .vi
+        return .nav(.class("pager"),
+                    .if(page > 1, .a(.href(list.url(query + [("trang", String(page - 1))])), .text(vi ? "‹ Trang trước" : "‹ Previous"))),
+                    .span(.text(vi ? " Trang \(page)/\(pages) " : " Page \(page) of \(pages) ")),
+                    .if(page < pages, .a(.href(list.url(query + [("trang", String(page + 1))])), .text(vi ? "Trang sau ›" : "Next ›"))))
+    }
+
     /// A state in a list (active, live), dimmed when off.
     static func badge(_ text: String, on: Bool) -> Node<HTML.BodyContext> {
         .span(.class(on ? "badge" : "badge off"), .text(text))

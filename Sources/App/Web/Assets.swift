@@ -112,6 +112,9 @@ enum Assets {
         nav.actions{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:12px 0 4px}
         a.button{display:inline-flex;align-items:center;justify-content:center;min-height:48px;padding:8px 16px;border-radius:8px;background:var(--green);color:#fff;font-weight:600;text-decoration:none;text-align:center}
         a.button:hover{background:var(--green-dark)}
+        a.button.secondary{background:#fff;color:var(--green);border:1px solid var(--green)}
+        .check-row{display:grid;grid-template-columns:2fr auto 2fr;gap:8px;margin-bottom:8px}
+        @media (max-width:640px){.check-row{grid-template-columns:1fr auto;}.check-row input[name^=finding]{grid-column:1/-1}}
         ul.cards{list-style:none;padding:0}
         ul.cards li{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
         ul.cards li p{margin:2px 0}

@@ -102,6 +102,20 @@ struct FormFields {
     }
 
     /// A form under its heading, with the error of its last sending between them.
+    /// A form that sends one file (`multipart/form-data`) to `action`.
+    func upload(_ action: SiteURL, name: String, label: String, accept: String, hint: String? = nil,
+                submit: String) -> Node<HTML.BodyContext> {
+        .form(.class("stack"), .method(.post), .action(action.path),
+              .attribute(named: "enctype", value: "multipart/form-data"),
+              hidden(Form.fieldName, csrfToken),
+              .div(.class("field"),
+                   .label(.for("f-" + name), .text(label)),
+                   .input(.type(.file), .id("f-" + name), .name(name), .attribute(named: "accept", value: accept), .required(true)),
+                   .unwrap(hint) { .p(.class("hint"), .text($0)) },
+                   .unwrap(message(for: name)) { .p(.class("field-error"), .text($0)) }),
+              .button(.type(.submit), .text(submit)))
+    }
+
     func section(_ heading: String, _ form: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
         .group(.h2(.text(heading)), summary, form)
     }

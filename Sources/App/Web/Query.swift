@@ -1,4 +1,5 @@
 import Foundation
+import NguonCore
 import Hummingbird
 
 /// The query string of a request, read through typed accessors that throw a field-naming 400
@@ -100,6 +101,17 @@ struct Query {
                 en: "“\(name)” must be a number from \(range.lowerBound) to \(range.upperBound) (got “\(raw.prefix(30))”)."))
         }
         return number
+    }
+
+    /// A calendar day, "YYYY-MM-DD" (date inputs) or "DD/MM/YYYY" (typed); absent gives nil.
+    func date(_ name: String) throws(AppError) -> CivilDate? {
+        guard let raw = values[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        guard let date = CivilDate(raw) else {
+            throw AppError.invalid(field: name, rule: "date", LocalizedText(
+                vi: "Ngày không hợp lệ (đã nhận “\(raw.prefix(30))”): hãy ghi dạng ngày/tháng/năm, ví dụ 15/01/2026.",
+                en: "Not a date (got “\(raw.prefix(30))”): write it as 2026-01-15."))
+        }
+        return date
     }
 
     /// Optional free text, trimmed; empty gives nil.

@@ -91,6 +91,10 @@ public enum Resource: Sendable, CaseIterable {
     case gs1Prefixes
     /// Organisations' facilities, products and lots: placed by the facility's or the organisation's area.
     case registry
+    /// Certificates and commitments of facilities: placed by the facility's area.
+    case foodSafety
+    /// Inspections, their plans, violations and poisoning incidents: placed by the facility's area.
+    case inspections
 }
 
 public enum AccessMode: Sendable {
@@ -152,6 +156,22 @@ extension Principal {
         case (.registry, .business, _):
             return organisationID.map(RecordScope.organisation) ?? .nothing
         case (.registry, .auditor, .read):
+            return .everything
+        // Officers certify and take commitments in their jurisdiction; inspectors read them there
+        // (they inspect against them); a business sees its own facilities' papers.
+        case (.foodSafety, .departmentOfficer, _), (.foodSafety, .communeOfficer, _), (.foodSafety, .inspector, .read):
+            return jurisdiction.map(RecordScope.area) ?? .nothing
+        case (.foodSafety, .business, .read):
+            return organisationID.map(RecordScope.organisation) ?? .nothing
+        case (.foodSafety, .auditor, .read):
+            return .everything
+        // Inspectors inspect and record violations in their jurisdiction, as officers do; a
+        // business reads the inspections and violations of its own facilities.
+        case (.inspections, .departmentOfficer, _), (.inspections, .communeOfficer, _), (.inspections, .inspector, _):
+            return jurisdiction.map(RecordScope.area) ?? .nothing
+        case (.inspections, .business, .read):
+            return organisationID.map(RecordScope.organisation) ?? .nothing
+        case (.inspections, .auditor, .read):
             return .everything
 
         default: return .nothing

@@ -17,6 +17,8 @@ enum NguonMigrations {
         CreateSearchTerms(),
         CreateSearchDocuments(),
         CreatePendingImportParts(),
+        CreateCertificates(),
+        CreateInspections(),
     ]
 
     static func register(in migrations: Migrations) {

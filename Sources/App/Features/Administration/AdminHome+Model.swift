@@ -15,6 +15,9 @@ enum AdminHome {
         let jurisdiction: AdminArea?
         /// The sections the account may read, in the order they are shown.
         let cards: [Card]
+        /// Certificates and commitments to renew in the account's scope, soonest first.
+        var reminders: [CertificateReminders.Item] = []
+        var today: CivilDate = .today
 
         /// Every section, in order, with what the account must be able to read to see it; the
         /// administrative units are open to every account.
@@ -26,6 +29,12 @@ enum AdminHome {
                              text: LocalizedText(vi: "Sản phẩm đã đăng ký, tìm theo tên hoặc mã; xuất Excel.", en: "Registered products; search, export."))),
             (.registry, Card(url: .facilities, title: LocalizedText(vi: "Cơ sở sản xuất, kinh doanh", en: "Facilities"),
                              text: LocalizedText(vi: "Vùng trồng, ao nuôi, xưởng, kho, cửa hàng; lọc theo xã.", en: "Farms, ponds, packhouses, stores."))),
+            (.foodSafety, Card(url: .certificates, title: LocalizedText(vi: "Giấy chứng nhận, cam kết ATTP", en: "Certificates and commitments"),
+                               text: LocalizedText(vi: "Chứng nhận ATTP, VietGAP, HACCP…; bản cam kết; nhắc gia hạn.",
+                                                   en: "Food-safety, GAP, HACCP certificates; commitments; renewals."))),
+            (.inspections, Card(url: .inspections, title: LocalizedText(vi: "Kiểm tra, vi phạm", en: "Inspections and violations"),
+                                text: LocalizedText(vi: "Biên bản kiểm tra, hạn khắc phục, xử phạt, ngộ độc; căn cứ thu hồi.",
+                                                    en: "Inspection records, remedies, fines, outbreaks; revocation grounds."))),
             (.users, Card(url: .users, title: LocalizedText(vi: "Tài khoản", en: "Accounts"),
                           text: LocalizedText(vi: "Tạo tài khoản, phân quyền, đặt lại mật khẩu.", en: "Create accounts, set roles, reset passwords."))),
             (.apiTokens, Card(url: .tokens, title: LocalizedText(vi: "Mã truy cập API", en: "API tokens"),
@@ -46,10 +55,11 @@ enum AdminHome {
                                     text: LocalizedText(vi: "Nhật ký, thu hoạch, đóng gói, in tem QR, giao và nhận hàng.",
                                                         en: "Diary, harvests, packing, QR labels, shipping and receiving."))
 
-        static func query(principal: Principal) -> Model {
+        static func query(principal: Principal, reminders: [CertificateReminders.Item] = [], today: CivilDate = .today) -> Model {
             var cards = sections.filter { $0.resource.map { principal.can(.read, $0) } ?? true }.map(\.card)
             if principal.organisationID != nil { cards.insert(workspace, at: 0) }
-            return Model(role: principal.role, department: principal.department, jurisdiction: principal.jurisdiction, cards: cards)
+            return Model(role: principal.role, department: principal.department, jurisdiction: principal.jurisdiction, cards: cards,
+                         reminders: reminders, today: today)
         }
     }
 }

@@ -8,7 +8,9 @@ enum FacilitiesController {
     static func page(_ request: Request, context: AppRequestContext, services: AppServices, facilityID: String?,
                      organisationID: String?, form: [String: String]? = nil, error: AppError? = nil) async throws -> Response {
         let model = try await FacilityPage.Model.query(facilityID: facilityID, organisationID: organisationID, principal: context.acting,
-                                                       facilities: services.facilities, codes: services.gs1Codes)
+                                                       facilities: services.facilities, codes: services.gs1Codes,
+                                                       certificates: services.certificates, commitments: services.commitments,
+                                                       inspections: services.inspections, violations: services.violations)
         let saved = try Query(request.uri.query, form: true)["done"] == "1"
         return try FacilityPage.View(model: model, form: context.form(form ?? FacilityPage.values(model.facility, organisation: model.organisation), error: error),
                                      saved: saved).response(request, context: context)

@@ -96,14 +96,19 @@ struct FacilityRepository: Sendable {
     }
 
     func find(_ id: String, for principal: Principal, _ mode: AccessMode = .read) async throws -> (Facility, Organisation) {
-        guard let row = try await database.sql.raw("SELECT * FROM facilities WHERE id = \(bind: id)").first() else {
-            throw AccessDenied.notFound
-        }
-        let facility = try Self.facility(row)
+        let facility = try await record(id)
         let organisation = try await organisations.record(facility.organisationID)
         guard reaches(principal, .read, facility, organisation: organisation) else { throw AccessDenied.notFound }
         guard mode == .read || reaches(principal, .write, facility, organisation: organisation) else { throw AccessDenied.forbidden }
         return (facility, organisation)
+    }
+
+    /// A facility by id, for code that has already checked access to what names it.
+    func record(_ id: String) async throws -> Facility {
+        guard let row = try await database.sql.raw("SELECT * FROM facilities WHERE id = \(bind: id)").first() else {
+            throw AccessDenied.notFound
+        }
+        return try Self.facility(row)
     }
 
     func create(_ input: Input, for organisationID: String, actor: Actor) async throws -> Facility {
@@ -142,7 +147,7 @@ struct FacilityRepository: Sendable {
     }
 
     private func save(_ facility: Facility, before: Facility?, organisation: Organisation, actor: Actor) async throws {
-        let units = try await organisations.units.fullNames(Set([facility.communeCode, facility.provinceCode].compactMap { $0 }))
+        let units = try await units(of: facility)
         try await database.audited(actor) { sql in
             if let gln = facility.gln {
                 try await RegistryKeys.checkHeld(gln, kind: .gln, field: "gln", by: organisation, on: sql)
@@ -165,18 +170,35 @@ struct FacilityRepository: Sendable {
             try await SearchIndex.replace(facility.searchDocument, on: sql)
             // A GLN taken off the facility stops describing it.
             if let old = before?.locationKey, old != facility.locationKey { try await RegistryKeys.forget(old, on: sql) }
-            if let key = facility.locationKey {
-                try await RegistryKeys.describe(key, vocabulary: "urn:epcglobal:epcis:vtype:BusinessLocation",
-                                                attributes: Self.masterData(facility, units: units), owner: organisation.id, on: sql)
-            }
+            try await describe(facility, units: units, on: sql)
             return ((), AuditRecord(action: before == nil ? "facility.create" : "facility.update", entityType: "facility",
                                     entityID: facility.id, before: before, after: facility))
         }
         changes?.announce(Set([facility.locationKey, before?.locationKey].compactMap { $0 }))
     }
 
+    /// The names of the facility's commune and province, for its address in master data.
+    func units(of facility: Facility) async throws -> [String: String] {
+        try await organisations.units.fullNames(Set([facility.communeCode, facility.provinceCode].compactMap { $0 }))
+    }
+
+    /// Writes the facility's master data, with its certificates in force today, inside the
+    /// caller's transaction (`units`: from `units(of:)`, read before it).
+    func describe(_ facility: Facility, units: [String: String], on sql: any SQLDatabase) async throws {
+        guard let key = facility.locationKey else { return }
+        let certificates = try await CertificateBadge.inForce(facilityID: facility.id, today: .vietnam(millis: Millis.now()), on: sql)
+        try await RegistryKeys.describe(key, vocabulary: "urn:epcglobal:epcis:vtype:BusinessLocation",
+                                        attributes: Self.masterData(facility, units: units, certificates: certificates),
+                                        owner: facility.organisationID, on: sql)
+    }
+
+    /// Tells the origin-page cache that the facility's master data changed.
+    func announce(_ facility: Facility) {
+        if let key = facility.locationKey { changes?.announce([key]) }
+    }
+
     /// The CBV location attributes (CBV 2.0 §8.4) an origin page and an EPCIS master-data query read.
-    static func masterData(_ facility: Facility, units: [String: String]) -> [String: String] {
+    static func masterData(_ facility: Facility, units: [String: String], certificates: [CertificateBadge] = []) -> [String: String] {
         var attributes = ["urn:epcglobal:cbv:mda#name": facility.name, "urn:epcglobal:cbv:mda#countryCode": "VN"]
         attributes["urn:epcglobal:cbv:mda#streetAddressOne"] = facility.address
         attributes["urn:epcglobal:cbv:mda#city"] = facility.communeCode.flatMap { units[$0] }
@@ -185,6 +207,7 @@ struct FacilityRepository: Sendable {
         attributes["urn:epcglobal:cbv:mda#longitude"] = facility.longitude.map { String($0) }
         let codes = facility.registrations.map { "\($0.kind == .growingArea ? "Mã số vùng trồng" : "Đăng ký nuôi trồng thủy sản") \($0.code)" }
         if !codes.isEmpty { attributes[RegistryKeys.registrationsAttribute] = codes.joined(separator: "; ") }
+        attributes[CertificateBadge.attribute] = CertificateBadge.encode(certificates)
         return attributes
     }
 

@@ -12,9 +12,20 @@ enum FacilityPage {
         let units: OrganisationForm.Model
         /// GLNs the organisation was given that no facility uses yet, offered in the GLN field.
         let freeGLNs: [String]
+        /// Its food-safety papers, for those who may read them.
+        var certificates: [Certificate] = []
+        var commitments: [Commitment] = []
+        var canCertify = false
+        var inspections: [Inspection] = []
+        var violations: [Violation] = []
+        var incidents: [PoisoningIncident] = []
+        var canInspect = false
+        var today: CivilDate = .today
 
         static func query(facilityID: String?, organisationID: String?, principal: Principal,
-                          facilities: FacilityRepository, codes: GS1CodeRepository) async throws -> Model {
+                          facilities: FacilityRepository, codes: GS1CodeRepository,
+                          certificates: CertificateRepository, commitments: CommitmentRepository,
+                          inspections: InspectionRepository, violations: ViolationRepository) async throws -> Model {
             let organisation: Organisation
             var facility: Facility?
             var canWrite: Bool
@@ -30,10 +41,28 @@ enum FacilityPage {
             // The organisation itself may lie outside a commune officer's scope while the facility lies inside it.
             let used = Set(((try? await facilities.list(of: organisation.id, for: principal)) ?? []).compactMap(\.gln))
             let given = ((try? await codes.allocations(of: organisation.id, for: principal)) ?? []).filter { $0.keyKind == .gln }.map(\.key)
-            return Model(organisation: organisation, facility: facility, canWrite: canWrite,
-                         units: try await OrganisationForm.Model.query(principal: principal, repository: facilities.organisations),
-                         freeGLNs: given.filter { !used.contains($0) || $0 == facility?.gln })
+            var model = Model(organisation: organisation, facility: facility, canWrite: canWrite,
+                              units: try await OrganisationForm.Model.query(principal: principal, repository: facilities.organisations),
+                              freeGLNs: given.filter { !used.contains($0) || $0 == facility?.gln })
+            if let facility, principal.can(.read, .foodSafety) {
+                model.certificates = try await certificates.of(facility: facility.id, for: principal)
+                model.commitments = try await commitments.of(facility: facility.id, for: principal)
+                model.canCertify = principal.reaches(.foodSafety, .write, area: facility.area, organisationID: facility.organisationID)
+            }
+            if let facility, principal.can(.read, .inspections) {
+                model.inspections = try await inspections.of(facility: facility.id, for: principal)
+                (model.violations, model.incidents) = try await violations.of(facility: facility.id, for: principal)
+                model.canInspect = principal.reaches(.inspections, .write, area: facility.area, organisationID: facility.organisationID)
+            }
+            return model
         }
+    }
+
+    /// Grounds to revoke the facility's certificate today, from its recorded fines and outbreaks.
+    static func revocationGrounds(_ model: Model) -> [FoodSafetyRules.RevocationGround] {
+        FoodSafetyRules.inForce(on: model.today).revocationGrounds(
+            fines: model.violations.filter(\.onConditions).map(\.foundOn),
+            outbreaks: model.incidents.map { ($0.occurredOn, $0.deaths) }, on: model.today)
     }
 
     /// The form's values for a facility as it is (or a new one in the organisation's commune).

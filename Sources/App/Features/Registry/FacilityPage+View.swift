@@ -30,6 +30,7 @@ extension FacilityPage {
                          }.joined(separator: ", ")),
                     ])
                 },
+                .unwrap(model.facility) { .group(papers($0), inspections($0)) },
                 .if(model.canWrite, form.section(model.facility == nil ? t("Thông tin cơ sở", "Facility") : t("Sửa thông tin", "Edit"),
                     form.post(model.facility.map { .facility($0.id) } ?? .organisationFacilities(organisation.id),
                               submit: model.facility == nil ? t("Thêm cơ sở", "Add facility") : t("Lưu", "Save"),
@@ -51,6 +52,62 @@ extension FacilityPage {
                                       hint: t("Mỗi dòng một mã, có thể kèm diện tích (ha) sau dấu chấm phẩy: VN-QNGR-0012; 2,5", "One per line: code; area in ha")),
                         form.textarea("aquaculture", t("Đăng ký nuôi trồng thủy sản", "Aquaculture registrations"),
                                       hint: t("Mỗi dòng một số giấy xác nhận, có thể kèm diện tích (ha).", "One per line: number; area in ha"))))))
+        }
+
+        /// Certificates and commitments, with the links to record new ones.
+        private func papers(_ facility: Facility) -> Node<HTML.BodyContext> {
+            guard model.canCertify || !model.certificates.isEmpty || !model.commitments.isEmpty else { return .empty }
+            return .group(
+                .h2(.text(t("Giấy chứng nhận, cam kết an toàn thực phẩm", "Food-safety certificates and commitments"))),
+                .if(model.certificates.isEmpty && model.commitments.isEmpty,
+                    .p(.text(t("Chưa có giấy chứng nhận hay bản cam kết nào.", "No certificate or commitment yet.")))),
+                .ul(.class("papers"),
+                    .forEach(model.certificates) { certificate in
+                        .li(.a(.href(SiteURL.certificate(certificate.id).path), .text("\(certificate.kind.shortName) \(certificate.number)")),
+                            .text(" · " + t("đến ", "until ") + (certificate.expiresOn?.vietnamese ?? "—") + " "),
+                            CertificateList.badge(certificate.status(on: model.today), language))
+                    },
+                    .forEach(model.commitments) { commitment in
+                        .li(.a(.href(SiteURL.commitment(commitment.id).path), .text(t("Bản cam kết ký ", "Commitment signed ") + commitment.signedOn.vietnamese)),
+                            .text(" "), CertificateList.badge(commitment.status(on: model.today), language))
+                    }),
+                .if(model.canCertify, .p(
+                    .a(.class("button"), .href(SiteURL.facilityCertificates(facility.id).path), .text(t("Ghi giấy chứng nhận", "Record a certificate"))),
+                    .text(" "),
+                    .a(.class("button secondary"), .href(SiteURL.facilityCommitments(facility.id).path), .text(t("Ghi bản cam kết", "Record a commitment"))))))
+        }
+
+        /// Inspections, violations and outbreaks, the grounds they give, and the links to record more.
+        private func inspections(_ facility: Facility) -> Node<HTML.BodyContext> {
+            guard model.canInspect || !model.inspections.isEmpty || !model.violations.isEmpty || !model.incidents.isEmpty else { return .empty }
+            let grounds = FacilityPage.revocationGrounds(model)
+            return .group(
+                .h2(.text(t("Kiểm tra, vi phạm", "Inspections and violations"))),
+                .if(!grounds.isEmpty, .div(.class("error"), .attribute(named: "role", value: "status"),
+                    .p(.text(t("Đủ căn cứ xem xét thu hồi giấy chứng nhận ATTP: ", "Grounds to revoke the food-safety certificate: ")
+                             + grounds.map { $0.text(language) }.joined(separator: "; "))))),
+                .if(model.inspections.isEmpty && model.violations.isEmpty && model.incidents.isEmpty,
+                    .p(.text(t("Chưa có biên bản kiểm tra hay vi phạm nào.", "No inspections or violations yet.")))),
+                .ul(.class("papers"),
+                    .forEach(model.inspections) { inspection in
+                        .li(.a(.href(SiteURL.inspection(inspection.id).path),
+                               .text(t("Kiểm tra ", "Inspection ") + inspection.inspectedOn.vietnamese)),
+                            .text(" "), AdminView.badge(inspection.result == .pass ? t("Đạt", "Pass") : t("Không đạt", "Fail"), on: inspection.result == .pass))
+                    },
+                    .forEach(model.violations) { violation in
+                        .li(.a(.href(SiteURL.violation(violation.id).path), .text(t("Vi phạm ", "Violation ") + violation.foundOn.vietnamese)),
+                            .text(": " + violation.description))
+                    },
+                    .forEach(model.incidents) { incident in
+                        .li(.a(.href(SiteURL.incident(incident.id).path), .text(t("Ngộ độc ", "Outbreak ") + incident.occurredOn.vietnamese)),
+                            .text(t(": \(incident.cases) người mắc, \(incident.deaths) tử vong", ": \(incident.cases) cases, \(incident.deaths) deaths")))
+                    }),
+                .if(model.canInspect, .p(
+                    .a(.class("button"), .href(SiteURL.facilityInspections(facility.id).path), .text(t("Ghi biên bản kiểm tra", "Record an inspection"))),
+                    .text(" "),
+                    .a(.class("button secondary"), .href(SiteURL.facilityViolations(facility.id).path), .text(t("Ghi vi phạm", "Record a violation"))),
+                    .text(" "),
+                    .a(.class("button secondary"), .href(SiteURL.facilityIncidents(facility.id).path), .text(t("Ghi vụ ngộ độc", "Record an outbreak"))))))
         }
 
         /// GLN: typed (an organisation with its own prefix) or chosen from those it was given.

@@ -60,16 +60,11 @@ extension ProductPage {
             guard let product = model.product else { return .empty }
             return .group(
                 .h2(.text(t("Ảnh sản phẩm", "Product photo"))),
-                .form(.class("stack"), .method(.post), .action(SiteURL.productImageUpload(product.id).path),
-                      .attribute(named: "enctype", value: "multipart/form-data"),
-                      form.hidden(Form.fieldName, form.csrfToken),
-                      .div(.class("field"),
-                           .label(.for("f-image"), .text(t("Chụp hoặc chọn ảnh (JPEG, PNG, WebP; tối đa 10 MB)", "Take or choose a photo (JPEG, PNG, WebP; up to 10 MB)"))),
-                           .input(.type(.file), .id("f-image"), .name("image"), .attribute(named: "accept", value: "image/jpeg,image/png,image/webp"),
-                                  .required(true)),
-                           .p(.class("hint"), .text(t("Ảnh được thu nhỏ và xóa thông tin vị trí trước khi lưu.", "The photo is shrunk and its location data removed."))),
-                           .unwrap(form.message(for: "image")) { .p(.class("field-error"), .text($0)) }),
-                      .button(.type(.submit), .text(t("Tải ảnh lên", "Upload")))))
+                form.upload(.productImageUpload(product.id), name: "image",
+                            label: t("Chụp hoặc chọn ảnh (JPEG, PNG, WebP; tối đa 10 MB)", "Take or choose a photo (JPEG, PNG, WebP; up to 10 MB)"),
+                            accept: "image/jpeg,image/png,image/webp",
+                            hint: t("Ảnh được thu nhỏ và xóa thông tin vị trí trước khi lưu.", "The photo is shrunk and its location data removed."),
+                            submit: t("Tải ảnh lên", "Upload")))
         }
     }
 }

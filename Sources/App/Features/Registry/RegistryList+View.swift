@@ -63,12 +63,7 @@ extension RegistryList {
         }
 
         private var pager: Node<HTML.BodyContext> {
-            let filter = model.filter
-            guard model.pages > 1 else { return .empty }
-            return .nav(.class("pager"),
-                        .if(filter.page > 1, .a(.href(model.kind.url.url(filter.queryItems + [("trang", String(filter.page - 1))])), .text(t("‹ Trang trước", "‹ Previous")))),
-                        .span(.text(t(" Trang \(filter.page)/\(model.pages) ", " Page \(filter.page) of \(model.pages) "))),
-                        .if(filter.page < model.pages, .a(.href(model.kind.url.url(filter.queryItems + [("trang", String(filter.page + 1))])), .text(t("Trang sau ›", "Next ›")))))
+            AdminView.pager(page: model.filter.page, pages: model.pages, list: model.kind.url, query: model.filter.queryItems, language: language)
         }
     }
 }

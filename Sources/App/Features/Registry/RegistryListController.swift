@@ -22,7 +22,8 @@ enum RegistryListController {
         let filter = try RegistryList.Filter(query)
         let format = try query.choice("dinh-dang", from: ["xlsx", "csv"]) ?? "xlsx"
         let principal = try context.acting
-        let body = try await services.exporting {
+        let name = kind.url.path.split(separator: "/").last.map(String.init) ?? "danh-sach"
+        return try await services.exporting {
             let (rows, _) = try await services.listing {
                 try await RegistryList.rows(kind, filter: filter, principal: principal, database: services.database,
                                             units: services.adminUnits, limit: RegistryList.Filter.exportLimit, offset: 0)
@@ -30,17 +31,8 @@ enum RegistryListController {
             let cells: [[Cell]] = [kind.exportHeader.map(Cell.text)] + rows.map { row in
                 ([row.name, row.code ?? "", row.detail, row.area] + row.extra).map { $0.isEmpty ? Cell.empty : Cell.text($0) }
             }
-            let sheet = Sheet(name: kind.title.vi, rows: cells)
-            return try await services.heavy { () throws -> Data in
-                format == "csv" ? CSVWriter().write(sheet) : try XLSXWriter().write(sheet)
-            }
+            return try await SheetDownload.response(Sheet(name: kind.title.vi, rows: cells), format: format, name: name, services: services)
         }
-        let name = kind.url.path.split(separator: "/").last.map(String.init) ?? "danh-sach"
-        let fileName = name + "." + format
-        return Response(status: .ok, headers: [
-            .contentType: format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            .contentDisposition: "attachment; filename=\"\(fileName)\"", .cacheControl: "no-store",
-        ], body: .init(byteBuffer: ByteBuffer(data: body)))
     }
 }
 

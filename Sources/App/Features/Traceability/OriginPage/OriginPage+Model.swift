@@ -12,6 +12,8 @@ struct OriginPage {
         let address: String?
         /// Growing-area codes and aquaculture registrations, as the registry holds them.
         var registrations: String? = nil
+        /// Certificates in force when the registry last wrote the place (the page drops those past their day).
+        var certificates: [CertificateBadge] = []
     }
 
     struct Step: Sendable, Equatable {
@@ -87,7 +89,8 @@ struct OriginPage {
         let master = try await repository.masterData(for: keys)
         func place(_ id: String?) -> Place? {
             id.map { Place(id: $0, name: master[$0]?.name, address: master[$0]?.address,
-                           registrations: master[$0]?.attributes[RegistryKeys.registrationsAttribute]) }
+                           registrations: master[$0]?.attributes[RegistryKeys.registrationsAttribute],
+                           certificates: CertificateBadge.decode(master[$0]?.attributes[CertificateBadge.attribute])) }
         }
         let recorders = try await repository.recorders(ofEvents: Array(byEvent.keys))
         let steps = byEvent.values

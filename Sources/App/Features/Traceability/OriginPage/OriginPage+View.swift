@@ -1,12 +1,15 @@
 import EPCIS
+import NguonCore
 import Plot
 
 /// The page a consumer sees after scanning: what the product is, where it comes from, and its
 /// journey as a timeline, readable on a phone in a shop.
 extension OriginPage {
     /// `link` is the Digital Link as scanned (with the label's attributes, for the page's own QR
-    /// code), `path` and `query` its parts on this server, `labelDates` the label's dates by AI.
-    func render(language: Language, link: String, path: String, query: [(String, String?)], labelDates: [String: String]) -> String {
+    /// code), `path` and `query` its parts on this server, `labelDates` the label's dates by AI,
+    /// `today` the day certificates are judged on.
+    func render(language: Language, link: String, path: String, query: [(String, String?)], labelDates: [String: String],
+                today: CivilDate) -> String {
         let t = { (vi: String, en: String) in language == .vi ? vi : en }
         let expiry = self.expiry ?? labelDates["17"]
         let bestBefore = self.bestBefore ?? labelDates["15"]
@@ -34,6 +37,7 @@ extension OriginPage {
                     fact(t("Mã kiện hàng (SSCC)", "Logistic unit (SSCC)"), sscc),
                     fact(t("Nơi sản xuất", "Produced at"), origin.map { placeLine($0) }),
                     fact(t("Vùng trồng, vùng nuôi", "Growing area"), origin?.registrations),
+                    fact(t("Chứng nhận", "Certified"), Self.certificates(origin?.certificates ?? [], today: today, language)),
                     fact(t("Ngày sản xuất", "Production date"), producedAt.map { Self.date($0, language) }),
                     fact(t("Hạn sử dụng", "Use by"), expiry.map { Formatting.date($0, language) }),
                     fact(t("Sử dụng tốt nhất trước", "Best before"), bestBefore.map { Formatting.date($0, language) }),
@@ -65,6 +69,17 @@ extension OriginPage {
                    .a(.href(ResolverController.url(link, linkType: "gs1:epcis")), .text(t("Sự kiện EPCIS", "EPCIS events"))))
             )
         ).render()
+    }
+
+    /// The origin's certificates still valid on `today`: "VietGAP số 12/2026 (Trung tâm X, đến 30/06/2028)".
+    static func certificates(_ badges: [CertificateBadge], today: CivilDate, _ language: Language) -> String? {
+        let valid = badges.filter { $0.until.map { $0 >= today } ?? true }
+        guard !valid.isEmpty else { return nil }
+        return valid.map { badge in
+            let name = language == .vi ? badge.kind.vietnameseName : badge.kind.englishName
+            let until = badge.until.map { (language == .vi ? ", đến " : ", until ") + (language == .vi ? $0.vietnamese : $0.description) } ?? ""
+            return "\(name) \(language == .vi ? "số" : "no.") \(badge.number) (\(badge.issuer)\(until))"
+        }.joined(separator: "; ")
     }
 
     /// Consecutive steps of the same kind at the same place and destination (packing 40 cases

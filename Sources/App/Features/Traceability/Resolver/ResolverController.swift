@@ -47,12 +47,14 @@ enum ResolverController {
         }
         // The identifier is the path; a label's attributes (`?17=…`) change a few lines of the
         // page and share its cache entry (`OriginPageCache`).
-        let cacheID = "\(context.language.rawValue) \(target.path)"
+        // The day is part of the entry: certificates shown on the page expire at midnight.
+        let today = CivilDate.today
+        let cacheID = "\(context.language.rawValue) \(today.dayNumber) \(target.path)"
         // Rendered from the canonical link, never from what this visitor typed, because later
         // visitors get the same cached page.
         func render(_ model: OriginPage) -> OriginPageCache.Page {
             let html = model.render(language: context.language, link: link, path: target.path, query: target.attributes,
-                                    labelDates: target.labelDates)
+                                    labelDates: target.labelDates, today: today)
             return OriginPageCache.Page(html: html, etag: "\"o-\(Asset.fnv1a(html))\"")
         }
         let page: OriginPageCache.Page
