@@ -75,6 +75,33 @@ struct HTMLEscapingTests {
             ids.set(organisation: organisation.id, user: user.id)
             ids.set(facility: facility.id, product: product.id)
             ids.producerCookie = try await repositories.sessions.create(for: user, address: "127.0.0.1")
+            // Food-safety records of the hostile facility, each with hostile text wherever it takes text.
+            let certificate = try await repositories.certificates.create(
+                .init(kind: .vietGAP, number: String(hostile.prefix(100)), issuer: hostile, productIDs: [product.id], scopeNote: hostile,
+                      issuedOn: .today.adding(days: -10), expiresOn: .today.adding(days: 20)), facilityID: facility.id, actor: admin)
+            _ = try await repositories.certificates.attach(
+                try ScannedDocument(Data("%PDF-1.4 ".utf8) + Data(hostile.utf8), fileName: hostile, field: "document"), to: certificate.id, actor: admin)
+            let commitment = try await repositories.commitments.create(
+                .init(category: .smallTrading, receivedBy: hostile, signedOn: .today.adding(days: -100), validUntil: .today.adding(days: 30),
+                      checkedOn: .today, checkResult: .fail, checkNote: hostile), facilityID: facility.id, actor: admin)
+            let inspection = try await repositories.inspections.create(
+                .init(kind: .unannounced, inspectedOn: .today.adding(days: -40), team: hostile,
+                      checklist: [.init(item: hostile, ok: false, finding: hostile)], result: .fail, grade: nil,
+                      remediationDue: .today.adding(days: -20), conclusion: hostile, planID: nil, rechecks: nil),
+                facilityID: facility.id, actor: admin)
+            try await repositories.inspections.attach(try ScannedDocument(Data([0xFF, 0xD8, 0xFF]) + Data(hostile.utf8), fileName: hostile, field: "document"),
+                                                      to: inspection.id, actor: admin)
+            let document = try await ScannedDocument.list(owner: inspection.id, database: database)[0].id
+            var violations: [String] = []
+            for day in [-30, -3] {
+                violations.append(try await repositories.violations.create(
+                    .init(foundOn: .today.adding(days: day), legalBasis: hostile, description: hostile, onConditions: true, fineVND: 1_000_000,
+                          remedies: hostile, status: .open, inspectionID: inspection.id), facilityID: facility.id, actor: admin).id)
+            }
+            let incident = try await repositories.violations.createIncident(
+                .init(occurredOn: .today, cases: 2, hospitalised: 1, deaths: 1, description: hostile), facilityID: facility.id, actor: admin)
+            ids.foodSafety = ["certificate": certificate.id, "commitment": commitment.id, "inspection": inspection.id,
+                              "document": document, "violation": violations[0], "incident": incident.id]
         }) { client in
             let f = box.get()
             let (organisation, user) = ids.get()
@@ -99,7 +126,7 @@ struct HTMLEscapingTests {
                 "/quan-tri/to-chuc/" + organisation + "/san-pham", "/quan-tri/san-pham/" + registry.product, "/quan-tri/co-so/" + q,
                 "/anh/" + q, "/quan-tri/nhap?done=" + q, "/quan-tri/san-pham?q=" + q, "/quan-tri/co-so?q=" + q + "&don-vi=" + q, "/quan-tri/co-so?q=" + q,
                 "/quan-tri/san-pham/xuat?q=" + q, "/quan-tri/co-so/xuat?dinh-dang=csv", "/quan-tri/to-chuc/xuat?q=" + q,
-            ] + Self.workspacePages(q) + ResolverController.primaryKeys.map { "/\($0)/" + q } + AuthorizationMatrixTests.resolverPaths
+            ] + Self.foodSafetyPages(ids.foodSafety, facility: registry.facility, q) + Self.workspacePages(q) + ResolverController.primaryKeys.map { "/\($0)/" + q } + AuthorizationMatrixTests.resolverPaths
             var checked = 0
             for who in [AccountFixtures.Who.admin, .auditor, .anonymous] {
                 for page in pages {
@@ -138,6 +165,13 @@ struct HTMLEscapingTests {
                 ("/quan-tri/san-pham/" + registry.product, [("gtin", "08935001000013"), ("name", hostile), ("netUnit", hostile)]),
                 ("/tai-khoan/mat-khau", [("current", hostile), ("new", hostile), ("repeat", hostile)]),
                 ("/dang-nhap", [("username", hostile), ("password", hostile), ("next", hostile)]),
+                ("/quan-tri/co-so/\(registry.facility)/chung-nhan", [("kind", "vietgap"), ("number", hostile), ("issuer", hostile), ("issuedOn", hostile)]),
+                ("/quan-tri/co-so/\(registry.facility)/cam-ket", [("category", hostile), ("receivedBy", hostile), ("signedOn", hostile)]),
+                ("/quan-tri/co-so/\(registry.facility)/kiem-tra", [("kind", "periodic"), ("inspectedOn", "2026-01-01"), ("team", hostile),
+                                                                   ("result", "fail"), ("remediationDue", hostile), ("item-0", hostile)]),
+                ("/quan-tri/co-so/\(registry.facility)/vi-pham", [("foundOn", "2026-01-01"), ("legalBasis", hostile), ("description", hostile),
+                                                                  ("fineVND", hostile)]),
+                ("/quan-tri/co-so/\(registry.facility)/ngo-doc", [("occurredOn", hostile), ("cases", hostile), ("description", hostile)]),
             ]
             for (path, fields) in forms {
                 let response = try await client.anonymous.execute(uri: path, method: .post, headers: f.headers(.admin, form: true),
@@ -157,6 +191,20 @@ struct HTMLEscapingTests {
         }
     }
 
+    static func foodSafetyPages(_ ids: [String: String], facility: String, _ q: String) -> [String] {
+        let (certificate, commitment, inspection) = (ids["certificate"] ?? "", ids["commitment"] ?? "", ids["inspection"] ?? "")
+        return [
+            "/quan-tri/chung-nhan", "/quan-tri/chung-nhan?loai=" + q, "/quan-tri/chung-nhan?tinh-trang=expiring&trang=" + q,
+            "/quan-tri/chung-nhan/nhac-han", "/quan-tri/chung-nhan/nhac-han/xuat", "/quan-tri/chung-nhan/" + certificate,
+            "/quan-tri/chung-nhan/" + certificate + "/ban-quet", "/quan-tri/chung-nhan/" + q, "/quan-tri/co-so/\(facility)/chung-nhan",
+            "/quan-tri/co-so/\(facility)/cam-ket", "/quan-tri/cam-ket/" + commitment, "/quan-tri/cam-ket/" + commitment + "/ban-quet",
+            "/quan-tri/kiem-tra", "/quan-tri/kiem-tra?qua-han=1&nam=" + q, "/quan-tri/kiem-tra/" + inspection,
+            "/quan-tri/kiem-tra/\(inspection)/tai-lieu/\(ids["document"] ?? "")", "/quan-tri/co-so/\(facility)/kiem-tra?tai-kiem-tra=" + inspection,
+            "/quan-tri/co-so/\(facility)/kiem-tra?tai-kiem-tra=" + q, "/quan-tri/vi-pham", "/quan-tri/vi-pham/" + (ids["violation"] ?? ""),
+            "/quan-tri/co-so/\(facility)/vi-pham?kiem-tra=" + inspection, "/quan-tri/co-so/\(facility)/ngo-doc", "/quan-tri/ngo-doc/" + (ids["incident"] ?? ""),
+        ]
+    }
+
     static func workspacePages(_ q: String) -> [String] {
         ["/san-xuat", "/san-xuat?done=" + q, "/san-xuat/nhat-ky", "/san-xuat/thu-hoach", "/san-xuat/dong-goi", "/san-xuat/giao-hang",
          "/san-xuat/lo/" + q, "/san-xuat/lo/" + q + "/tem", "/san-xuat/sw.js"]
@@ -173,6 +221,8 @@ final class IDBox: @unchecked Sendable {
     private(set) var facility = "", product = ""
     /// A session of the hostile organisation's own account, for its workspace.
     var producerCookie = ""
+    /// The hostile food-safety records: certificate, commitment, inspection, violation, outbreak.
+    var foodSafety: [String: String] = [:]
     private let lock = NSLock()
     func set(organisation: String, user: String) { lock.withLock { self.organisation = organisation; self.user = user } }
     func set(facility: String, product: String) { lock.withLock { self.facility = facility; self.product = product } }
