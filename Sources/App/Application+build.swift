@@ -42,6 +42,7 @@ package struct Repositories: Sendable {
     let commitments: CommitmentRepository
     let inspections: InspectionRepository
     let violations: ViolationRepository
+    let samples: SampleRepository
 
     /// `changes` hears of registry writes that change what origin pages show.
     package init(database: AppDatabase, changes: IdentifierChanges? = nil) {
@@ -58,6 +59,7 @@ package struct Repositories: Sendable {
         commitments = CommitmentRepository(database: database, facilities: facilities)
         inspections = InspectionRepository(database: database, facilities: facilities)
         violations = ViolationRepository(database: database, facilities: facilities)
+        samples = SampleRepository(database: database, facilities: facilities, products: products)
     }
 }
 
@@ -137,6 +139,7 @@ struct AppServices: Sendable {
     var commitments: CommitmentRepository { repositories.commitments }
     var inspections: InspectionRepository { repositories.inspections }
     var violations: ViolationRepository { repositories.violations }
+    var samples: SampleRepository { repositories.samples }
 
     /// A whole export within `exportWork`; past its queue a 503 with `Retry-After`.
     func exporting<T: Sendable>(_ work: () async throws -> T) async throws -> T {

@@ -56,6 +56,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     ProductsController.addRoutes(to: router.group(.resource(.registry)), services: services)
     CertificatesController.addRoutes(to: router.group(.resource(.foodSafety)), services: services)
     InspectionsController.addRoutes(to: router.group(.resource(.inspections)), services: services)
+    SamplesController.addRoutes(to: router.group(.resource(.inspections)), services: services)
     GS1CodesController.addAllocationRoutes(to: router.group(.resource(.gs1Codes, .write)), services: services)
     GS1CodesController.addPrefixRoutes(to: router.group(.resource(.gs1Prefixes)), codes: services.gs1Codes)
     TokensController.addRoutes(to: router.group(.resource(.apiTokens)), tokens: services.tokens)

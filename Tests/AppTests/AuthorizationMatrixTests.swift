@@ -35,6 +35,7 @@ struct AuthorizationMatrixTests {
     static let certificateForm = [("kind", "haccp"), ("number", "H-1"), ("issuer", "Bureau Veritas"), ("issuedOn", "2026-01-01")]
     static let inspectionForm = [("kind", "periodic"), ("inspectedOn", "2026-01-01"), ("team", "Đoàn 1"), ("result", "pass")]
     static let violationForm = [("foundOn", "2026-01-01"), ("legalBasis", "NĐ 115/2018"), ("description", "Không ghi chép")]
+    static let sampleForm = [("code", "M-1"), ("sampledOn", "2026-01-01"), ("productName", "Rau"), ("laboratory", "Lab"), ("analyte-0", "Pb")]
     static let commitmentForm = [("category", "small_primary"), ("receivedBy", "UBND xã"), ("signedOn", "2026-01-01")]
 
     @Test("Each role reaches exactly its scope, on every route")
@@ -151,11 +152,19 @@ struct AuthorizationMatrixTests {
                 Case(method: .get, path: "/quan-tri/co-so/khong-co/ngo-doc", expect: [.anonymous: signIn], otherwise: .notFound),
                 Case(method: .get, path: "/quan-tri/vi-pham/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
                 Case(method: .get, path: "/quan-tri/ngo-doc/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/giam-sat?nam=2026", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/giam-sat/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/co-so/khong-co/mau", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/mau/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                // a programme outside the jurisdiction is refused by name; the administrator plans anywhere
+                Case(method: .post, path: "/quan-tri/giam-sat", form: [("name", "Giám sát"), ("year", "2026"), ("planned", "10"), ("unit", "00004")],
+                     expect: [.anonymous: signIn, .admin: .seeOther, .department: .badRequest, .commune: .badRequest, .inspector: .badRequest]),
             ] + [
                 ("/quan-tri/kiem-tra/khong-co", Self.inspectionForm), ("/quan-tri/co-so/khong-co/kiem-tra", Self.inspectionForm),
                 ("/quan-tri/kiem-tra/khong-co/tai-lieu", []),
                 ("/quan-tri/vi-pham/khong-co", Self.violationForm), ("/quan-tri/co-so/khong-co/vi-pham", Self.violationForm),
                 ("/quan-tri/co-so/khong-co/ngo-doc", [("occurredOn", "2026-01-01"), ("cases", "3"), ("description", "Đau bụng")]),
+                ("/quan-tri/mau/khong-co", Self.sampleForm), ("/quan-tri/co-so/khong-co/mau", Self.sampleForm + [("programme", "khong-co")]),
             ].map { path, form in
                 Case(method: .post, path: path, form: form,
                      expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound, .inspector: .notFound])

@@ -100,8 +100,16 @@ struct HTMLEscapingTests {
             }
             let incident = try await repositories.violations.createIncident(
                 .init(occurredOn: .today, cases: 2, hospitalised: 1, deaths: 1, description: hostile), facilityID: facility.id, actor: admin)
+            let programme = try await repositories.samples.createProgramme(name: hostile, year: CivilDate.today.year, unitCode: "07093",
+                                                                           planned: 5, note: hostile, actor: admin)
+            let sample = try await repositories.samples.create(
+                .init(code: String(hostile.prefix(60)), productID: product.id, productName: hostile, lotNumber: String(hostile.prefix(20)),
+                      sampledOn: .today, place: hostile, laboratory: hostile,
+                      analytes: [Analyte(name: hostile, result: hostile, limit: 1, unit: hostile), Analyte(name: "Pb", result: "2", limit: 1, unit: "mg/kg")],
+                      note: hostile), programmeID: programme.id, facilityID: facility.id, actor: admin)
             ids.foodSafety = ["certificate": certificate.id, "commitment": commitment.id, "inspection": inspection.id,
-                              "document": document, "violation": violations[0], "incident": incident.id]
+                              "document": document, "violation": violations[0], "incident": incident.id, "programme": programme.id,
+                              "sample": sample.id]
         }) { client in
             let f = box.get()
             let (organisation, user) = ids.get()
@@ -172,6 +180,9 @@ struct HTMLEscapingTests {
                 ("/quan-tri/co-so/\(registry.facility)/vi-pham", [("foundOn", "2026-01-01"), ("legalBasis", hostile), ("description", hostile),
                                                                   ("fineVND", hostile)]),
                 ("/quan-tri/co-so/\(registry.facility)/ngo-doc", [("occurredOn", hostile), ("cases", hostile), ("description", hostile)]),
+                ("/quan-tri/giam-sat", [("name", hostile), ("year", hostile), ("planned", "3"), ("unit", hostile)]),
+                ("/quan-tri/co-so/\(registry.facility)/mau", [("programme", hostile), ("code", hostile), ("sampledOn", "2026-01-01"),
+                                                              ("productName", hostile), ("laboratory", hostile), ("analyte-0", hostile), ("limit-0", hostile)]),
             ]
             for (path, fields) in forms {
                 let response = try await client.anonymous.execute(uri: path, method: .post, headers: f.headers(.admin, form: true),
@@ -202,6 +213,8 @@ struct HTMLEscapingTests {
             "/quan-tri/kiem-tra/\(inspection)/tai-lieu/\(ids["document"] ?? "")", "/quan-tri/co-so/\(facility)/kiem-tra?tai-kiem-tra=" + inspection,
             "/quan-tri/co-so/\(facility)/kiem-tra?tai-kiem-tra=" + q, "/quan-tri/vi-pham", "/quan-tri/vi-pham/" + (ids["violation"] ?? ""),
             "/quan-tri/co-so/\(facility)/vi-pham?kiem-tra=" + inspection, "/quan-tri/co-so/\(facility)/ngo-doc", "/quan-tri/ngo-doc/" + (ids["incident"] ?? ""),
+            "/quan-tri/giam-sat", "/quan-tri/giam-sat?nam=" + q, "/quan-tri/giam-sat/" + (ids["programme"] ?? ""), "/quan-tri/mau/" + (ids["sample"] ?? ""),
+            "/quan-tri/co-so/\(facility)/mau",
         ]
     }
 

@@ -155,3 +155,25 @@ struct InspectionRulesTests {
         #expect(rules.inspectionProblem(on: day("2026-11-29"), result: result, grade: nil, remediationDue: day(due))?.rule == rule)
     }
 }
+
+@Suite("Samples and year-on-year targets")
+struct SampleRulesTests {
+    @Test("Laboratory results are read as written, and break the limit only above it", arguments: [
+        ("0,05", 0.1 as Double?, false as Bool?), ("0.11", 0.1, true), ("0.1", 0.1, false), ("KPH", 0.01, false), ("nd", nil, false),
+        ("<0,01", 0.01, false), ("0.002", nil, true), ("0", nil, false), ("âm tính", 1, nil), ("-1", 1, nil), ("", 1, nil),
+    ])
+    func verdict(result: String, limit: Double?, exceeds: Bool?) {
+        #expect(Analyte(name: "Chlorpyrifos", result: result, limit: limit, unit: "mg/kg").exceeds == exceeds)
+    }
+
+    @Test("The violation rate falls 10% from last year when its relative change is −10% or lower")
+    func yearOnYear() {
+        // 2024: 50 of 500 samples (10%); 2025: 45 of 500 (9%) is −10%: met; 46 (9.2%) is −8%: not met.
+        #expect(YearOnYear(part: 45, whole: 500, previousPart: 50, previousWhole: 500).meets(-0.10) == true)
+        #expect(YearOnYear(part: 46, whole: 500, previousPart: 50, previousWhole: 500).meets(-0.10) == false)
+        #expect(YearOnYear(part: 0, whole: 100, previousPart: 0, previousWhole: 80).meets(-0.10) == true)
+        #expect(YearOnYear(part: 1, whole: 100, previousPart: 0, previousWhole: 80).meets(-0.10) == nil)
+        #expect(YearOnYear(part: 11, whole: 100, previousPart: 10, previousWhole: 100).meets(0.10) == true)
+        #expect(YearOnYear(part: 3, whole: 0, previousPart: 1, previousWhole: 10).rate == nil)
+    }
+}

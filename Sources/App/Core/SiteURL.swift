@@ -72,6 +72,10 @@ public enum SiteURL: Sendable, Equatable {
     case violation(String)
     case facilityIncidents(String)
     case incident(String)
+    case programmes
+    case programme(String)
+    case facilitySamples(String)
+    case sample(String)
     case gs1Prefixes
     case tokens
     case tokenRevoke(String)
@@ -129,6 +133,9 @@ public enum SiteURL: Sendable, Equatable {
         case .violation: "/quan-tri/vi-pham/:id"
         case .facilityIncidents: "/quan-tri/co-so/:id/ngo-doc"
         case .incident: "/quan-tri/ngo-doc/:id"
+        case .programme: "/quan-tri/giam-sat/:id"
+        case .facilitySamples: "/quan-tri/co-so/:id/mau"
+        case .sample: "/quan-tri/mau/:id"
         default: path
         }
     }
@@ -198,6 +205,10 @@ public enum SiteURL: Sendable, Equatable {
         case .violation(let id): "/quan-tri/vi-pham/\(Self.encode(id))"
         case .facilityIncidents(let id): "/quan-tri/co-so/\(Self.encode(id))/ngo-doc"
         case .incident(let id): "/quan-tri/ngo-doc/\(Self.encode(id))"
+        case .programmes: "/quan-tri/giam-sat"
+        case .programme(let id): "/quan-tri/giam-sat/\(Self.encode(id))"
+        case .facilitySamples(let id): "/quan-tri/co-so/\(Self.encode(id))/mau"
+        case .sample(let id): "/quan-tri/mau/\(Self.encode(id))"
         case .gs1Prefixes: "/quan-tri/ma-gs1"
         case .tokens: "/quan-tri/ma-truy-cap"
         case .tokenRevoke(let id): "/quan-tri/ma-truy-cap/\(Self.encode(id))/thu-hoi"

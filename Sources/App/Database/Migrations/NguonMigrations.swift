@@ -19,6 +19,7 @@ enum NguonMigrations {
         CreatePendingImportParts(),
         CreateCertificates(),
         CreateInspections(),
+        CreateSamples(),
     ]
 
     static func register(in migrations: Migrations) {

@@ -10,7 +10,8 @@ enum FacilitiesController {
         let model = try await FacilityPage.Model.query(facilityID: facilityID, organisationID: organisationID, principal: context.acting,
                                                        facilities: services.facilities, codes: services.gs1Codes,
                                                        certificates: services.certificates, commitments: services.commitments,
-                                                       inspections: services.inspections, violations: services.violations)
+                                                       inspections: services.inspections, violations: services.violations,
+                                                       samples: services.samples)
         let saved = try Query(request.uri.query, form: true)["done"] == "1"
         return try FacilityPage.View(model: model, form: context.form(form ?? FacilityPage.values(model.facility, organisation: model.organisation), error: error),
                                      saved: saved).response(request, context: context)

@@ -19,13 +19,14 @@ enum FacilityPage {
         var inspections: [Inspection] = []
         var violations: [Violation] = []
         var incidents: [PoisoningIncident] = []
+        var samples: [Sample] = []
         var canInspect = false
         var today: CivilDate = .today
 
         static func query(facilityID: String?, organisationID: String?, principal: Principal,
                           facilities: FacilityRepository, codes: GS1CodeRepository,
                           certificates: CertificateRepository, commitments: CommitmentRepository,
-                          inspections: InspectionRepository, violations: ViolationRepository) async throws -> Model {
+                          inspections: InspectionRepository, violations: ViolationRepository, samples: SampleRepository) async throws -> Model {
             let organisation: Organisation
             var facility: Facility?
             var canWrite: Bool
@@ -52,6 +53,7 @@ enum FacilityPage {
             if let facility, principal.can(.read, .inspections) {
                 model.inspections = try await inspections.of(facility: facility.id, for: principal)
                 (model.violations, model.incidents) = try await violations.of(facility: facility.id, for: principal)
+                model.samples = try await samples.list(facilityID: facility.id, for: principal, limit: 50).map(\.sample)
                 model.canInspect = principal.reaches(.inspections, .write, area: facility.area, organisationID: facility.organisationID)
             }
             return model

@@ -79,14 +79,15 @@ extension FacilityPage {
 
         /// Inspections, violations and outbreaks, the grounds they give, and the links to record more.
         private func inspections(_ facility: Facility) -> Node<HTML.BodyContext> {
-            guard model.canInspect || !model.inspections.isEmpty || !model.violations.isEmpty || !model.incidents.isEmpty else { return .empty }
+            guard model.canInspect || !model.inspections.isEmpty || !model.violations.isEmpty || !model.incidents.isEmpty
+                    || !model.samples.isEmpty else { return .empty }
             let grounds = FacilityPage.revocationGrounds(model)
             return .group(
-                .h2(.text(t("Kiểm tra, vi phạm", "Inspections and violations"))),
+                .h2(.text(t("Kiểm tra, giám sát, vi phạm", "Inspections, samples, violations"))),
                 .if(!grounds.isEmpty, .div(.class("error"), .attribute(named: "role", value: "status"),
                     .p(.text(t("Đủ căn cứ xem xét thu hồi giấy chứng nhận ATTP: ", "Grounds to revoke the food-safety certificate: ")
                              + grounds.map { $0.text(language) }.joined(separator: "; "))))),
-                .if(model.inspections.isEmpty && model.violations.isEmpty && model.incidents.isEmpty,
+                .if(model.inspections.isEmpty && model.violations.isEmpty && model.incidents.isEmpty && model.samples.isEmpty,
                     .p(.text(t("Chưa có biên bản kiểm tra hay vi phạm nào.", "No inspections or violations yet.")))),
                 .ul(.class("papers"),
                     .forEach(model.inspections) { inspection in
@@ -98,6 +99,10 @@ extension FacilityPage {
                         .li(.a(.href(SiteURL.violation(violation.id).path), .text(t("Vi phạm ", "Violation ") + violation.foundOn.vietnamese)),
                             .text(": " + violation.description))
                     },
+                    .forEach(model.samples) { sample in
+                        .li(.a(.href(SiteURL.sample(sample.id).path), .text(t("Mẫu ", "Sample ") + sample.code + " — " + sample.productName)),
+                            .text(" "), AdminView.badge(sample.verdict.label(language), on: sample.verdict != .fail))
+                    },
                     .forEach(model.incidents) { incident in
                         .li(.a(.href(SiteURL.incident(incident.id).path), .text(t("Ngộ độc ", "Outbreak ") + incident.occurredOn.vietnamese)),
                             .text(t(": \(incident.cases) người mắc, \(incident.deaths) tử vong", ": \(incident.cases) cases, \(incident.deaths) deaths")))
@@ -106,6 +111,8 @@ extension FacilityPage {
                     .a(.class("button"), .href(SiteURL.facilityInspections(facility.id).path), .text(t("Ghi biên bản kiểm tra", "Record an inspection"))),
                     .text(" "),
                     .a(.class("button secondary"), .href(SiteURL.facilityViolations(facility.id).path), .text(t("Ghi vi phạm", "Record a violation"))),
+                    .text(" "),
+                    .a(.class("button secondary"), .href(SiteURL.facilitySamples(facility.id).path), .text(t("Lấy mẫu giám sát", "Take a sample"))),
                     .text(" "),
                     .a(.class("button secondary"), .href(SiteURL.facilityIncidents(facility.id).path), .text(t("Ghi vụ ngộ độc", "Record an outbreak"))))))
         }

@@ -19,8 +19,13 @@ enum ProducerEvents {
         let quantity: Double
         let uom: String
 
-        var classKey: String { "https://id.gs1.org/01/\(gtin)/10/" + (lot.addingPercentEncoding(withAllowedCharacters: .gs1PathSafe) ?? lot) }
+        var classKey: String { ProducerEvents.lotKey(gtin: gtin, lot: lot) }
         var element: QuantityElement { QuantityElement(epcClass: classKey, quantity: EPCISNumber(quantity), uom: uom) }
+    }
+
+    /// A lot's key as capture indexes it: its Digital Link on id.gs1.org, the lot percent-encoded.
+    static func lotKey(gtin: String, lot: String) -> String {
+        "https://id.gs1.org/01/\(gtin)/10/" + (lot.addingPercentEncoding(withAllowedCharacters: .gs1PathSafe) ?? lot)
     }
 
     /// "2026-11-20T07:30" from a datetime-local field, in Vietnam's time.
