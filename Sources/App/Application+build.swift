@@ -43,6 +43,7 @@ package struct Repositories: Sendable {
     let inspections: InspectionRepository
     let violations: ViolationRepository
     let samples: SampleRepository
+    let recalls: RecallRepository
 
     /// `changes` hears of registry writes that change what origin pages show.
     package init(database: AppDatabase, changes: IdentifierChanges? = nil) {
@@ -60,6 +61,7 @@ package struct Repositories: Sendable {
         inspections = InspectionRepository(database: database, facilities: facilities)
         violations = ViolationRepository(database: database, facilities: facilities)
         samples = SampleRepository(database: database, facilities: facilities, products: products)
+        recalls = RecallRepository(database: database, epcis: epcis, changes: changes)
     }
 }
 
@@ -140,6 +142,7 @@ struct AppServices: Sendable {
     var inspections: InspectionRepository { repositories.inspections }
     var violations: ViolationRepository { repositories.violations }
     var samples: SampleRepository { repositories.samples }
+    var recalls: RecallRepository { repositories.recalls }
 
     /// A whole export within `exportWork`; past its queue a 503 with `Retry-After`.
     func exporting<T: Sendable>(_ work: () async throws -> T) async throws -> T {

@@ -26,6 +26,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     QRController.addRoutes(to: router.group(.everyone), work: services.publicWork)
     ResolverController.addRoutes(to: router.group(.everyone), services: services)
     HealthController.addRoutes(to: router.group(.everyone), database: services.database)
+    RecallsController.addPublicRoutes(to: router.group(.everyone), services: services)
     AccountController.addPublicRoutes(to: router.group(.everyone), deps: services.accounts)
 
     // EPCIS 2.0 REST binding and the trace API
@@ -57,6 +58,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     CertificatesController.addRoutes(to: router.group(.resource(.foodSafety)), services: services)
     InspectionsController.addRoutes(to: router.group(.resource(.inspections)), services: services)
     SamplesController.addRoutes(to: router.group(.resource(.inspections)), services: services)
+    RecallsController.addRoutes(to: router.group(.resource(.inspections)), services: services)
     GS1CodesController.addAllocationRoutes(to: router.group(.resource(.gs1Codes, .write)), services: services)
     GS1CodesController.addPrefixRoutes(to: router.group(.resource(.gs1Prefixes)), codes: services.gs1Codes)
     TokensController.addRoutes(to: router.group(.resource(.apiTokens)), tokens: services.tokens)

@@ -32,6 +32,75 @@ struct AuthorizationMatrixTests {
         var deferred = false
     }
 
+    /// Food safety's routes: papers (officers write), inspections, samples and recalls
+    /// (inspectors write too); businesses and auditors read; records nobody has are not found.
+    static func foodSafetyCases(_ f: AccountFixtures) -> [Case] {
+        let signIn: HTTPResponse.Status = .seeOther
+        var cases: [Case] = [
+                // food-safety papers: every account reads its scope's lists; officers write in their jurisdiction;
+                // businesses, inspectors and auditors write none; records nobody has are not found
+                Case(method: .get, path: "/quan-tri/chung-nhan?tinh-trang=expiring", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/chung-nhan/nhac-han", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/chung-nhan/nhac-han/xuat", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/chung-nhan/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/chung-nhan/khong-co/ban-quet", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/co-so/khong-co/chung-nhan", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/co-so/khong-co/cam-ket", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/cam-ket/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/cam-ket/khong-co/ban-quet", expect: [.anonymous: signIn], otherwise: .notFound),
+        ]
+        let posts1: [(String, [(String, String)])] = [
+                ("/quan-tri/chung-nhan/khong-co", Self.certificateForm), ("/quan-tri/co-so/khong-co/chung-nhan", Self.certificateForm),
+                ("/quan-tri/chung-nhan/khong-co/trang-thai", [("state", "revoked"), ("stateOn", "2026-01-01"), ("stateReason", "QĐ 1")]),
+                ("/quan-tri/chung-nhan/khong-co/ban-quet", []), ("/quan-tri/cam-ket/khong-co/ban-quet", []),
+                ("/quan-tri/cam-ket/khong-co", Self.commitmentForm), ("/quan-tri/co-so/khong-co/cam-ket", Self.commitmentForm),
+        ]
+        cases += posts1.map { path, form in
+                Case(method: .post, path: path, form: form,
+                     expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound])
+        }
+        cases += [
+                // inspections, violations, outbreaks: inspectors write as officers do; businesses and auditors read
+                Case(method: .get, path: "/quan-tri/kiem-tra?qua-han=1", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/vi-pham", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/kiem-tra/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/kiem-tra/khong-co/tai-lieu/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/co-so/khong-co/kiem-tra", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/co-so/khong-co/vi-pham", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/co-so/khong-co/ngo-doc", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/vi-pham/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/ngo-doc/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/giam-sat?nam=2026", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/thu-hoi", expect: [.anonymous: signIn], otherwise: .ok),
+                Case(method: .get, path: "/quan-tri/thu-hoi/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/thu-hoi/khong-co/xuat", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/thu-hoi/TH-0000-0000", expect: [:], otherwise: .notFound),
+                // a recall needs lots: whoever may open one is told so by name
+                Case(method: .post, path: "/quan-tri/thu-hoi", form: [("title", "Thu hồi"), ("reason", "x"), ("mode", "voluntary")],
+                     expect: [.anonymous: signIn, .admin: .badRequest, .department: .badRequest, .commune: .badRequest, .inspector: .badRequest]),
+                Case(method: .get, path: "/quan-tri/giam-sat/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/co-so/khong-co/mau", expect: [.anonymous: signIn], otherwise: .notFound),
+                Case(method: .get, path: "/quan-tri/mau/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
+                // a programme outside the jurisdiction is refused by name; the administrator plans anywhere
+                Case(method: .post, path: "/quan-tri/giam-sat", form: [("name", "Giám sát"), ("year", "2026"), ("planned", "10"), ("unit", "00004")],
+                     expect: [.anonymous: signIn, .admin: .seeOther, .department: .badRequest, .commune: .badRequest, .inspector: .badRequest]),
+        ]
+        let posts2: [(String, [(String, String)])] = [
+                ("/quan-tri/kiem-tra/khong-co", Self.inspectionForm), ("/quan-tri/co-so/khong-co/kiem-tra", Self.inspectionForm),
+                ("/quan-tri/kiem-tra/khong-co/tai-lieu", []),
+                ("/quan-tri/vi-pham/khong-co", Self.violationForm), ("/quan-tri/co-so/khong-co/vi-pham", Self.violationForm),
+                ("/quan-tri/co-so/khong-co/ngo-doc", [("occurredOn", "2026-01-01"), ("cases", "3"), ("description", "Đau bụng")]),
+                ("/quan-tri/mau/khong-co", Self.sampleForm),
+                ("/quan-tri/thu-hoi/khong-co/noi-nhan", [("holder", "x"), ("step", "notified")]), ("/quan-tri/thu-hoi/khong-co/pham-vi", []),
+                ("/quan-tri/thu-hoi/khong-co/ket-thuc", []), ("/quan-tri/co-so/khong-co/mau", Self.sampleForm + [("programme", "khong-co")]),
+        ]
+        cases += posts2.map { path, form in
+                Case(method: .post, path: path, form: form,
+                     expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound, .inspector: .notFound])
+        }
+        return cases
+    }
+
     static let certificateForm = [("kind", "haccp"), ("number", "H-1"), ("issuer", "Bureau Veritas"), ("issuedOn", "2026-01-01")]
     static let inspectionForm = [("kind", "periodic"), ("inspectedOn", "2026-01-01"), ("team", "Đoàn 1"), ("result", "pass")]
     static let violationForm = [("foundOn", "2026-01-01"), ("legalBasis", "NĐ 115/2018"), ("description", "Không ghi chép")]
@@ -122,53 +191,6 @@ struct AuthorizationMatrixTests {
                 Case(method: .get, path: "/san-xuat/sw.js", expect: [.anonymous: signIn, .admin: .ok, .business: .ok]),
                 Case(method: .get, path: "/san-xuat/lo/khong-co/tem", expect: [.anonymous: signIn, .admin: .notFound, .business: .notFound]),
                 Case(method: .get, path: "/san-xuat/lo/khong-co", expect: [.anonymous: signIn, .admin: .notFound, .business: .notFound]),
-                // food-safety papers: every account reads its scope's lists; officers write in their jurisdiction;
-                // businesses, inspectors and auditors write none; records nobody has are not found
-                Case(method: .get, path: "/quan-tri/chung-nhan?tinh-trang=expiring", expect: [.anonymous: signIn], otherwise: .ok),
-                Case(method: .get, path: "/quan-tri/chung-nhan/nhac-han", expect: [.anonymous: signIn], otherwise: .ok),
-                Case(method: .get, path: "/quan-tri/chung-nhan/nhac-han/xuat", expect: [.anonymous: signIn], otherwise: .ok),
-                Case(method: .get, path: "/quan-tri/chung-nhan/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/chung-nhan/khong-co/ban-quet", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/co-so/khong-co/chung-nhan", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/co-so/khong-co/cam-ket", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/cam-ket/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/cam-ket/khong-co/ban-quet", expect: [.anonymous: signIn], otherwise: .notFound),
-            ] + [
-                ("/quan-tri/chung-nhan/khong-co", Self.certificateForm), ("/quan-tri/co-so/khong-co/chung-nhan", Self.certificateForm),
-                ("/quan-tri/chung-nhan/khong-co/trang-thai", [("state", "revoked"), ("stateOn", "2026-01-01"), ("stateReason", "QĐ 1")]),
-                ("/quan-tri/chung-nhan/khong-co/ban-quet", []), ("/quan-tri/cam-ket/khong-co/ban-quet", []),
-                ("/quan-tri/cam-ket/khong-co", Self.commitmentForm), ("/quan-tri/co-so/khong-co/cam-ket", Self.commitmentForm),
-            ].map { path, form in
-                Case(method: .post, path: path, form: form,
-                     expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound])
-            } + [
-                // inspections, violations, outbreaks: inspectors write as officers do; businesses and auditors read
-                Case(method: .get, path: "/quan-tri/kiem-tra?qua-han=1", expect: [.anonymous: signIn], otherwise: .ok),
-                Case(method: .get, path: "/quan-tri/vi-pham", expect: [.anonymous: signIn], otherwise: .ok),
-                Case(method: .get, path: "/quan-tri/kiem-tra/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/kiem-tra/khong-co/tai-lieu/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/co-so/khong-co/kiem-tra", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/co-so/khong-co/vi-pham", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/co-so/khong-co/ngo-doc", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/vi-pham/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/ngo-doc/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/giam-sat?nam=2026", expect: [.anonymous: signIn], otherwise: .ok),
-                Case(method: .get, path: "/quan-tri/giam-sat/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/co-so/khong-co/mau", expect: [.anonymous: signIn], otherwise: .notFound),
-                Case(method: .get, path: "/quan-tri/mau/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
-                // a programme outside the jurisdiction is refused by name; the administrator plans anywhere
-                Case(method: .post, path: "/quan-tri/giam-sat", form: [("name", "Giám sát"), ("year", "2026"), ("planned", "10"), ("unit", "00004")],
-                     expect: [.anonymous: signIn, .admin: .seeOther, .department: .badRequest, .commune: .badRequest, .inspector: .badRequest]),
-            ] + [
-                ("/quan-tri/kiem-tra/khong-co", Self.inspectionForm), ("/quan-tri/co-so/khong-co/kiem-tra", Self.inspectionForm),
-                ("/quan-tri/kiem-tra/khong-co/tai-lieu", []),
-                ("/quan-tri/vi-pham/khong-co", Self.violationForm), ("/quan-tri/co-so/khong-co/vi-pham", Self.violationForm),
-                ("/quan-tri/co-so/khong-co/ngo-doc", [("occurredOn", "2026-01-01"), ("cases", "3"), ("description", "Đau bụng")]),
-                ("/quan-tri/mau/khong-co", Self.sampleForm), ("/quan-tri/co-so/khong-co/mau", Self.sampleForm + [("programme", "khong-co")]),
-            ].map { path, form in
-                Case(method: .post, path: path, form: form,
-                     expect: [.anonymous: signIn, .admin: .notFound, .department: .notFound, .commune: .notFound, .inspector: .notFound])
-            } + [
                 // the prefixes codes come from: administrators record them, auditors read
                 Case(method: .get, path: "/quan-tri/ma-gs1", expect: [.anonymous: signIn, .admin: .ok, .auditor: .ok]),
                 Case(method: .post, path: "/quan-tri/ma-gs1", form: [("prefix", "89")], expect: [.anonymous: signIn, .admin: .badRequest]),
@@ -228,7 +250,7 @@ struct AuthorizationMatrixTests {
                 // revoking a token that is not there: the roles that may manage tokens get 404
                 Case(method: .post, path: "/quan-tri/ma-truy-cap/khong-co/thu-hoi", form: [],
                      expect: [.anonymous: signIn, .admin: .notFound, .business: .notFound]),
-            ] + EPCISResourceController.Resource.allCases.flatMap { resource -> [Case] in
+            ] + Self.foodSafetyCases(f) + EPCISResourceController.Resource.allCases.flatMap { resource -> [Case] in
                 let raw: String = switch resource {
                 case .eventTypes: "ObjectEvent"
                 case .epcs: "urn:epc:id:sgtin:8935001.000002.1"

@@ -107,7 +107,10 @@ struct HTMLEscapingTests {
                       sampledOn: .today, place: hostile, laboratory: hostile,
                       analytes: [Analyte(name: hostile, result: hostile, limit: 1, unit: hostile), Analyte(name: "Pb", result: "2", limit: 1, unit: "mg/kg")],
                       note: hostile), programmeID: programme.id, facilityID: facility.id, actor: admin)
-            ids.foodSafety = ["certificate": certificate.id, "commitment": commitment.id, "inspection": inspection.id,
+            let recall = try await repositories.recalls.open(
+                .init(title: hostile, reason: hostile, lots: ["https://id.gs1.org/01/\(gtins[0].key)/10/" + SiteURL.encode(hostile)],
+                      mode: .mandatory, basis: .consumerComplaint, type: .alert, sampleID: sample.id), actor: admin)
+            ids.foodSafety = ["recall": recall.id, "recallCode": recall.code, "certificate": certificate.id, "commitment": commitment.id, "inspection": inspection.id,
                               "document": document, "violation": violations[0], "incident": incident.id, "programme": programme.id,
                               "sample": sample.id]
         }) { client in
@@ -181,6 +184,7 @@ struct HTMLEscapingTests {
                                                                   ("fineVND", hostile)]),
                 ("/quan-tri/co-so/\(registry.facility)/ngo-doc", [("occurredOn", hostile), ("cases", hostile), ("description", hostile)]),
                 ("/quan-tri/giam-sat", [("name", hostile), ("year", hostile), ("planned", "3"), ("unit", hostile)]),
+                ("/quan-tri/thu-hoi", [("title", hostile), ("reason", hostile), ("lots", hostile), ("mode", hostile)]),
                 ("/quan-tri/co-so/\(registry.facility)/mau", [("programme", hostile), ("code", hostile), ("sampledOn", "2026-01-01"),
                                                               ("productName", hostile), ("laboratory", hostile), ("analyte-0", hostile), ("limit-0", hostile)]),
             ]
@@ -214,7 +218,9 @@ struct HTMLEscapingTests {
             "/quan-tri/co-so/\(facility)/kiem-tra?tai-kiem-tra=" + q, "/quan-tri/vi-pham", "/quan-tri/vi-pham/" + (ids["violation"] ?? ""),
             "/quan-tri/co-so/\(facility)/vi-pham?kiem-tra=" + inspection, "/quan-tri/co-so/\(facility)/ngo-doc", "/quan-tri/ngo-doc/" + (ids["incident"] ?? ""),
             "/quan-tri/giam-sat", "/quan-tri/giam-sat?nam=" + q, "/quan-tri/giam-sat/" + (ids["programme"] ?? ""), "/quan-tri/mau/" + (ids["sample"] ?? ""),
-            "/quan-tri/co-so/\(facility)/mau",
+            "/quan-tri/co-so/\(facility)/mau", "/quan-tri/thu-hoi", "/quan-tri/thu-hoi?mau=" + (ids["sample"] ?? ""),
+            "/quan-tri/thu-hoi/" + (ids["recall"] ?? ""), "/quan-tri/thu-hoi/\(ids["recall"] ?? "")/xuat", "/thu-hoi/" + (ids["recallCode"] ?? ""),
+            "/thu-hoi/" + q,
         ]
     }
 

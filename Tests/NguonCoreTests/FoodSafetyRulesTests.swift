@@ -177,3 +177,24 @@ struct SampleRulesTests {
         #expect(YearOnYear(part: 3, whole: 0, previousPart: 1, previousWhole: 10).rate == nil)
     }
 }
+
+@Suite("Recall deadlines")
+struct RecallRulesTests {
+    @Test("Working days skip weekends and fixed holidays", arguments: [
+        ("2026-11-26", "2026-12-01"),  // Thursday + 3: Friday, Monday, Tuesday
+        ("2026-11-27", "2026-12-02"),  // Friday + 3
+        ("2026-04-28", "2026-05-05"),  // Tuesday + 3: Wednesday 29, (30/4 and 1/5 holidays), Monday 4, Tuesday 5
+        ("2026-12-30", "2027-01-05"),  // Wednesday + 3: Thursday 31, (1/1 holiday), Monday 4, Tuesday 5
+    ])
+    func workingDays(from: String, expected: String) {
+        #expect(WorkingDays.adding(3, to: CivilDate(from)!).description == expected)
+    }
+
+    @Test("Notice and decision within 24 hours; disposal within 3 months of its approval")
+    func deadlines() {
+        #expect(RecallRules.noticeDue(openedAt: 1_000) == 1_000 + 86_400_000)
+        #expect(RecallRules.decisionDue(openedAt: 0) == 86_400_000)
+        #expect(RecallRules.disposalDue(approvedOn: CivilDate("2026-11-30")!).description == "2027-02-28")
+        #expect(RecallRules.reportDue(closedOn: CivilDate("2026-11-27")!).description == "2026-12-02")
+    }
+}

@@ -76,6 +76,13 @@ public enum SiteURL: Sendable, Equatable {
     case programme(String)
     case facilitySamples(String)
     case sample(String)
+    case recalls
+    case recall(String)
+    case recallHolder(String)
+    case recallScope(String)
+    case recallClose(String)
+    case recallExport(String)
+    case recallNotice(String)
     case gs1Prefixes
     case tokens
     case tokenRevoke(String)
@@ -136,6 +143,12 @@ public enum SiteURL: Sendable, Equatable {
         case .programme: "/quan-tri/giam-sat/:id"
         case .facilitySamples: "/quan-tri/co-so/:id/mau"
         case .sample: "/quan-tri/mau/:id"
+        case .recall: "/quan-tri/thu-hoi/:id"
+        case .recallHolder: "/quan-tri/thu-hoi/:id/noi-nhan"
+        case .recallScope: "/quan-tri/thu-hoi/:id/pham-vi"
+        case .recallClose: "/quan-tri/thu-hoi/:id/ket-thuc"
+        case .recallExport: "/quan-tri/thu-hoi/:id/xuat"
+        case .recallNotice: "/thu-hoi/:code"
         default: path
         }
     }
@@ -209,6 +222,13 @@ public enum SiteURL: Sendable, Equatable {
         case .programme(let id): "/quan-tri/giam-sat/\(Self.encode(id))"
         case .facilitySamples(let id): "/quan-tri/co-so/\(Self.encode(id))/mau"
         case .sample(let id): "/quan-tri/mau/\(Self.encode(id))"
+        case .recalls: "/quan-tri/thu-hoi"
+        case .recall(let id): "/quan-tri/thu-hoi/\(Self.encode(id))"
+        case .recallHolder(let id): "/quan-tri/thu-hoi/\(Self.encode(id))/noi-nhan"
+        case .recallScope(let id): "/quan-tri/thu-hoi/\(Self.encode(id))/pham-vi"
+        case .recallClose(let id): "/quan-tri/thu-hoi/\(Self.encode(id))/ket-thuc"
+        case .recallExport(let id): "/quan-tri/thu-hoi/\(Self.encode(id))/xuat"
+        case .recallNotice(let code): "/thu-hoi/\(Self.encode(code))"
         case .gs1Prefixes: "/quan-tri/ma-gs1"
         case .tokens: "/quan-tri/ma-truy-cap"
         case .tokenRevoke(let id): "/quan-tri/ma-truy-cap/\(Self.encode(id))/thu-hoi"

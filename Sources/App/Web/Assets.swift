@@ -115,6 +115,8 @@ enum Assets {
         a.button.secondary{background:#fff;color:var(--green);border:1px solid var(--green)}
         .check-row{display:grid;grid-template-columns:2fr auto 2fr;gap:8px;margin-bottom:8px}
         .check-row.analyte{grid-template-columns:2fr 1fr 1fr 1fr}
+        form.stack:has(fieldset.checklist){max-width:60em}
+        details>summary{cursor:pointer;font-weight:600;color:var(--green);padding:12px 0;min-height:48px;box-sizing:border-box}
         @media (max-width:640px){.check-row{grid-template-columns:1fr auto;}.check-row input[name^=finding]{grid-column:1/-1}.check-row.analyte{grid-template-columns:1fr 1fr}}
         ul.cards{list-style:none;padding:0}
         ul.cards li{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px}

@@ -20,6 +20,7 @@ enum NguonMigrations {
         CreateCertificates(),
         CreateInspections(),
         CreateSamples(),
+        CreateRecalls(),
     ]
 
     static func register(in migrations: Migrations) {

@@ -66,9 +66,10 @@ extension CertificateReminders {
                                            "\(today): certificates and commitments expiring, or expired within the last 90 days."))),
                 .p(.a(.href(SiteURL.certificateRemindersExport.path), .text(t("Tải CSV", "Download CSV")))),
                 .if(items.isEmpty, .p(.text(t("Không có giấy tờ nào cần gia hạn.", "Nothing to renew.")))),
-                .if(!items.isEmpty, AdminView.table([t("Giấy tờ", "Paper"), t("Cơ sở", "Facility"), t("Hết hạn", "Expires"), t("Việc cần làm", "To do")], items) { item in
-                    .tr(.td(.a(.href(item.link.path), .text(item.number.isEmpty ? item.paper : "\(item.paper) \(item.number)"))),
-                        .td(.text(item.facilityName), .br(), .small(.text(item.organisationName))),
+                // Three columns, so a phone shows the row without scrolling sideways.
+                .if(!items.isEmpty, AdminView.table([t("Giấy tờ, cơ sở", "Paper, facility"), t("Hết hạn", "Expires"), t("Việc cần làm", "To do")], items) { item in
+                    .tr(.td(.a(.href(item.link.path), .text(item.number.isEmpty ? item.paper : "\(item.paper) \(item.number)")),
+                            .br(), .small(.text(item.facilityName + " — " + item.organisationName))),
                         .td(.class("nowrap"), .text(item.expires.vietnamese), .br(), CertificateList.badge(item.status, language)),
                         .td(.text(CertificateReminders.action(item, today: today, language))))
                 }))

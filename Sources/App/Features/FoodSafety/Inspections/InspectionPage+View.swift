@@ -28,7 +28,14 @@ extension InspectionPage {
                                                "Re-check of the failed inspection of \(earlier.inspectedOn).")))
                 },
                 .unwrap(model.inspection) { facts($0) },
-                .if(model.canWrite, form.section(model.inspection == nil ? t("Biên bản", "Record") : t("Sửa biên bản", "Edit the record"), editor)),
+                .if(model.canWrite && model.inspection == nil, form.section(t("Biên bản", "Record"), editor)),
+                // A recorded inspection is read far more than it is corrected: its form stays folded
+                // (open again when a correction was refused).
+                .if(model.canWrite && model.inspection != nil, .element(named: "details", nodes: [
+                    form.error == nil ? .empty : .attribute(named: "open", value: "open"),
+                    .element(named: "summary", text: t("Sửa biên bản", "Edit the record")),
+                    form.summary, editor,
+                ])),
                 .unwrap(model.inspection) { inspection in .group(documents(inspection), followUp(inspection)) })
         }
 

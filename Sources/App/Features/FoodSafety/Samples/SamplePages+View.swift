@@ -132,7 +132,9 @@ extension SamplePage {
                 }),
                 // A failed lot's page lists where it went: the start of a recall.
                 .if(sample.verdict == .fail && sample.gtin != nil && sample.lotNumber != nil,
-                    .p(.a(.class("button"), .href("/01/\(sample.gtin ?? "")/10/" + SiteURL.encode(sample.lotNumber ?? "")),
+                    .p(.a(.class("button"), .href(SiteURL.recalls.url([("mau", sample.id)])), .text(t("Mở thu hồi lô này", "Recall this lot"))),
+                       .text(" "),
+                       .a(.class("button secondary"), .href("/01/\(sample.gtin ?? "")/10/" + SiteURL.encode(sample.lotNumber ?? "")),
                           .text(t("Xem lô hàng và nơi đã phân phối", "Open the lot and where it went"))))))
         }
 

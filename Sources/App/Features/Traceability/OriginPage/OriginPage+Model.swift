@@ -56,6 +56,8 @@ struct OriginPage {
     let distributedCount: Int
     /// Every identifier and place the page was built from, for cache invalidation.
     let keys: Set<String>
+    /// An open recall of what was scanned: the page warns the consumer first.
+    var recall: RecallNotice? = nil
 
     var isKnown: Bool { !steps.isEmpty }
 
@@ -118,7 +120,7 @@ struct OriginPage {
         let distributed = finalPlaces.filter { $0 != origin?.id }
 
         let product = productKey.flatMap { master[$0]?.attributes } ?? [:]
-        return OriginPage(
+        var page = OriginPage(
             link: link, key: key, gtin: data.gtin?.gtin14,
             productName: productKey.flatMap { master[$0]?.name } ?? master[key]?.name,
             producer: product[RegistryKeys.producerAttribute], brand: product["https://gs1.org/voc/brandName"],
@@ -128,5 +130,7 @@ struct OriginPage {
             origin: origin, producedAt: steps.first?.time, expiry: expiry, bestBefore: bestBefore,
             steps: steps, distributedTo: distributed.prefix(distributionShown).compactMap(place), distributedCount: distributed.count,
             keys: keys)
+        page.recall = try await RecallNotice.open(for: key, database: repository.database)
+        return page
     }
 }

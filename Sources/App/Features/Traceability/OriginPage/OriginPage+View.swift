@@ -20,6 +20,13 @@ extension OriginPage {
             path: path,
             query: query,
             main: .group(
+                .unwrap(recall) { recall in
+                    .div(.class("error recall"), .attribute(named: "role", value: "alert"),
+                         .h2(.text(t("Sản phẩm đang bị thu hồi — không sử dụng", "This product is being recalled — do not use it"))),
+                         .p(.text(recall.title + ": " + recall.reason)),
+                         .p(.text(t("Hãy ngừng sử dụng và mang trả nơi đã mua. ", "Stop using it and return it where you bought it. ")),
+                            .a(.href(SiteURL.recallNotice(recall.code).path), .text(t("Thông báo thu hồi ", "Recall notice ") + recall.code))))
+                },
                 .p(.class("eyebrow"), .text(t("Thông tin truy xuất nguồn gốc", "Traceability information"))),
                 .h1(.text(title)),
                 .unwrap(image) { .img(.class("product-image"), .src($0), .alt(title)) },

@@ -31,7 +31,8 @@ enum ResolverController {
         let (data, link, key) = (target.data, target.link, target.key)
         let linkType = target.query["linkType"]
         if linkType == nil || linkType == "linkset" || linkType == "all", wantsLinkset(request, linkType: linkType) {
-            return linkset(for: link, key: key, data: data, publicURL: services.config.publicURL)
+            let recall = try await RecallNotice.open(for: key, database: services.database)
+            return linkset(for: link, key: key, data: data, publicURL: services.config.publicURL, recall: recall)
         }
         switch linkType {
         case nil:
@@ -108,7 +109,7 @@ enum ResolverController {
     }
 
     /// RFC 9264 linkset with GS1 link types, for programs (and for `?linkType=linkset`).
-    static func linkset(for link: String, key: String, data: ElementString, publicURL: String) -> Response {
+    static func linkset(for link: String, key: String, data: ElementString, publicURL: String, recall: RecallNotice? = nil) -> Response {
         let instance = data["21"] != nil || data["00"] != nil || data["414"] != nil
         let epcis = publicURL + SiteURL.epcisEvents.url([(instance ? "MATCH_anyEPC" : "MATCH_anyEPCClass", key)])
         let trace = publicURL + SiteURL.apiTrace.url([("id", key), ("direction", "both")])
@@ -124,6 +125,11 @@ enum ResolverController {
         anchor.append(voc + "pip", target(url(link, linkType: "gs1:pip"), "Thông tin sản phẩm và nguồn gốc", "text/html", languages: true))
         anchor.append(voc + "traceability", target(trace, "Hành trình truy xuất (JSON)", "application/json", languages: false))
         anchor.append(voc + "epcis", target(epcis, "Sự kiện EPCIS 2.0", "application/ld+json", languages: false))
+        // An open recall of the item: GS1's link type for its recall status.
+        if let recall {
+            anchor.append(voc + "recallStatus", target(publicURL + SiteURL.recallNotice(recall.code).path,
+                                                       "Đang thu hồi: " + recall.title, "text/html", languages: false))
+        }
         let body = JSONValue.object(["linkset": .array([.object(anchor)])]).jsonString()
         return Response(status: .ok, headers: [.contentType: "application/linkset+json", .cacheControl: "no-cache",
                                                .vary: "Accept"],
