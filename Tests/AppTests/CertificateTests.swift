@@ -184,7 +184,8 @@ struct CertificateTests {
             }
             let text = try await upload(Array("không phải bản quét".utf8), "ghi-chu.txt")
             #expect(text.status == .badRequest && text.text.contains("Chỉ nhận tệp PDF, JPEG hoặc PNG"))
-            let pdf = Array("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".utf8)
+            // Larger than the quarter-megabyte pieces the download is read in, and not a multiple of them.
+            let pdf = Array("%PDF-1.4\n".utf8) + (0..<600_001).map { UInt8(truncatingIfNeeded: $0 &* 31) } + Array("\n%%EOF".utf8)
             #expect(try await upload(pdf, "giay-chung-nhan \"HC-5\".pdf").status == .seeOther)
             let scan = try await Self.get(client, f, .business, path + "/ban-quet")
             #expect(scan.status == .ok && scan.headers[.contentType] == "application/pdf")
@@ -192,6 +193,35 @@ struct CertificateTests {
             #expect(scan.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
             #expect(scan.headers[.contentSecurityPolicy]?.contains("sandbox") == true)
             #expect(try await Self.get(client, f, .anonymous, path + "/ban-quet").status == .seeOther)
+        }
+    }
+
+    @Test("Blank names, days not yet come and reinstating a revoked certificate are refused; a facility's papers move with it")
+    func probeFindings() async throws {
+        let box = FixtureBox()
+        try await TestApp.run(prepare: { box.set(try await AccountFixtures.seedWithProvincePool($0)) }) { client in
+            let f = box.get()
+            let farm = try await Self.farm(client, f)
+            let path = "/quan-tri/co-so/\(farm.facilityID)/chung-nhan"
+            let blank = try await Self.post(client, f, .commune, path, [("kind", "haccp"), ("number", " \u{200B}\u{00A0}"), ("issuer", "BV"), ("issuedOn", "2026-01-01")])
+            #expect(blank.status == .badRequest && blank.text.contains("Thiếu “number”"))
+            let future = try await Self.post(client, f, .commune, path, [("kind", "haccp"), ("number", "H-9"), ("issuer", "BV"),
+                                                                         ("issuedOn", CivilDate.today.adding(days: 1).description)])
+            #expect(future.status == .badRequest && future.text.contains("chưa tới"))
+            let saved = try await Self.post(client, f, .commune, path, [("kind", "haccp"), ("number", "H-9"), ("issuer", "BV"), ("issuedOn", "2026-01-01")])
+            let certificate = String(try #require(saved.headers[.location]).prefix { $0 != "?" })
+            #expect(try await Self.post(client, f, .commune, certificate + "/trang-thai", [("state", "revoked"), ("stateOn", "2026-02-01"),
+                                                                                         ("stateReason", "QĐ 5")]).status == .seeOther)
+            let back = try await Self.post(client, f, .commune, certificate + "/trang-thai", [("state", "issued"), ("stateOn", "2026-03-01")])
+            #expect(back.status == .badRequest && back.text.contains("phải làm hồ sơ cấp mới"))
+            let later = try await Self.post(client, f, .commune, certificate, [("kind", "haccp"), ("number", "H-9"), ("issuer", "BV"), ("issuedOn", "2026-03-01")])
+            #expect(later.status == .badRequest && later.text.contains("Ngày cấp không thể sau ngày quyết định"))
+            // The farm moves to Đầm Hà: Đông Triều's officer no longer reaches its papers; the province's does.
+            #expect(try await Self.post(client, f, .department, "/quan-tri/co-so/\(farm.facilityID)", [
+                ("name", "Vùng rau thôn Đông Sơn"), ("unit", "06895"), ("activity-crop", "on"), ("state", "active"),
+            ]).status == .seeOther)
+            #expect(try await Self.get(client, f, .commune, certificate).status == .notFound)
+            #expect(try await Self.get(client, f, .department, certificate).status == .ok)
         }
     }
 

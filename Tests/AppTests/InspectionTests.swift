@@ -43,6 +43,9 @@ struct InspectionTests {
                                            Self.inspection(.today, result: "pass", extra: [("rechecks", failedID), ("kind", "recheck")]))
             #expect(recheck.status == .seeOther)
             #expect(!(try await T.get(client, f, .commune, "/quan-tri/kiem-tra?qua-han=1").text.contains(failedID)))
+            // The failure that was re-checked stays a failure; a re-check form names only this facility's inspections.
+            let flip = try await T.post(client, f, .inspector, failedPath, Self.inspection(day, result: "pass"))
+            #expect(flip.status == .badRequest && flip.text.contains("đã có tái kiểm tra"))
             // A re-check of something that did not fail is refused by name.
             let wrong = try await T.post(client, f, .inspector, path, Self.inspection(.today, result: "pass",
                                                                                           extra: [("rechecks", String(try #require(recheck.headers[.location]).dropFirst("/quan-tri/kiem-tra/".count).prefix { $0 != "?" }))]))
@@ -93,6 +96,12 @@ struct InspectionTests {
                 ("foundOn", CivilDate.today.description), ("legalBasis", "NĐ 115/2018"), ("description", "x"), ("fineVND", "bảy triệu"),
             ])
             #expect(badFine.status == .badRequest && badFine.text.contains("Tiền phạt là số đồng"))
+            for typed in ["5.000.000,5", "1..2", "50.00"] {
+                let wrong = try await T.post(client, f, .inspector, violation, [
+                    ("foundOn", CivilDate.today.description), ("legalBasis", "NĐ 115/2018"), ("description", "x"), ("fineVND", typed),
+                ])
+                #expect(wrong.status == .badRequest, "\(typed)")
+            }
 
             // Organisation B's pond: one outbreak with a death is enough there.
             let pond = try await T.post(client, f, .department, "/quan-tri/to-chuc/\(f.orgB)/co-so", [

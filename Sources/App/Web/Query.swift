@@ -114,6 +114,27 @@ struct Query {
         return date
     }
 
+    /// A day that has happened: an issue, an inspection, a sample. Tomorrow is refused by name.
+    func pastDate(_ name: String, today: CivilDate = .today) throws(AppError) -> CivilDate? {
+        guard let date = try date(name) else { return nil }
+        guard date <= today else {
+            throw AppError.invalid(field: name, rule: "not-future", LocalizedText(
+                vi: "Ngày \(date.vietnamese) chưa tới: ngày này phải là hôm nay hoặc trước đó.",
+                en: "\(date) has not come yet: give today or an earlier day."))
+        }
+        return date
+    }
+
+    /// Text that must say something: blank, spaces or invisible marks alone are refused as missing.
+    func requiredText(_ name: String, maxBytes: Int) throws(AppError) -> String {
+        guard let value = try optional(name, maxBytes: maxBytes),
+              value.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
+            throw AppError.invalid(field: name, rule: "required", LocalizedText(
+                vi: "Thiếu “\(name)”: hãy ghi nội dung.", en: "“\(name)” is required."))
+        }
+        return value
+    }
+
     /// Optional free text, trimmed; empty gives nil.
     func optional(_ name: String, maxBytes: Int) throws(AppError) -> String? {
         let value = try text(name, required: false, maxBytes: maxBytes)?.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -12,6 +12,18 @@ struct FacilityRecords: Sendable {
 
     static let columns = ScopeColumns(province: "r.province_code", commune: "r.commune_code", organisation: "r.organisation_id")
 
+    /// Every table of records placed by their facility.
+    static let tables = ["certificates", "commitments", "inspections", "violations", "poisoning_incidents", "samples"]
+
+    /// Records follow their facility when it moves to another commune: the new commune's officers
+    /// reach them, the old one's no longer do (inside the facility's own write).
+    static func follow(_ facility: Facility, on sql: any SQLDatabase) async throws {
+        for table in tables {
+            try await sql.update(table).set("province_code", to: SQLBind(facility.provinceCode))
+                .set("commune_code", to: SQLBind(facility.communeCode)).where("facility_id", .equal, SQLBind(facility.id)).run()
+        }
+    }
+
     /// The row `id`, when `principal` may `mode` it: 404 outside the read scope (it is not
     /// there for them), 403 inside it without the right to change it.
     func row(_ id: String, for principal: Principal, _ mode: AccessMode) async throws -> any SQLRow {

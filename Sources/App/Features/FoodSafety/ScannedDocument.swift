@@ -29,7 +29,11 @@ struct ScannedDocument: Sendable {
         self.contentType = type
         self.data = data
         // Kept for the download's name only: path separators, quotes and control characters go.
-        let cleaned = String((fileName ?? "").unicodeScalars.filter { $0.value >= 0x20 && !"/\\\"\u{7F}".unicodeScalars.contains($0) }.prefix(120))
+        let cleaned = String((fileName ?? "").unicodeScalars.filter { scalar in
+            // Controls, bidirectional and other format marks, and line separators go too.
+            ![.control, .format, .lineSeparator, .paragraphSeparator, .unassigned].contains(scalar.properties.generalCategory)
+                && !"/\\\"".unicodeScalars.contains(scalar)
+        }.prefix(120))
         self.fileName = cleaned.isEmpty ? "ban-quet" : cleaned
     }
 
@@ -65,31 +69,50 @@ struct ScannedDocument: Sendable {
         }
     }
 
-    /// The stored document `id` of `owner` (the caller has checked access to the owner).
-    static func load(_ id: String, owner: String, database: AppDatabase) async throws -> ScannedDocument? {
-        guard let row = try await database.sql.raw("""
-            SELECT content_type, file_name, bytes FROM food_safety_documents WHERE id = \(bind: id) AND owner_id = \(bind: owner)
-            """).first() else { return nil }
-        return ScannedDocument(stored: try row.decode(column: "bytes", as: Data.self),
-                               contentType: try row.decode(column: "content_type", as: String.self),
-                               fileName: try row.decode(column: "file_name", as: String.self))
+    /// A stored document's description, for its download: the bytes stay in the database.
+    struct Stored: Sendable {
+        let id: String
+        let contentType: String
+        let fileName: String
+        let size: Int
     }
 
-    private init(stored data: Data, contentType: String, fileName: String) {
-        self.data = data
-        self.contentType = contentType
-        self.fileName = fileName
+    /// The stored document `id` of `owner` (the caller has checked access to the owner).
+    static func stored(_ id: String, owner: String, database: AppDatabase) async throws -> Stored? {
+        guard id.utf8.count <= 64, let row = try await database.sql.raw("""
+            SELECT content_type, file_name, length(bytes) AS size FROM food_safety_documents WHERE id = \(bind: id) AND owner_id = \(bind: owner)
+            """).first() else { return nil }
+        return Stored(id: id, contentType: try row.decode(column: "content_type", as: String.self),
+                      fileName: try row.decode(column: "file_name", as: String.self), size: try row.decode(column: "size", as: Int.self))
     }
+
+    /// Bytes are read and sent a quarter megabyte at a time: a slow download holds that much,
+    /// not the whole file, so many at once cannot fill the server's memory.
+    static let chunkBytes = 256 * 1024
 
     /// The document as a download for those who may read its owner. Images open in the browser;
     /// PDFs download. Whatever a file holds, it runs nothing here (a sandboxing policy).
-    func response() -> Response {
-        let disposition = contentType == "application/pdf" ? "attachment" : "inline"
-        let asciiName = String(fileName.unicodeScalars.map { $0.isASCII && $0 != ";" ? Character($0) : "_" })
+    static func response(_ stored: Stored, database: AppDatabase) -> Response {
+        let disposition = stored.contentType == "application/pdf" ? "attachment" : "inline"
+        let asciiName = String(stored.fileName.unicodeScalars.map { $0.isASCII && $0 != ";" ? Character($0) : "_" })
+        let body = ResponseBody(contentLength: stored.size) { writer in
+            var offset = 0
+            while offset < stored.size {
+                // substr() counts from 1, in bytes for a blob (SQLite) and a bytea (PostgreSQL).
+                guard let row = try await database.sql.raw("""
+                    SELECT substr(bytes, \(bind: offset + 1), \(bind: chunkBytes)) AS part FROM food_safety_documents WHERE id = \(bind: stored.id)
+                    """).first() else { break }
+                let part = try row.decode(column: "part", as: Data.self)
+                guard !part.isEmpty else { break }
+                try await writer.write(ByteBuffer(data: part))
+                offset += part.count
+            }
+            try await writer.finish(nil)
+        }
         return Response(status: .ok, headers: [
-            .contentType: contentType, .cacheControl: "private, no-store",
-            .contentDisposition: "\(disposition); filename=\"\(asciiName)\"; filename*=UTF-8''\(SiteURL.encode(fileName))",
+            .contentType: stored.contentType, .cacheControl: "private, no-store",
+            .contentDisposition: "\(disposition); filename=\"\(asciiName)\"; filename*=UTF-8''\(SiteURL.encode(stored.fileName))",
             .contentSecurityPolicy: "sandbox; default-src 'none'; img-src 'self'",
-        ], body: .init(byteBuffer: ByteBuffer(data: data)))
+        ], body: body)
     }
 }

@@ -167,6 +167,7 @@ struct FacilityRepository: Sendable {
                 ("updated_at", SQLBind(Millis.now())),
             ]
             try await RegistryKeys.upsert("facilities", id: facility.id, values, isNew: before == nil, on: sql)
+            if let before, before.area != facility.area { try await FacilityRecords.follow(facility, on: sql) }
             try await SearchIndex.replace(facility.searchDocument, on: sql)
             // A GLN taken off the facility stops describing it.
             if let old = before?.locationKey, old != facility.locationKey { try await RegistryKeys.forget(old, on: sql) }

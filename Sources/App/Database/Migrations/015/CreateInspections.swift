@@ -90,6 +90,8 @@ struct CreateInspections: AsyncMigration {
             "CREATE INDEX inspections_facility ON inspections (facility_id, inspected_on)",
             "CREATE INDEX inspections_area ON inspections (province_code, commune_code, inspected_on)",
             "CREATE INDEX inspections_plan ON inspections (plan_id)",
+            // The overdue list asks, for each failure, whether a re-check of it exists.
+            "CREATE INDEX inspections_rechecks ON inspections (rechecks)",
             "CREATE INDEX violations_facility ON violations (facility_id, found_on)",
             "CREATE INDEX violations_area ON violations (province_code, commune_code, found_on)",
             "CREATE INDEX poisoning_incidents_facility ON poisoning_incidents (facility_id, occurred_on)",

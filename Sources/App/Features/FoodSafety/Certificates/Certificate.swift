@@ -160,6 +160,10 @@ struct CertificateRepository: Sendable {
         let before = try await find(id, for: principal, .write)
         let (facility, _) = try await facilities.find(before.facilityID, for: principal)
         let after = try await certificate(from: input, id: id, facility: facility, keeping: before)
+        if let decided = before.stateOn, after.issuedOn > decided {
+            throw AppError.invalid(field: "issuedOn", rule: "before-decision", LocalizedText(
+                vi: "Ngày cấp không thể sau ngày quyết định đình chỉ, thu hồi (\(decided.vietnamese)).", en: "The issue cannot follow the suspension or revocation."))
+        }
         guard after != before else { return before }
         try await save(after, before: before, action: "certificate.update", actor: actor)
         return after
@@ -169,6 +173,11 @@ struct CertificateRepository: Sendable {
     func setState(_ id: String, _ state: CertificateState, on day: CivilDate, reason: String?, actor: Actor) async throws -> Certificate {
         guard let principal = actor.principal else { throw AccessDenied.forbidden }
         let before = try await find(id, for: principal, .write)
+        // Revocation ends a certificate: the facility applies again for a new one.
+        guard before.state != .revoked || state == .revoked else {
+            throw AppError.invalid(field: "state", rule: "revoked-final", LocalizedText(
+                vi: "Giấy chứng nhận đã bị thu hồi: cơ sở phải làm hồ sơ cấp mới.", en: "A revoked certificate stays revoked: the facility applies anew."))
+        }
         guard day >= before.issuedOn else {
             throw AppError.invalid(field: "stateOn", rule: "before-issue", LocalizedText(
                 vi: "Ngày quyết định không thể trước ngày cấp (\(before.issuedOn.vietnamese)).",

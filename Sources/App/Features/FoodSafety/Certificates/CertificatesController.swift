@@ -84,7 +84,7 @@ enum CertificatesController {
                 throw AppError.invalid(field: "stateReason", rule: "required", LocalizedText(
                     vi: "Ghi lý do và số quyết định đình chỉ hoặc thu hồi.", en: "Give the reason and the decision's number."))
             }
-            guard let day = try form.date("stateOn") else {
+            guard let day = try form.pastDate("stateOn") else {
                 throw AppError.invalid(field: "stateOn", rule: "required", LocalizedText(vi: "Hãy nhập ngày quyết định.", en: "Enter the date."))
             }
             _ = try await services.certificates.setState(certificateID, state, on: day, reason: reason, actor: context.actor)
@@ -99,15 +99,15 @@ enum CertificatesController {
         guard let kind = CertificateKind(rawValue: form["kind"] ?? "") else {
             throw AppError.invalid(field: "kind", rule: "one-of", LocalizedText(vi: "Hãy chọn loại giấy chứng nhận.", en: "Choose the kind."))
         }
-        guard let issued = try form.date("issuedOn") else {
+        guard let issued = try form.pastDate("issuedOn") else {
             throw AppError.invalid(field: "issuedOn", rule: "required", LocalizedText(vi: "Hãy nhập ngày cấp.", en: "Enter the issue date."))
         }
         let products = form.values.keys.filter { $0.hasPrefix("product-") && form[$0] == "on" }.map { String($0.dropFirst(8)) }.sorted()
         guard products.count <= 500 else {
             throw AppError.invalid(field: "products", rule: "max-count", LocalizedText(vi: "Chọn tối đa 500 sản phẩm.", en: "At most 500 products."))
         }
-        return .init(kind: kind, number: try form.required("number", maxBytes: 100).trimmingCharacters(in: .whitespaces),
-                     issuer: try form.required("issuer", maxBytes: 300).trimmingCharacters(in: .whitespaces),
+        return .init(kind: kind, number: try form.requiredText("number", maxBytes: 100),
+                     issuer: try form.requiredText("issuer", maxBytes: 300),
                      productIDs: products, scopeNote: try form.optional("scopeNote", maxBytes: 2_000),
                      issuedOn: issued, expiresOn: try form.date("expiresOn"))
     }
@@ -144,7 +144,7 @@ enum CertificatesController {
         guard let category = CommitmentCategory(rawValue: form["category"] ?? "") else {
             throw AppError.invalid(field: "category", rule: "one-of", LocalizedText(vi: "Hãy chọn diện cam kết.", en: "Choose the category."))
         }
-        guard let signed = try form.date("signedOn") else {
+        guard let signed = try form.pastDate("signedOn") else {
             throw AppError.invalid(field: "signedOn", rule: "required", LocalizedText(vi: "Hãy nhập ngày ký.", en: "Enter the signing date."))
         }
         let result: Commitment.CheckResult?
@@ -156,8 +156,8 @@ enum CertificatesController {
             }
             result = known
         }
-        return .init(category: category, receivedBy: try form.required("receivedBy", maxBytes: 300).trimmingCharacters(in: .whitespaces),
-                     signedOn: signed, validUntil: try form.date("validUntil"), checkedOn: try form.date("checkedOn"),
+        return .init(category: category, receivedBy: try form.requiredText("receivedBy", maxBytes: 300),
+                     signedOn: signed, validUntil: try form.date("validUntil"), checkedOn: try form.pastDate("checkedOn"),
                      checkResult: result, checkNote: try form.optional("checkNote", maxBytes: 2_000))
     }
 
@@ -201,10 +201,10 @@ enum CertificatesController {
         case .certificate: try await services.certificates.find(id, for: principal).documentID
         case .commitment: try await services.commitments.find(id, for: principal).documentID
         }
-        guard let documentID, let document = try await ScannedDocument.load(documentID, owner: id, database: services.database) else {
+        guard let documentID, let stored = try await ScannedDocument.stored(documentID, owner: id, database: services.database) else {
             throw AppError.notFound()
         }
-        return document.response()
+        return ScannedDocument.response(stored, database: services.database)
     }
 }
 

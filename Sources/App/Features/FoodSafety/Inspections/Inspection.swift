@@ -172,6 +172,17 @@ struct InspectionRepository: Sendable {
         let before = try await find(id, for: principal, .write)
         var input = input
         (input.planID, input.rechecks) = (before.planID, before.rechecks)
+        // An edit keeps what links inspections true: a re-check after what it re-checks, and a
+        // failure that was re-checked stays a failure.
+        if let earlier = before.rechecks, try await find(earlier, for: principal).inspectedOn > input.inspectedOn {
+            throw AppError.invalid(field: "inspectedOn", rule: "after-rechecked", LocalizedText(
+                vi: "Tái kiểm tra không thể trước lần kiểm tra nó tái kiểm tra.", en: "A re-check cannot predate what it re-checks."))
+        }
+        if input.result == .pass, before.result == .fail,
+           try await database.sql.raw("SELECT id FROM inspections WHERE rechecks = \(bind: id)").first() != nil {
+            throw AppError.invalid(field: "result", rule: "rechecked", LocalizedText(
+                vi: "Lần kiểm tra này đã có tái kiểm tra: kết quả không đạt được giữ.", en: "This failure has a re-check: its result stays."))
+        }
         let after = try Self.inspection(input, id: id, facility: try await facilities.record(before.facilityID))
         guard after != before else { return before }
         try await save(after, before: before, action: "inspection.update", actor: actor)
@@ -182,14 +193,15 @@ struct InspectionRepository: Sendable {
     func attach(_ document: ScannedDocument, to id: String, actor: Actor) async throws {
         guard let principal = actor.principal else { throw AccessDenied.forbidden }
         let inspection = try await find(id, for: principal, .write)
-        let count = try await database.sql.raw("SELECT COUNT(*) AS n FROM food_safety_documents WHERE owner_id = \(bind: id)").first()?
-            .decode(column: "n", as: Int.self) ?? 0
-        guard count < Self.maxDocuments else {
-            throw AppError.invalid(field: "document", rule: "max-count", LocalizedText(
-                vi: "Mỗi biên bản kèm tối đa \(Self.maxDocuments) tệp.", en: "At most \(Self.maxDocuments) files per inspection."))
-        }
         let documentID = UUID().uuidString.lowercased()
         try await database.audited(actor) { sql in
+            // Counted inside the write, so uploads at once cannot pass the limit together.
+            let count = try await sql.raw("SELECT COUNT(*) AS n FROM food_safety_documents WHERE owner_id = \(bind: id)").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            guard count < Self.maxDocuments else {
+                throw AppError.invalid(field: "document", rule: "max-count", LocalizedText(
+                    vi: "Mỗi biên bản kèm tối đa \(Self.maxDocuments) tệp.", en: "At most \(Self.maxDocuments) files per inspection."))
+            }
             try await document.add(owner: id, id: documentID, on: sql)
             return ((), AuditRecord(action: "inspection.document", entityType: "inspection", entityID: inspection.id,
                                     after: ["document": documentID, "file": document.fileName]))

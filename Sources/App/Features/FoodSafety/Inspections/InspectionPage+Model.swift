@@ -32,7 +32,11 @@ enum InspectionPage {
             let canWrite = principal.reaches(.inspections, .write, area: facility.area, organisationID: facility.organisationID)
             guard inspection != nil || canWrite else { throw AccessDenied.forbidden }
             var rechecking: Inspection?
-            if let recheckID { rechecking = try await inspections.find(recheckID, for: principal) }
+            if let recheckID {
+                let earlier = try await inspections.find(recheckID, for: principal)
+                guard earlier.facilityID == facility.id else { throw AccessDenied.notFound }
+                rechecking = earlier
+            }
             var documents: [(id: String, fileName: String, contentType: String)] = []
             var found: [Violation] = []
             if let inspection {

@@ -59,7 +59,7 @@ enum InspectionsController {
         guard let kind = InspectionKind(rawValue: form["kind"] ?? "") else {
             throw AppError.invalid(field: "kind", rule: "one-of", LocalizedText(vi: "Hãy chọn loại kiểm tra.", en: "Choose the kind."))
         }
-        guard let day = try form.date("inspectedOn") else {
+        guard let day = try form.pastDate("inspectedOn") else {
             throw AppError.invalid(field: "inspectedOn", rule: "required", LocalizedText(vi: "Hãy nhập ngày kiểm tra.", en: "Enter the date."))
         }
         guard let result = InspectionResult(rawValue: form["result"] ?? "") else {
@@ -72,7 +72,7 @@ enum InspectionsController {
             checklist.append(.init(item: item, ok: ok, finding: try form.optional("finding-\(index)", maxBytes: 2_000)))
         }
         let grade = try form.choice("grade", from: FacilityGrade.allCases.map(\.rawValue)).flatMap(FacilityGrade.init(rawValue:))
-        return .init(kind: kind, inspectedOn: day, team: try form.required("team", maxBytes: 500).trimmingCharacters(in: .whitespaces),
+        return .init(kind: kind, inspectedOn: day, team: try form.requiredText("team", maxBytes: 500),
                      checklist: checklist, result: result, grade: grade, remediationDue: try form.date("remediationDue"),
                      conclusion: try form.optional("conclusion", maxBytes: 5_000),
                      rechecks: try form.optional("rechecks", maxBytes: 64))
@@ -97,10 +97,10 @@ enum InspectionsController {
 
     static func document(context: AppRequestContext, services: AppServices, inspectionID: String, documentID: String) async throws -> Response {
         _ = try await services.inspections.find(inspectionID, for: context.acting)
-        guard let document = try await ScannedDocument.load(documentID, owner: inspectionID, database: services.database) else {
+        guard let stored = try await ScannedDocument.stored(documentID, owner: inspectionID, database: services.database) else {
             throw AppError.notFound()
         }
-        return document.response()
+        return ScannedDocument.response(stored, database: services.database)
     }
 
     // MARK: violations and outbreaks
@@ -138,17 +138,18 @@ enum InspectionsController {
     }
 
     static func violationInput(_ form: Query) throws(AppError) -> ViolationRepository.Input {
-        guard let day = try form.date("foundOn") else {
+        guard let day = try form.pastDate("foundOn") else {
             throw AppError.invalid(field: "foundOn", rule: "required", LocalizedText(vi: "Hãy nhập ngày phát hiện.", en: "Enter the date."))
         }
-        guard let description = try form.optional("description", maxBytes: 5_000) else {
-            throw AppError.invalid(field: "description", rule: "required", LocalizedText(vi: "Hãy mô tả hành vi vi phạm.", en: "Describe the violation."))
-        }
+        let description = try form.requiredText("description", maxBytes: 5_000)
         var fine: Int64?
         if let raw = try form.optional("fineVND", maxBytes: 30) {
-            let digits = raw.filter { $0 != "." && $0 != "," && $0 != " " }
+            // Whole đồng, with dots or spaces between groups of three ("7.000.000"); no decimals.
+            let groups = raw.split(whereSeparator: { $0 == "." || $0 == " " }).map(String.init)
+            let grouped = groups.count == 1 || (groups.first.map { (1...3).contains($0.count) } == true && groups.dropFirst().allSatisfy { $0.count == 3 })
+            let digits = groups.joined()
             // Fines for food-safety violations stop well below 10 billion đồng.
-            guard let value = Int64(digits), value > 0, value < 10_000_000_000 else {
+            guard grouped, digits.allSatisfy(\.isASCII), let value = Int64(digits), value > 0, value < 10_000_000_000 else {
                 throw AppError.invalid(field: "fineVND", rule: "range", LocalizedText(
                     vi: "Tiền phạt là số đồng lớn hơn 0 (đã nhận “\(raw.prefix(30))”).", en: "The fine is a positive number of đồng."))
             }
@@ -157,7 +158,7 @@ enum InspectionsController {
         guard let status = Violation.Status(rawValue: form["status"] ?? Violation.Status.open.rawValue) else {
             throw AppError.invalid(field: "status", rule: "one-of", LocalizedText(vi: "Tình trạng không hợp lệ.", en: "Unknown status."))
         }
-        return .init(foundOn: day, legalBasis: try form.required("legalBasis", maxBytes: 500).trimmingCharacters(in: .whitespaces),
+        return .init(foundOn: day, legalBasis: try form.requiredText("legalBasis", maxBytes: 500),
                      description: description, onConditions: form["onConditions"] == "on", fineVND: fine,
                      remedies: try form.optional("remedies", maxBytes: 2_000), status: status,
                      inspectionID: try form.optional("inspection", maxBytes: 64))
@@ -175,7 +176,7 @@ enum InspectionsController {
     static func saveIncident(_ request: Request, context: AppRequestContext, services: AppServices, facilityID: String) async throws -> Response {
         let form = try await Form.read(request, context: context)
         do {
-            guard let day = try form.date("occurredOn") else {
+            guard let day = try form.pastDate("occurredOn") else {
                 throw AppError.invalid(field: "occurredOn", rule: "required", LocalizedText(vi: "Hãy nhập ngày xảy ra.", en: "Enter the date."))
             }
             guard let cases = try form.integer("cases", in: 1...1_000_000) else {
@@ -183,9 +184,7 @@ enum InspectionsController {
             }
             let hospitalised = try form.integer("hospitalised", in: 0...cases) ?? 0
             let deaths = try form.integer("deaths", in: 0...cases) ?? 0
-            guard let description = try form.optional("description", maxBytes: 5_000) else {
-                throw AppError.invalid(field: "description", rule: "required", LocalizedText(vi: "Hãy mô tả diễn biến.", en: "Describe it."))
-            }
+            let description = try form.requiredText("description", maxBytes: 5_000)
             let incident = try await services.violations.createIncident(
                 .init(occurredOn: day, cases: cases, hospitalised: hospitalised, deaths: deaths, description: description),
                 facilityID: facilityID, actor: context.actor)

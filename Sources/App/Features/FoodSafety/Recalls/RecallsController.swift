@@ -52,10 +52,8 @@ enum RecallsController {
             throw AppError.invalid(field: "mode", rule: "one-of", LocalizedText(
                 vi: "Chọn hình thức, căn cứ và loại thông báo.", en: "Choose the mode, basis and type."))
         }
-        guard let reason = try form.optional("reason", maxBytes: 5_000) else {
-            throw AppError.invalid(field: "reason", rule: "required", LocalizedText(vi: "Hãy ghi lý do thu hồi.", en: "Give the reason."))
-        }
-        return .init(title: try form.required("title", maxBytes: 300).trimmingCharacters(in: .whitespaces), reason: reason,
+        let reason = try form.requiredText("reason", maxBytes: 5_000)
+        return .init(title: try form.requiredText("title", maxBytes: 300), reason: reason,
                      lots: Array(Set(lots)).sorted(), mode: mode, basis: basis, type: type, sampleID: try form.optional("sample", maxBytes: 64))
     }
 
@@ -93,9 +91,9 @@ enum RecallsController {
         let form = try await Form.read(request, context: context)
         do {
             let disposal = try form.choice("disposal", from: DisposalMethod.allCases.map(\.rawValue)).flatMap(DisposalMethod.init(rawValue:))
-            try await services.recalls.close(id, .init(reportedOn: try form.date("reportedOn"), disposal: disposal,
-                                                       disposalApprovedOn: try form.date("disposalApprovedOn"),
-                                                       disposalDoneOn: try form.date("disposalDoneOn")), actor: context.actor)
+            try await services.recalls.close(id, .init(reportedOn: try form.pastDate("reportedOn"), disposal: disposal,
+                                                       disposalApprovedOn: try form.pastDate("disposalApprovedOn"),
+                                                       disposalDoneOn: try form.pastDate("disposalDoneOn")), actor: context.actor)
             return AccountController.redirect(SiteURL.recall(id).url([("done", "1")]))
         } catch let error as AppError where error.status == .badRequest {
             return try await page(request, context: context, services: services, id: id, error: error, form: form.values)

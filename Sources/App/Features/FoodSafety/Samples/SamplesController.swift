@@ -27,8 +27,8 @@ enum SamplesController {
                 throw AppError.invalid(field: "planned", rule: "required", LocalizedText(vi: "Hãy nhập số mẫu kế hoạch.", en: "Enter the samples planned."))
             }
             let programme = try await services.samples.createProgramme(
-                name: try form.required("name", maxBytes: 300).trimmingCharacters(in: .whitespaces), year: year,
-                unitCode: try form.required("unit", maxBytes: 5).trimmingCharacters(in: .whitespaces), planned: planned,
+                name: try form.requiredText("name", maxBytes: 300), year: year,
+                unitCode: try form.requiredText("unit", maxBytes: 5), planned: planned,
                 note: try form.optional("note", maxBytes: 2_000), actor: context.actor)
             return AccountController.redirect(SiteURL.programme(programme.id).path)
         } catch let error as AppError where error.status == .badRequest {
@@ -68,7 +68,7 @@ enum SamplesController {
     }
 
     static func input(_ form: Query) throws(AppError) -> SampleRepository.Input {
-        guard let day = try form.date("sampledOn") else {
+        guard let day = try form.pastDate("sampledOn") else {
             throw AppError.invalid(field: "sampledOn", rule: "required", LocalizedText(vi: "Hãy nhập ngày lấy mẫu.", en: "Enter the date."))
         }
         let productID = try form.optional("product", maxBytes: 64)
@@ -88,10 +88,10 @@ enum SamplesController {
             throw AppError.invalid(field: "analytes", rule: "required", LocalizedText(
                 vi: "Ghi ít nhất một chỉ tiêu phân tích (kết quả có thể để trống khi chưa có).", en: "Name at least one analyte."))
         }
-        return .init(code: try form.required("code", maxBytes: 60).trimmingCharacters(in: .whitespaces), productID: productID,
+        return .init(code: try form.requiredText("code", maxBytes: 60), productID: productID,
                      productName: productName ?? "", lotNumber: try form.optional("lotNumber", maxBytes: 20), sampledOn: day,
                      place: try form.optional("place", maxBytes: 300),
-                     laboratory: try form.required("laboratory", maxBytes: 300).trimmingCharacters(in: .whitespaces),
+                     laboratory: try form.requiredText("laboratory", maxBytes: 300),
                      analytes: analytes, note: try form.optional("note", maxBytes: 2_000))
     }
 }
