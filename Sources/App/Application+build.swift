@@ -43,7 +43,7 @@ package struct Repositories: Sendable {
     let inspections: InspectionRepository
     let violations: ViolationRepository
     let samples: SampleRepository
-    let recalls: RecallRepository
+    package let recalls: RecallRepository
 
     /// `changes` hears of registry writes that change what origin pages show.
     package init(database: AppDatabase, changes: IdentifierChanges? = nil) {

@@ -93,6 +93,29 @@ struct OriginPageBench: AsyncParsableCommand {
     }
 }
 
+struct RecallBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recall",
+        abstract: "Seconds to open a recall of a lot with N downstream holders (trace, scope, store), and to work its scope out again.",
+        discussion: "The lot becomes N serialised packs, each received at its own shop; the events are captured through the capture path into a new SQLite file first.")
+
+    @Option(help: "Shops holding the lot, 10–50,000.")
+    var holders: Int = 5_000
+
+    @Option(help: "Times to work the scope out again, 0–20.")
+    var `repeat`: Int = 5
+
+    func validate() throws {
+        guard (10...50_000).contains(holders) else { throw ValidationError("--holders must be from 10 to 50,000 (got \(holders)).") }
+        guard (0...20).contains(`repeat`) else { throw ValidationError("--repeat must be from 0 to 20 (got \(`repeat`)).") }
+    }
+
+    func run() async throws {
+        let report = try await RecallBenchmark.run(holders: holders, repeats: `repeat`, logger: benchLogger())
+        printReport(RegistryEnvelope(benchmark: "recall", report: report))
+    }
+}
+
 private struct RegistryEnvelope<Report: Encodable>: Encodable {
     let benchmark: String
     let cores = ProcessInfo.processInfo.activeProcessorCount

@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure throughput and print JSON.",
         subcommands: [GS1Bench.self, QRBench.self, EPCISBench.self, HashBench.self, AvailabilityBench.self,
-                      ImportBench.self, SearchBench.self, OriginPageBench.self])
+                      ImportBench.self, SearchBench.self, OriginPageBench.self, RecallBench.self])
 }
 
 struct BenchOptions: ParsableArguments {

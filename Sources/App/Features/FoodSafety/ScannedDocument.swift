@@ -98,9 +98,11 @@ struct ScannedDocument: Sendable {
         let body = ResponseBody(contentLength: stored.size) { writer in
             var offset = 0
             while offset < stored.size {
-                // substr() counts from 1, in bytes for a blob (SQLite) and a bytea (PostgreSQL).
+                // substr() counts from 1, in bytes for a blob (SQLite) and a bytea (PostgreSQL, whose
+                // substr takes 32-bit integers: the binds are cast).
                 guard let row = try await database.sql.raw("""
-                    SELECT substr(bytes, \(bind: offset + 1), \(bind: chunkBytes)) AS part FROM food_safety_documents WHERE id = \(bind: stored.id)
+                    SELECT substr(bytes, CAST(\(bind: offset + 1) AS INTEGER), CAST(\(bind: chunkBytes) AS INTEGER)) AS part
+                    FROM food_safety_documents WHERE id = \(bind: stored.id)
                     """).first() else { break }
                 let part = try row.decode(column: "part", as: Data.self)
                 guard !part.isEmpty else { break }

@@ -6,9 +6,9 @@ import SQLKit
 
 /// A recall: the lots it starts from, why and how, and when it reached each step. Its scope
 /// (`RecallRepository.Holder`, `recall_items`) comes from the lots' forward trace.
-struct Recall: Sendable, Equatable, Codable {
-    var id: String
-    var code: String
+package struct Recall: Sendable, Equatable, Codable {
+    package var id: String
+    package var code: String
     var title: String
     var reason: String
     var lots: [String]
@@ -108,12 +108,12 @@ struct Recall: Sendable, Equatable, Codable {
 
 /// Recalls, scoped by `Principal.scope(.inspections)` through the area of the officer who
 /// opened them; their scope written whole from the trace, and announced so origin pages warn.
-struct RecallRepository: Sendable {
+package struct RecallRepository: Sendable {
     let database: AppDatabase
     let epcis: EPCISRepository
     let changes: IdentifierChanges?
 
-    struct Input: Sendable, Equatable {
+    package struct Input: Sendable, Equatable {
         var title: String
         var reason: String
         var lots: [String]
@@ -121,6 +121,10 @@ struct RecallRepository: Sendable {
         var basis: RecallBasis
         var type: RecallType
         var sampleID: String?
+
+        package init(title: String, reason: String, lots: [String], mode: RecallMode, basis: RecallBasis, type: RecallType, sampleID: String?) {
+            (self.title, self.reason, self.lots, self.mode, self.basis, self.type, self.sampleID) = (title, reason, lots, mode, basis, type, sampleID)
+        }
     }
 
     /// A place holding recalled goods, and its progress.
@@ -185,7 +189,7 @@ struct RecallRepository: Sendable {
     }
 
     /// Opens a recall in the acting officer's jurisdiction and stores its scope.
-    func open(_ input: Input, actor: Actor) async throws -> Recall {
+    package func open(_ input: Input, actor: Actor) async throws -> Recall {
         guard let principal = actor.principal, principal.can(.write, .inspections) else { throw AccessDenied.forbidden }
         // Placed where the failed sample was taken, else in the officer's own area; the
         // administrator, who has none, places it nationally ("00").
@@ -225,7 +229,7 @@ struct RecallRepository: Sendable {
     }
 
     /// Works the scope out again from the trace (new shipments since), keeping each holder's progress.
-    func recompute(_ id: String, actor: Actor) async throws {
+    package func recompute(_ id: String, actor: Actor) async throws {
         guard let principal = actor.principal else { throw AccessDenied.forbidden }
         let recall = try await find(id, for: principal, .write)
         let scope = try await scope(of: recall.lots)
