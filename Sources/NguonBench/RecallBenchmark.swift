@@ -27,7 +27,7 @@ public enum RecallBenchmark {
     public static func run(holders: Int, repeats: Int, logger: Logger) async throws -> Report {
         try await RegistryBenchmark.withTemporaryDatabase(logger: logger) { database, _ in
             let repository = EPCISRepository(database: database)
-            let lot = "https://id.gs1.org/01/08935999000012/10/BENCH1"
+            let lot = "https://id.gs1.org/01/08935999000019/10/BENCH1"
             let clock = ContinuousClock()
             var events = [
                 #"{"type":"ObjectEvent","eventTime":"2026-11-20T06:00:00.000+07:00","eventTimeZoneOffset":"+07:00","action":"ADD","bizStep":"commissioning","bizLocation":{"id":"urn:epc:id:sgln:\#(prefix).00001.0"},"quantityList":[{"epcClass":"\#(lot)","quantity":\#(holders),"uom":"KGM"}]}"#,
@@ -43,7 +43,10 @@ public enum RecallBenchmark {
                 let json = Array(#"{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-11-25T00:00:00Z","epcisBody":{"eventList":[\#(chunk.joined(separator: ","))]}}"#.utf8)
                 guard case .document(let document) = try EPCISJSON.decode(json) else { throw BenchError(description: "not a document") }
                 let checked = try await EPCISCapture.check(document.events, context: document.context)
-                _ = try await EPCISCapture.store(checked, vocabularies: [], behaviour: .rollback, repository: repository, changes: nil)
+                let job = try await EPCISCapture.store(checked, vocabularies: [], behaviour: .rollback, repository: repository, changes: nil)
+                guard job.capturedCount == chunk.count else {
+                    throw BenchError(description: "capture stored \(job.capturedCount) of \(chunk.count) events")
+                }
             }
             let captureSeconds = RegistryBenchmark.seconds(clock.now - start)
 
@@ -62,6 +65,8 @@ public enum RecallBenchmark {
             }
             let stored = try await RegistryBenchmark.count("SELECT COUNT(*) AS n FROM recall_holders WHERE recall_id = \(bind: recall.id)", in: database)
             let items = try await RegistryBenchmark.count("SELECT COUNT(*) AS n FROM recall_items WHERE recall_id = \(bind: recall.id)", in: database)
+            // The shops, and the farm and packhouse the lot passed through.
+            guard stored == holders + 2 else { throw BenchError(description: "the scope holds \(stored) holders, not \(holders + 2)") }
             let sorted = recompute.sorted()
             return Report(holders: stored, identifiers: items, events: events.count, captureSeconds: RegistryBenchmark.round3(captureSeconds),
                           openSeconds: RegistryBenchmark.round3(openSeconds), recomputeSeconds: recompute.map(RegistryBenchmark.round3),
