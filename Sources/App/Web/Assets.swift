@@ -116,6 +116,7 @@ enum Assets {
         .check-row{display:grid;grid-template-columns:2fr auto 2fr;gap:8px;margin-bottom:8px}
         .check-row.analyte{grid-template-columns:2fr 1fr 1fr 1fr}
         form.stack:has(fieldset.checklist){max-width:60em}
+        .holder-actions form.inline{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0}
         details>summary{cursor:pointer;font-weight:600;color:var(--green);padding:12px 0;min-height:48px;box-sizing:border-box}
         @media (max-width:640px){.check-row{grid-template-columns:1fr auto;}.check-row input[name^=finding]{grid-column:1/-1}.check-row.analyte{grid-template-columns:1fr 1fr}}
         ul.cards{list-style:none;padding:0}

@@ -73,10 +73,11 @@ extension RecallPage {
                                "\(model.overdue.count) holders have not confirmed after the notice deadline: follow up or inspect."))))),
                 .h2(.text(t("Nơi nhận", "Holders"))),
                 .if(model.holders.isEmpty, .p(.text(t("Dữ liệu truy xuất không ghi nơi nào nhận các lô này.", "The traceability data names no holder.")))),
-                .if(!model.holders.isEmpty, AdminView.table([t("Nơi nhận", "Holder"), t("Số lượng", "Quantity"), t("Tiến độ", "Progress")], model.holders) { holder in
-                    .tr(.td(.text(holder.name ?? holder.location), .br(), .small(.text(holder.location))),
-                        .td(.class("nowrap"), .text(holder.quantity.map { Formatting.decimal($0) + " " + (holder.uom ?? "") } ?? "—")),
-                        .td(.text(progress(holder)), .if(model.canWrite && recall.isOpen, actions(holder))))
+                // Two columns, the actions under the progress, so a phone shows each holder whole.
+                .if(!model.holders.isEmpty, AdminView.table([t("Nơi nhận, số lượng", "Holder, quantity"), t("Tiến độ", "Progress")], model.holders) { holder in
+                    .tr(.td(.text(holder.name ?? holder.location), .br(), .small(.text(holder.location)),
+                            .unwrap(holder.quantity) { .group(.br(), .text(Formatting.decimal($0) + " " + (holder.uom ?? ""))) }),
+                        .td(.text(progress(holder)), .if(model.canWrite && recall.isOpen, .div(.class("holder-actions"), actions(holder)))))
                 }),
                 .if(model.canWrite, .group(
                     .if(recall.isOpen, form.post(.recallScope(recall.id), class: "inline", submit: t("Tính lại phạm vi từ dữ liệu mới", "Work out the scope again"),

@@ -108,8 +108,13 @@ extension SamplePage {
                 heading,
                 AdminView.notice(saved ? t("Đã lưu.", "Saved.") : nil),
                 .unwrap(model.sample) { facts($0) },
-                .if(model.canWrite && (model.sample != nil || !model.programmes.isEmpty),
-                    form.section(model.sample == nil ? t("Thông tin mẫu", "Sample") : t("Sửa, ghi kết quả", "Edit, enter results"), editor)),
+                .if(model.canWrite && model.sample == nil && !model.programmes.isEmpty, form.section(t("Thông tin mẫu", "Sample"), editor)),
+                // Results come later: the form stays folded under the recorded sample until opened.
+                .if(model.canWrite && model.sample != nil, .element(named: "details", nodes: [
+                    form.error == nil ? .empty : .attribute(named: "open", value: "open"),
+                    .element(named: "summary", text: t("Sửa, ghi kết quả", "Edit, enter results")),
+                    form.summary, editor,
+                ])),
                 .if(model.canWrite && model.sample == nil && model.programmes.isEmpty,
                     .p(.class("error"), .text(t("Chưa có chương trình giám sát nào năm nay bao gồm địa bàn của cơ sở: hãy tạo ở trang Giám sát.",
                                                 "No programme this year covers the facility's area: create one on the Monitoring page.")))))
