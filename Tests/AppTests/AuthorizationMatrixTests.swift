@@ -63,6 +63,9 @@ struct AuthorizationMatrixTests {
                 // inspections, violations, outbreaks: inspectors write as officers do; businesses and auditors read
                 Case(method: .get, path: "/quan-tri/kiem-tra?qua-han=1", expect: [.anonymous: signIn], otherwise: .ok),
                 Case(method: .get, path: "/quan-tri/vi-pham", expect: [.anonymous: signIn], otherwise: .ok),
+                // whom to inspect: those who inspect
+                Case(method: .get, path: "/quan-tri/kiem-tra/de-xuat", expect: [.anonymous: signIn, .business: .forbidden, .auditor: .forbidden],
+                     otherwise: .ok),
                 Case(method: .get, path: "/quan-tri/kiem-tra/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
                 Case(method: .get, path: "/quan-tri/kiem-tra/khong-co/tai-lieu/khong-co", expect: [.anonymous: signIn], otherwise: .notFound),
                 Case(method: .get, path: "/quan-tri/co-so/khong-co/kiem-tra", expect: [.anonymous: signIn], otherwise: .notFound),

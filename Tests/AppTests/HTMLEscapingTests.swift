@@ -213,7 +213,7 @@ struct HTMLEscapingTests {
             "/quan-tri/chung-nhan/nhac-han", "/quan-tri/chung-nhan/nhac-han/xuat", "/quan-tri/chung-nhan/" + certificate,
             "/quan-tri/chung-nhan/" + certificate + "/ban-quet", "/quan-tri/chung-nhan/" + q, "/quan-tri/co-so/\(facility)/chung-nhan",
             "/quan-tri/co-so/\(facility)/cam-ket", "/quan-tri/cam-ket/" + commitment, "/quan-tri/cam-ket/" + commitment + "/ban-quet",
-            "/quan-tri/kiem-tra", "/quan-tri/kiem-tra?qua-han=1&nam=" + q, "/quan-tri/kiem-tra/" + inspection,
+            "/quan-tri/kiem-tra", "/quan-tri/kiem-tra?qua-han=1&nam=" + q, "/quan-tri/kiem-tra/de-xuat", "/quan-tri/kiem-tra/" + inspection,
             "/quan-tri/kiem-tra/\(inspection)/tai-lieu/\(ids["document"] ?? "")", "/quan-tri/co-so/\(facility)/kiem-tra?tai-kiem-tra=" + inspection,
             "/quan-tri/co-so/\(facility)/kiem-tra?tai-kiem-tra=" + q, "/quan-tri/vi-pham", "/quan-tri/vi-pham/" + (ids["violation"] ?? ""),
             "/quan-tri/co-so/\(facility)/vi-pham?kiem-tra=" + inspection, "/quan-tri/co-so/\(facility)/ngo-doc", "/quan-tri/ngo-doc/" + (ids["incident"] ?? ""),

@@ -90,6 +90,9 @@ struct InspectionTests {
             #expect(try await fine(.today.adding(days: -5), conditions: true).status == .seeOther)
             let page = try await T.get(client, f, .commune, "/quan-tri/co-so/\(farm.facilityID)").text
             #expect(page.contains("Đủ căn cứ xem xét thu hồi giấy chứng nhận ATTP") && page.contains("2 lần xử phạt"))
+            // The facility with fines comes first among those to inspect, with why.
+            let proposal = try await T.get(client, f, .department, "/quan-tri/kiem-tra/de-xuat").text
+            #expect(proposal.contains("3 vi phạm") && proposal.contains("Vùng rau thôn Đông Sơn"))
             let list = try await T.get(client, f, .department, "/quan-tri/vi-pham").text
             #expect(list.contains("07/2025/ATTP") && list.contains("7.000.000"))
             let badFine = try await T.post(client, f, .inspector, violation, [

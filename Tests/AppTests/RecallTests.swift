@@ -26,6 +26,13 @@ struct RecallTests {
                 ("mode", "mandatory"), ("basis", "official_control"), ("type", "alert"),
             ])
             #expect(bad.status == .badRequest && bad.text.contains("không phải mã lô hàng GS1"))
+            // A whole product line, a place or any URN is not a lot.
+            for notALot in ["(01)\(chain.packGTIN)", "urn:foo:bar", chain.supermarketA, "urn:a b"] {
+                let refused = try await T.post(client, f, .department, "/quan-tri/thu-hoi", [
+                    ("title", "Thu hồi"), ("reason", "x"), ("lots", notALot), ("mode", "voluntary"), ("basis", "own_check"), ("type", "alert"),
+                ])
+                #expect(refused.status == .badRequest, "\(notALot)")
+            }
             let opened = try await T.post(client, f, .department, "/quan-tri/thu-hoi", [
                 ("title", "Thu hồi rau cải ngọt lô \(chain.packLotCode)"), ("reason", "Dư lượng Chlorpyrifos vượt giới hạn"),
                 ("lots", "(01)\(chain.packGTIN)(10)\(chain.packLotCode)"), ("mode", "mandatory"), ("basis", "official_control"), ("type", "alert"),
@@ -50,6 +57,11 @@ struct RecallTests {
             #expect(try await T.post(client, f, .department, path + "/noi-nhan", [("holder", holder), ("step", "notified")]).status == .seeOther)
             #expect(try await T.post(client, f, .department, path + "/noi-nhan", [("holder", holder), ("step", "confirmed"), ("returned", "12,5")]).status == .seeOther)
             #expect(try await T.get(client, f, .department, path).text.contains("trả lại 12,5"))
+            // Confirming again without a quantity keeps the one recorded.
+            #expect(try await T.post(client, f, .department, path + "/noi-nhan", [("holder", holder), ("step", "confirmed")]).status == .seeOther)
+            #expect(try await T.get(client, f, .department, path).text.contains("trả lại 12,5"))
+            let hex = try await T.post(client, f, .department, path + "/noi-nhan", [("holder", holder), ("step", "confirmed"), ("returned", "0x10")])
+            #expect(hex.status == .badRequest)
             let stranger = try await T.post(client, f, .department, path + "/noi-nhan", [("holder", "https://id.gs1.org/414/0000000000000"), ("step", "notified")])
             #expect(stranger.status == .badRequest)
             // A province's recall is the province's (a commune officer does not find it); a business cannot open one.
@@ -68,6 +80,13 @@ struct RecallTests {
             #expect(try await client.anonymous.execute(uri: "/thu-hoi/TH-" + code, method: .get).text.contains("Đợt thu hồi đã kết thúc"))
             let early = try await T.post(client, f, .department, path + "/ket-thuc", [("reportedOn", "2020-01-01")])
             #expect(early.status == .badRequest && early.text.contains("không thể trước ngày kết thúc"))
+            // What is recorded stays when the form is sent again empty; a closed recall's scope is not recomputed.
+            #expect(try await T.post(client, f, .department, path + "/ket-thuc", [("reportedOn", CivilDate.today.description),
+                                                                               ("disposal", "destroy")]).status == .seeOther)
+            #expect(try await T.post(client, f, .department, path + "/ket-thuc", []).status == .seeOther)
+            let closed = try await T.get(client, f, .department, path).text
+            #expect(closed.contains("value=\"\(CivilDate.today.description)\"") && closed.contains("<option value=\"destroy\" selected"))
+            #expect(try await T.post(client, f, .department, path + "/pham-vi", []).status == .badRequest)
         }
     }
 

@@ -54,6 +54,18 @@ struct SampleTests {
                 ("laboratory", "Lab"), ("analyte-0", "Pb"),
             ])
             #expect(again.status == .badRequest && again.text.contains("Mã mẫu QN-26-001 đã có"))
+            // A lot number as no label prints it, and a move of the sample out of its programme's year, are refused.
+            let oddLot = try await T.post(client, f, .inspector, "/quan-tri/co-so/\(farm.facilityID)/mau", [
+                ("programme", programme), ("code", "QN-26-003"), ("sampledOn", CivilDate.today.description), ("productName", "Rau"),
+                ("lotNumber", "a b/<>"), ("laboratory", "Lab"), ("analyte-0", "Pb"),
+            ])
+            #expect(oddLot.status == .badRequest && oddLot.text.contains("Số lô chỉ gồm"))
+            let samplePath = String(try #require(sample.headers[.location]).prefix { $0 != "?" })
+            let moved = try await T.post(client, f, .inspector, samplePath, [
+                ("code", "QN-26-001"), ("sampledOn", CivilDate.today.adding(months: -13).description), ("productName", "Rau"),
+                ("laboratory", "Lab"), ("analyte-0", "Pb"),
+            ])
+            #expect(moved.status == .badRequest && moved.text.contains("ngày lấy mẫu phải trong năm đó"))
         }
     }
 

@@ -161,6 +161,7 @@ struct SampleRulesTests {
     @Test("Laboratory results are read as written, and break the limit only above it", arguments: [
         ("0,05", 0.1 as Double?, false as Bool?), ("0.11", 0.1, true), ("0.1", 0.1, false), ("KPH", 0.01, false), ("nd", nil, false),
         ("<0,01", 0.01, false), ("0.002", nil, true), ("0", nil, false), ("âm tính", 1, nil), ("-1", 1, nil), ("", 1, nil),
+        ("0x10", 1, nil), ("1e-3", 1, nil),
     ])
     func verdict(result: String, limit: Double?, exceeds: Bool?) {
         #expect(Analyte(name: "Chlorpyrifos", result: result, limit: limit, unit: "mg/kg").exceeds == exceeds)

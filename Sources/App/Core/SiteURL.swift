@@ -63,6 +63,7 @@ public enum SiteURL: Sendable, Equatable {
     case commitment(String)
     case commitmentDocument(String)
     case inspections
+    case inspectionProposals
     case facilityInspections(String)
     case inspection(String)
     case inspectionDocuments(String)
@@ -209,6 +210,7 @@ public enum SiteURL: Sendable, Equatable {
         case .commitment(let id): "/quan-tri/cam-ket/\(Self.encode(id))"
         case .commitmentDocument(let id): "/quan-tri/cam-ket/\(Self.encode(id))/ban-quet"
         case .inspections: "/quan-tri/kiem-tra"
+        case .inspectionProposals: "/quan-tri/kiem-tra/de-xuat"
         case .facilityInspections(let id): "/quan-tri/co-so/\(Self.encode(id))/kiem-tra"
         case .inspection(let id): "/quan-tri/kiem-tra/\(Self.encode(id))"
         case .inspectionDocuments(let id): "/quan-tri/kiem-tra/\(Self.encode(id))/tai-lieu"

@@ -94,7 +94,9 @@ struct Query {
     /// A decimal number inside `range`, written with a point or a Vietnamese decimal comma; absent gives nil.
     func decimal(_ name: String, in range: ClosedRange<Double>) throws(AppError) -> Double? {
         guard let raw = values[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-        guard raw.utf8.count <= 30, let number = Double(raw.replacingOccurrences(of: ",", with: ".")), number.isFinite,
+        // Plain decimals only: Double() alone would also read "0x10", "1e5" and "inf".
+        guard raw.utf8.count <= 30, raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") }),
+              let number = Double(raw.replacingOccurrences(of: ",", with: ".")), number.isFinite,
               range.contains(number) else {
             throw AppError.invalid(field: name, rule: "range", LocalizedText(
                 vi: "“\(name)” phải là số từ \(Formatting.decimal(range.lowerBound)) đến \(Formatting.decimal(range.upperBound)) (đã nhận “\(raw.prefix(30))”).",

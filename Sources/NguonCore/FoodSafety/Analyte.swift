@@ -31,7 +31,10 @@ public struct Analyte: Sendable, Equatable, Codable {
         let upper = trimmed.uppercased()
         if ["KPH", "ND", "KHÔNG PHÁT HIỆN", "NOT DETECTED"].contains(upper) { return .notDetected }
         func number(_ text: some StringProtocol) -> Double? {
-            let value = Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "."))
+            let digits = text.trimmingCharacters(in: .whitespaces)
+            // Plain decimals: "0x10" or "1e-3" are not how laboratories write results.
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return nil }
+            let value = Double(digits.replacingOccurrences(of: ",", with: "."))
             return value.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
         }
         if trimmed.hasPrefix("<") { return number(trimmed.dropFirst()).map(Reading.below) }

@@ -15,7 +15,8 @@ extension InspectionList {
             return .group(
                 AdminView.eyebrow(.admin, t("An toàn thực phẩm", "Food safety")),
                 heading,
-                .p(.a(.href(SiteURL.inspections.url([("qua-han", "1")])), .text(t("Quá hạn khắc phục chưa tái kiểm tra →", "Overdue remedies →"))),
+                .p(.a(.href(SiteURL.inspectionProposals.path), .text(t("Đề xuất cơ sở cần kiểm tra →", "Whom to inspect first →"))),
+                   .text(" · "), .a(.href(SiteURL.inspections.url([("qua-han", "1")])), .text(t("Quá hạn khắc phục chưa tái kiểm tra →", "Overdue remedies →"))),
                    .text(" · "), .a(.href(SiteURL.violations.path), .text(t("Vi phạm, xử phạt →", "Violations →"))),
                    .text(" · "), .a(.href(SiteURL.programmes.path), .text(t("Giám sát, lấy mẫu →", "Monitoring samples →")))),
                 AdminView.filterForm(.inspections, submit: t("Lọc", "Filter"),

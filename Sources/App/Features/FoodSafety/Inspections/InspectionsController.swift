@@ -200,6 +200,13 @@ extension InspectionsController {
     static func addRoutes(to group: RouterGroup<AppRequestContext>, services: AppServices) {
         group.read(SiteURL.inspections.routePath) { request, context in try await list(request, context: context, services: services) }
         group.read(SiteURL.violations.routePath) { request, context in try await violations(request, context: context, services: services) }
+        group.read(SiteURL.inspectionProposals.routePath) { request, context in
+            let principal = try context.acting
+            let model = try await services.listing {
+                try await InspectionProposal.Model.query(principal: principal, today: .today, database: services.database)
+            }
+            return try InspectionProposal.View(model: model, language: context.language).response(request, context: context)
+        }
         group.read(SiteURL.facilityInspections("").routePath) { request, context in
             try await page(request, context: context, services: services, inspectionID: nil, facilityID: context.parameters.require("id"))
         }

@@ -121,9 +121,13 @@ package struct RecallRepository: Sendable {
         var basis: RecallBasis
         var type: RecallType
         var sampleID: String?
+        /// The province or commune, for an account without a jurisdiction (the administrator).
+        var unitCode: String?
 
-        package init(title: String, reason: String, lots: [String], mode: RecallMode, basis: RecallBasis, type: RecallType, sampleID: String?) {
+        package init(title: String, reason: String, lots: [String], mode: RecallMode, basis: RecallBasis, type: RecallType, sampleID: String?,
+                     unitCode: String? = nil) {
             (self.title, self.reason, self.lots, self.mode, self.basis, self.type, self.sampleID) = (title, reason, lots, mode, basis, type, sampleID)
+            self.unitCode = unitCode
         }
     }
 
@@ -178,7 +182,11 @@ package struct RecallRepository: Sendable {
     }
 
     func holders(of recallID: String) async throws -> [Holder] {
-        try await database.sql.raw("SELECT * FROM recall_holders WHERE recall_id = \(bind: recallID) ORDER BY name, location").all().map { row in
+        try await Self.holders(of: recallID, on: database.sql)
+    }
+
+    static func holders(of recallID: String, on sql: any SQLDatabase) async throws -> [Holder] {
+        try await sql.raw("SELECT * FROM recall_holders WHERE recall_id = \(bind: recallID) ORDER BY name, location").all().map { row in
             Holder(location: try row.decode(column: "location", as: String.self), name: try row.decode(column: "name", as: String?.self),
                    organisationID: try row.decode(column: "organisation_id", as: String?.self),
                    quantity: try row.decode(column: "quantity", as: Double?.self), uom: try row.decode(column: "uom", as: String?.self),
@@ -193,13 +201,25 @@ package struct RecallRepository: Sendable {
         guard let principal = actor.principal, principal.can(.write, .inspections) else { throw AccessDenied.forbidden }
         // Placed where the failed sample was taken, else in the officer's own area; the
         // administrator, who has none, places it nationally ("00").
-        var area = principal.jurisdiction ?? AdminArea(province: "00")
-        if let sampleID = input.sampleID, let row = try await database.sql.raw(
-            "SELECT province_code, commune_code FROM samples WHERE id = \(bind: sampleID)").first() {
+        var area = principal.jurisdiction
+        if let sampleID = input.sampleID {
+            guard let row = try await database.sql.raw("SELECT province_code, commune_code FROM samples WHERE id = \(bind: sampleID)").first() else {
+                throw AccessDenied.notFound
+            }
             let place = AdminArea(province: try row.decode(column: "province_code", as: String.self),
                                   commune: try row.decode(column: "commune_code", as: String?.self))
             guard principal.reaches(.inspections, .write, area: place, organisationID: nil) else { throw AccessDenied.notFound }
             area = place
+        }
+        // The administrator, who has no area of its own, says whose recall it is.
+        if area == nil, let code = input.unitCode,
+           let row = try await database.sql.raw("SELECT code, parent_code FROM admin_units WHERE code = \(bind: code)").first() {
+            let parent = try row.decode(column: "parent_code", as: String?.self)
+            area = parent.map { AdminArea(province: $0, commune: code) } ?? AdminArea(province: code)
+        }
+        guard let area else {
+            throw AppError.invalid(field: "unit", rule: "required", LocalizedText(
+                vi: "Ghi mã tỉnh hoặc xã của đợt thu hồi.", en: "Give the province or commune the recall belongs to."))
         }
         let now = Millis.now()
         let place = area
@@ -232,9 +252,13 @@ package struct RecallRepository: Sendable {
     package func recompute(_ id: String, actor: Actor) async throws {
         guard let principal = actor.principal else { throw AccessDenied.forbidden }
         let recall = try await find(id, for: principal, .write)
+        guard recall.isOpen else {
+            throw AppError.invalid(field: "scope", rule: "closed", LocalizedText(vi: "Đợt thu hồi đã kết thúc.", en: "The recall is closed."))
+        }
         let scope = try await scope(of: recall.lots)
-        let before = try await holders(of: id)
         try await database.audited(actor) { sql in
+            // Progress is read inside the write: a holder confirmed meanwhile keeps its confirmation.
+            let before = try await Self.holders(of: id, on: sql)
             try await Self.store(scope, of: id, keeping: before, on: sql)
             try await sql.raw("UPDATE recalls SET scope_at = \(bind: Millis.now()), truncated = \(bind: scope.truncated) WHERE id = \(bind: id)").run()
             return ((), AuditRecord(action: "recall.scope", entityType: "recall", entityID: id,
@@ -254,14 +278,20 @@ package struct RecallRepository: Sendable {
         }
         let now = Millis.now()
         try await database.audited(actor) { sql in
-            let column = step == .notified ? "notified_at" : "confirmed_at"
-            let found = try await sql.raw("SELECT location FROM recall_holders WHERE recall_id = \(bind: recallID) AND location = \(bind: location)").first()
-            guard found != nil else {
+            guard let holder = try await Self.holders(of: recallID, on: sql).first(where: { $0.location == location }) else {
                 throw AppError.invalid(field: "holder", rule: "in-scope", LocalizedText(vi: "Nơi này không có trong phạm vi thu hồi.", en: "Not a holder of this recall."))
             }
-            try await sql.update("recall_holders").set(SQLColumn(column), to: SQLBind(now))
-                .set(SQLColumn("returned"), to: step == .confirmed ? SQLBind(returned) : SQLColumn("returned"))
-                .where("recall_id", .equal, SQLBind(recallID)).where("location", .equal, SQLBind(location)).run()
+            if let returned, let quantity = holder.quantity, returned > quantity {
+                throw AppError.invalid(field: "returned", rule: "at-most-held", LocalizedText(
+                    vi: "Số lượng trả lại lớn hơn số nơi này nhận (\(Formatting.decimal(quantity)) \(holder.uom ?? "")).",
+                    en: "More returned than this holder received (\(quantity))."))
+            }
+            // The first notice and confirmation stand; a confirmation is also a notice.
+            var update = sql.update("recall_holders").set("notified_at", to: SQLBind(holder.notifiedAt ?? now))
+            if step == .confirmed {
+                update = update.set("confirmed_at", to: SQLBind(holder.confirmedAt ?? now)).set("returned", to: SQLBind(returned ?? holder.returned))
+            }
+            try await update.where("recall_id", .equal, SQLBind(recallID)).where("location", .equal, SQLBind(location)).run()
             return ((), AuditRecord(action: "recall." + step.rawValue, entityType: "recall", entityID: recallID,
                                     after: ["holder": location, "returned": returned.map { String($0) } ?? ""]))
         }
@@ -278,6 +308,14 @@ package struct RecallRepository: Sendable {
     func close(_ id: String, _ closing: Closing, actor: Actor) async throws {
         guard let principal = actor.principal else { throw AccessDenied.forbidden }
         let recall = try await find(id, for: principal, .write)
+        // What is recorded stays: an empty field keeps it; a finished disposal is not changed.
+        if recall.disposalDoneOn != nil, let disposal = closing.disposal, disposal != recall.disposal {
+            throw AppError.invalid(field: "disposal", rule: "done", LocalizedText(
+                vi: "Việc xử lý đã hoàn thành: không đổi biện pháp.", en: "The disposal is done: its method stays."))
+        }
+        let closing = Closing(reportedOn: closing.reportedOn ?? recall.reportedOn, disposal: closing.disposal ?? recall.disposal,
+                              disposalApprovedOn: closing.disposalApprovedOn ?? recall.disposalApprovedOn,
+                              disposalDoneOn: closing.disposalDoneOn ?? recall.disposalDoneOn)
         let now = Millis.now()
         let closedAt = recall.closedAt ?? now
         let closedOn = CivilDate.vietnam(millis: closedAt)

@@ -9,11 +9,14 @@ enum RecallList {
         let canWrite: Bool
         /// The failed sample a new recall starts from, when the link named one.
         let sample: Sample?
+        /// An account without a jurisdiction names the recall's area.
+        var needsUnit = false
 
         static func query(sampleID: String?, principal: Principal, recalls: RecallRepository, samples: SampleRepository) async throws -> Model {
             var sample: Sample?
             if let sampleID { sample = try await samples.find(sampleID, for: principal) }
-            return Model(recalls: try await recalls.list(for: principal), canWrite: principal.can(.write, .inspections), sample: sample)
+            return Model(recalls: try await recalls.list(for: principal), canWrite: principal.can(.write, .inspections), sample: sample,
+                         needsUnit: principal.jurisdiction == nil && sample == nil)
         }
     }
 

@@ -36,10 +36,15 @@ enum RecallsController {
             let text = line.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
             do throws(AppError) {
-                lots.append(try TraceController.key(for: text))
+                // A lot (GTIN and lot number) or a serialised item: a recall names goods, not a
+                // whole product line or a place.
+                let key = try TraceController.key(for: text)
+                guard key.hasPrefix("https://id.gs1.org/01/"), key.contains("/10/") || key.contains("/21/"),
+                      !key.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else { throw AppError.notFound() }
+                lots.append(key)
             } catch {
                 throw AppError.invalid(field: "lots", rule: "identifier", LocalizedText(
-                    vi: "“\(text.prefix(80))” không phải mã lô hàng GS1 (Digital Link hoặc (01)…(10)…).",
+                    vi: "“\(text.prefix(80))” không phải mã lô hàng GS1 (GTIN kèm số lô: Digital Link hoặc (01)…(10)…).",
                     en: "“\(text.prefix(80))” is not a GS1 lot identifier."))
             }
         }
@@ -54,7 +59,8 @@ enum RecallsController {
         }
         let reason = try form.requiredText("reason", maxBytes: 5_000)
         return .init(title: try form.requiredText("title", maxBytes: 300), reason: reason,
-                     lots: Array(Set(lots)).sorted(), mode: mode, basis: basis, type: type, sampleID: try form.optional("sample", maxBytes: 64))
+                     lots: Array(Set(lots)).sorted(), mode: mode, basis: basis, type: type, sampleID: try form.optional("sample", maxBytes: 64),
+                     unitCode: try form.optional("unit", maxBytes: 5))
     }
 
     static func page(_ request: Request, context: AppRequestContext, services: AppServices, id: String, error: AppError? = nil,

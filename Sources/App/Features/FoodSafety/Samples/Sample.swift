@@ -243,6 +243,11 @@ struct SampleRepository: Sendable {
         guard let principal = actor.principal else { throw AccessDenied.forbidden }
         let before = try await find(id, for: principal, .write)
         let programme = try await programme(before.programmeID, for: principal)
+        guard input.sampledOn.year == programme.year else {
+            throw AppError.invalid(field: "sampledOn", rule: "programme-year", LocalizedText(
+                vi: "Chương trình giám sát năm \(programme.year): ngày lấy mẫu phải trong năm đó.",
+                en: "The programme is for \(programme.year): the sample must be taken that year."))
+        }
         let facility = try await facilities.record(before.facilityID)
         let after = Sample(id: id, programme: programme, facility: facility, product: try await product(input.productID, of: facility), input)
         guard after != before else { return before }

@@ -1,4 +1,5 @@
 import Foundation
+import GS1
 import Hummingbird
 import NguonCore
 
@@ -88,8 +89,15 @@ enum SamplesController {
             throw AppError.invalid(field: "analytes", rule: "required", LocalizedText(
                 vi: "Ghi ít nhất một chỉ tiêu phân tích (kết quả có thể để trống khi chưa có).", en: "Name at least one analyte."))
         }
+        let lot = try form.optional("lotNumber", maxBytes: 20)
+        // A lot number is what AI (10) may carry (GS1 characters, up to 20), so its key matches the trace.
+        if let lot, (try? ElementString.parse(bracketed: "(01)09506000134352(10)" + lot)) == nil || lot.contains("(") || lot.contains(")") {
+            throw AppError.invalid(field: "lotNumber", rule: "gs1-lot", LocalizedText(
+                vi: "Số lô chỉ gồm chữ, số và các dấu GS1 cho phép (tối đa 20 ký tự), như in trên nhãn.",
+                en: "A lot number uses GS1's characters only (up to 20), as printed on the label."))
+        }
         return .init(code: try form.requiredText("code", maxBytes: 60), productID: productID,
-                     productName: productName ?? "", lotNumber: try form.optional("lotNumber", maxBytes: 20), sampledOn: day,
+                     productName: productName ?? "", lotNumber: lot, sampledOn: day,
                      place: try form.optional("place", maxBytes: 300),
                      laboratory: try form.requiredText("laboratory", maxBytes: 300),
                      analytes: analytes, note: try form.optional("note", maxBytes: 2_000))
