@@ -66,8 +66,14 @@ package struct Recall: Sendable, Equatable, Codable {
 
     /// The deadlines it has reached so far, each with whether it was met.
     struct Deadline: Sendable, Equatable {
+        enum Due: Sendable, Equatable {
+            /// A moment (the 24-hour deadlines), in milliseconds.
+            case moment(Int64)
+            case day(CivilDate)
+        }
+
         let label: LocalizedText
-        let due: String
+        let due: Due
         /// Nil while it is still to come and not done.
         let met: Bool?
     }
@@ -78,28 +84,28 @@ package struct Recall: Sendable, Equatable, Codable {
         let lastNotice = holders.compactMap(\.notifiedAt).max()
         let everyone = !holders.isEmpty && holders.allSatisfy { $0.notifiedAt != nil }
         deadlines.append(Deadline(label: LocalizedText(vi: "Thông báo đến mọi nơi nhận trong 24 giờ", en: "Notice to every holder within 24 hours"),
-                                  due: Formatting.dateTime(millis: noticeDue, .vi),
+                                  due: .moment(noticeDue),
                                   met: everyone ? (lastNotice ?? 0) <= noticeDue : (now > noticeDue ? false : nil)))
         if mode == .mandatory {
             let due = RecallRules.decisionDue(openedAt: openedAt)
             deadlines.append(Deadline(label: LocalizedText(vi: "Quyết định thu hồi bắt buộc trong 24 giờ", en: "Mandatory recall decision within 24 hours"),
-                                      due: Formatting.dateTime(millis: due, .vi), met: decidedAt.map { $0 <= due }))
+                                      due: .moment(due), met: decidedAt.map { $0 <= due }))
         }
         if let closedAt {
             let closedOn = CivilDate.vietnam(millis: closedAt)
             let reportDue = RecallRules.reportDue(closedOn: closedOn)
             deadlines.append(Deadline(label: LocalizedText(vi: "Báo cáo kết quả trong 3 ngày làm việc", en: "Report within 3 working days"),
-                                      due: reportDue.vietnamese, met: reportedOn.map { $0 <= reportDue } ?? (today > reportDue ? false : nil)))
+                                      due: .day(reportDue), met: reportedOn.map { $0 <= reportDue } ?? (today > reportDue ? false : nil)))
             if let reportedOn {
                 let approvalDue = RecallRules.disposalApprovalDue(reportOn: reportedOn)
                 deadlines.append(Deadline(label: LocalizedText(vi: "Phê duyệt biện pháp xử lý trong 3 ngày làm việc", en: "Disposal approved within 3 working days"),
-                                          due: approvalDue.vietnamese,
+                                          due: .day(approvalDue),
                                           met: disposalApprovedOn.map { $0 <= approvalDue } ?? (today > approvalDue ? false : nil)))
             }
             if let approved = disposalApprovedOn {
                 let doneDue = RecallRules.disposalDue(approvedOn: approved)
                 deadlines.append(Deadline(label: LocalizedText(vi: "Hoàn thành xử lý trong 3 tháng", en: "Disposal done within 3 months"),
-                                          due: doneDue.vietnamese, met: disposalDoneOn.map { $0 <= doneDue } ?? (today > doneDue ? false : nil)))
+                                          due: .day(doneDue), met: disposalDoneOn.map { $0 <= doneDue } ?? (today > doneDue ? false : nil)))
             }
         }
         return deadlines

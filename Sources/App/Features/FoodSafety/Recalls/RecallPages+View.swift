@@ -68,7 +68,7 @@ extension RecallPage {
                    .text(" · "), .a(.href(SiteURL.recallNotice(recall.code).path), .text(t("Thông báo thu hồi (in)", "Printable notice")))),
                 .h2(.text(t("Thời hạn", "Deadlines"))),
                 AdminView.table([t("Việc", "Step"), t("Hạn", "Due"), ""], model.deadlines) { deadline in
-                    .tr(.td(.text(deadline.label(language))), .td(.class("nowrap"), .text(deadline.due)),
+                    .tr(.td(.text(deadline.label(language))), .td(.class("nowrap"), .text(due(deadline.due))),
                         .td(.text(deadline.met.map { $0 ? t("Đúng hạn", "On time") : t("Quá hạn", "Late") } ?? t("Chưa đến", "Pending"))))
                 },
                 .if(!model.overdue.isEmpty, .div(.class("error"), .attribute(named: "role", value: "status"),
@@ -93,6 +93,13 @@ extension RecallPage {
                             .div(.class("row"),
                                  form.text("disposalApprovedOn", t("Ngày phê duyệt", "Approved on"), type: .date),
                                  form.text("disposalDoneOn", t("Ngày hoàn thành", "Done on"), type: .date)))))))
+        }
+
+        private func due(_ due: Recall.Deadline.Due) -> String {
+            switch due {
+            case .moment(let millis): Formatting.dateTime(millis: millis, language)
+            case .day(let day): language == .vi ? day.vietnamese : day.description
+            }
         }
 
         private func progress(_ holder: RecallRepository.Holder) -> String {
