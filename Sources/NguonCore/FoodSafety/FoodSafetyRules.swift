@@ -41,17 +41,14 @@ public struct FoodSafetyRules: Sendable {
     static let circular17of2024 = Regulation(number: "17/2024/TT-BNNPTNT",
                                              title: "Sửa đổi, bổ sung một số Thông tư quy định thẩm định, chứng nhận cơ sở đủ điều kiện bảo đảm ATTP",
                                              effective: CivilDate(year: 2025, month: 1, day: 15)!)
-    /// Decree 46/2026/NĐ-CP of 26 January 2026 would replace Decree 15/2018 (art. 16(3): at most
-    /// 30 days to remedy a fixable failure; art. 18(2)(b), (đ): revocation after two fines on
-    /// food-safety conditions, or two poisoning outbreaks, within 12 months, or one outbreak with
-    /// a death). Resolution 09/2026/NQ-CP suspended it from 4 February 2026 and Resolution
-    /// 15/2026/NQ-CP until the amended Food Safety Law takes effect, so Decree 15/2018 still
-    /// applies and 46/2026 is not in the book. The limits above are applied as it states them;
-    /// when it takes effect, it is a new entry with its own date (and no exemption for GMP,
-    /// HACCP, ISO 22000 … holders, which Decree 15/2018 art. 12(1)(k) gives).
-    static let decree46of2026 = Regulation(number: "46/2026/NĐ-CP", title: "Quy định chi tiết một số điều của Luật An toàn thực phẩm",
-                                           effective: CivilDate(year: 2026, month: 1, day: 26)!)
-
+    // Decree 46/2026/NĐ-CP of 26 January 2026 would replace Decree 15/2018 (art. 16(3): at most
+    // 30 days to remedy a fixable failure; art. 18(2)(b), (đ): revocation after two fines on
+    // food-safety conditions, or two poisoning outbreaks, within 12 months, or one outbreak with
+    // a death). Resolution 09/2026/NQ-CP suspended it from 4 February 2026 and Resolution
+    // 15/2026/NQ-CP until the amended Food Safety Law takes effect, so Decree 15/2018 still
+    // applies and 46/2026 is not in the book. The limits above are applied as it states them;
+    // when it takes effect, it is a new entry with its own date (and no exemption for GMP,
+    // HACCP, ISO 22000 … holders, which Decree 15/2018 art. 12(1)(k) gives).
     public static let book: [FoodSafetyRules] = [
         FoodSafetyRules(effective: circular38of2018.effective, basis: [law2010, decree15of2018, circular38of2018],
                         certificateValidityMonths: 36, renewalLeadMonths: 6, remediationMaxDays: 30,
